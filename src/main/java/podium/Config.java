@@ -1,0 +1,61 @@
+package podium;
+
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Settings, from conf/config.json and then the environment: each key may be overridden by an
+ * environment variable of the same name (README, "Configuration").
+ */
+public record Config(int httpPort, int httpInstances, String dataDir, String pgHost, int pgPort, String pgDatabase,
+    String pgUser, String pgPassword, String adminToken, int dbPoolSize, String webroot, String nodeName,
+    boolean seedDemo) {
+
+  static final JsonArray KEYS = new JsonArray().add("PODIUM_HTTP_PORT").add("PODIUM_HTTP_INSTANCES")
+      .add("PODIUM_DATA_DIR").add("PGHOST").add("PGPORT").add("PGDATABASE").add("PGUSER").add("PGPASSWORD")
+      .add("PODIUM_ADMIN_TOKEN").add("PODIUM_DB_POOL").add("PODIUM_WEBROOT").add("PODIUM_NODE_NAME")
+      .add("PODIUM_SEED_DEMO");
+
+  public static Future<Config> load(Vertx vertx, String file) {
+    ConfigStoreOptions json = new ConfigStoreOptions().setType("file").setOptional(true)
+        .setConfig(new JsonObject().put("path", file));
+    ConfigStoreOptions env = new ConfigStoreOptions().setType("env")
+        .setConfig(new JsonObject().put("keys", KEYS));
+    ConfigRetriever retriever = ConfigRetriever.create(vertx,
+        new ConfigRetrieverOptions().addStore(json).addStore(env).setScanPeriod(-1));
+    return retriever.getConfig().map(Config::from).eventually(() -> {
+      retriever.close();
+      return Future.succeededFuture();
+    });
+  }
+
+  static Config from(JsonObject c) {
+    String pgHost = c.getString("PGHOST");
+    return new Config(integer(c, "PODIUM_HTTP_PORT", 8080),
+        integer(c, "PODIUM_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors()),
+        c.getString("PODIUM_DATA_DIR", ".data"),
+        pgHost == null || pgHost.isBlank() ? null : pgHost, integer(c, "PGPORT", 5432),
+        c.getString("PGDATABASE", "postgres"), c.getString("PGUSER", "postgres"), c.getString("PGPASSWORD", ""),
+        c.getString("PODIUM_ADMIN_TOKEN"), integer(c, "PODIUM_DB_POOL", 8), c.getString("PODIUM_WEBROOT", "webroot"),
+        c.getString("PODIUM_NODE_NAME", "node-" + ProcessHandle.current().pid()),
+        !"false".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_SEED_DEMO", "true"))));
+  }
+
+  /** Environment values arrive as strings; config.json values as numbers: accept both. */
+  private static int integer(JsonObject c, String key, int otherwise) {
+    Object v = c.getValue(key);
+    if (v == null || v.toString().isBlank()) {
+      return otherwise;
+    }
+    try {
+      return Integer.parseInt(v.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number, not '" + v + "'");
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package podium;
+
+import io.vertx.pgclient.PgConnectOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The default database: PostgreSQL 17, embedded, with its data kept under a directory across restarts. */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  public static EmbeddedDatabase start(Path dataDir) throws IOException {
+    Files.createDirectories(dataDir);
+    stopStalePostmaster(dataDir);
+    EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
+        .setPGStartupWait(Duration.ofSeconds(30)).start();
+    return new EmbeddedDatabase(pg);
+  }
+
+  public PgConnectOptions connectOptions() {
+    return new PgConnectOptions().setHost("localhost").setPort(postgres.getPort()).setDatabase("postgres")
+        .setUser("postgres").setPassword("postgres");
+  }
+
+  /** A killed run leaves its postmaster alive and its pid file behind; stop it before starting again. */
+  static void stopStalePostmaster(Path dataDir) throws IOException {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+    Optional<ProcessHandle> stale = first.matches("\\d+") ? ProcessHandle.of(Long.parseLong(first)) : Optional.empty();
+    if (stale.isPresent() && stale.get().info().command().map(c -> c.contains("postgres")).orElse(false)) {
+      LOG.warn("stopping a stale postmaster (pid {}) left in {}", first, dataDir);
+      stale.get().destroy();
+      try {
+        stale.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IOException("could not stop the stale postmaster " + first + " in " + dataDir, e);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}

@@ -1,0 +1,80 @@
+package podium;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import podium.store.ApiTokens;
+import podium.store.Database;
+import podium.store.Migrations;
+
+/** Starts a hub node: config, database (external or embedded), migrations, demo event, verticles. */
+public final class Main {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setPreferNativeTransport(true)
+            .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(metrics))
+        .build();
+    Config config = Config.load(vertx, "conf/config.json").await();
+
+    EmbeddedDatabase embedded = null;
+    PgConnectOptions db;
+    if (config.pgHost() != null) {
+      db = new PgConnectOptions().setHost(config.pgHost()).setPort(config.pgPort()).setDatabase(config.pgDatabase())
+          .setUser(config.pgUser()).setPassword(config.pgPassword());
+      LOG.info("database: external PostgreSQL at {}:{}/{} (PGHOST is set)", db.getHost(), db.getPort(),
+          db.getDatabase());
+    } else {
+      Path dir = Path.of(config.dataDir(), "pg").toAbsolutePath();
+      embedded = EmbeddedDatabase.start(dir);
+      db = embedded.connectOptions();
+      LOG.info("database: embedded PostgreSQL 17 on port {}, data in {} (set PGHOST to use another)",
+          db.getPort(), dir);
+    }
+    int applied = Migrations.migrate(db);
+    LOG.info("schema migrations applied: {}", applied);
+
+    Pool setup = Database.pool(vertx, db, 2, "podium-setup");
+    if (config.seedDemo() && DemoEvent.seedIfEmpty(setup).await()) {
+      LOG.info("database was empty: created the demo event '{}'", DemoEvent.SLUG);
+    }
+    String made = ApiTokens.ensureAdmin(setup, config.adminToken()).await();
+    setup.close().await();
+    if (made != null) {
+      System.out.println("\n  Admin API token (shown once; set PODIUM_ADMIN_TOKEN to choose your own):\n  " + made + "\n");
+    }
+
+    Node node = Node.start(vertx, db,
+        new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),
+            config.dbPoolSize()), metrics).await();
+    LOG.info("Podium node '{}' serving on http://localhost:{}/ with {} event(s)", config.nodeName(),
+        config.httpPort(), node.states().all().size());
+
+    EmbeddedDatabase toClose = embedded;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        node.stop().eventually(vertx::close).await();
+        if (toClose != null) {
+          toClose.close();
+        }
+      } catch (Exception e) {
+        LOG.warn("shutdown: {}", e.toString());
+      }
+    }, "podium-shutdown"));
+  }
+}

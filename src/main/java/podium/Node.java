@@ -1,0 +1,74 @@
+package podium;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import podium.live.ChangeFeed;
+import podium.live.EventStates;
+import podium.store.CommandStore;
+import podium.store.Database;
+import podium.web.HttpVerticle;
+
+/** One hub node: a pool, one change feed, and an HTTP server instance per event loop. */
+public final class Node {
+
+  /** How a node is set up. */
+  public record Options(int httpPort, int instances, String name, String webroot, int poolSize) { }
+
+  private static final long HOUR_MS = 3_600_000;
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final EventStates states;
+  private final String feedDeployment;
+  private final String httpDeployment;
+  private final long keySweeper;
+
+  private Node(Vertx vertx, Pool pool, EventStates states, String feed, String http, long keySweeper) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.states = states;
+    this.feedDeployment = feed;
+    this.httpDeployment = http;
+    this.keySweeper = keySweeper;
+  }
+
+  public static Future<Node> start(Vertx vertx, PgConnectOptions db, Options options,
+      PrometheusMeterRegistry metrics) {
+    PgConnectOptions connect = Database.resilient(db);
+    Pool pool = Database.pool(vertx, connect, options.poolSize(), "podium-" + options.name());
+    EventStates states = new EventStates();
+    ChangeFeed feed = new ChangeFeed(pool, connect, states);
+    CommandStore commands = new CommandStore(pool, Clock.systemUTC());
+    HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, feed::healthy,
+        metrics == null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : metrics, options.name(),
+        options.webroot(), options.httpPort());
+    return vertx.deployVerticle(feed).compose(feedId -> vertx
+        .deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(options.instances()))
+        .map(httpId -> {
+          long sweeper = vertx.setPeriodic(HOUR_MS, t -> commands.forgetOldKeys());
+          return new Node(vertx, pool, states, feedId, httpId, sweeper);
+        }));
+  }
+
+  public EventStates states() {
+    return states;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  /** Drains the sockets (each gets a reconnect frame), then stops the feed and the pool. */
+  public Future<Void> stop() {
+    vertx.cancelTimer(keySweeper);
+    return vertx.undeploy(httpDeployment)
+        .eventually(() -> vertx.undeploy(feedDeployment))
+        .eventually(() -> pool.close());
+  }
+}

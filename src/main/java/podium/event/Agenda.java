@@ -1,0 +1,82 @@
+package podium.event;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The whole state of one event at one version. Immutable: a change makes a new Agenda. */
+public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List<Speaker> speakers,
+    List<Announcement> announcements, Notice notice, List<Award> awards) {
+
+  public Agenda {
+    rooms = rooms.stream().sorted(Comparator.comparingInt(Room::position)).toList();
+    sessions = sessions.stream().sorted(Comparator.comparing(Session::start).thenComparing(Session::id)).toList();
+    speakers = List.copyOf(speakers);
+    announcements = announcements.stream().sorted(Comparator.comparing(Announcement::postedAt)).toList();
+    awards = List.copyOf(awards);
+  }
+
+  public Optional<Session> session(String id) {
+    return sessions.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  public Optional<Room> room(String id) {
+    return rooms.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  public Optional<Speaker> speaker(String id) {
+    return speakers.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  public Optional<Award> award(String id) {
+    return awards.stream().filter(a -> a.id().equals(id)).findFirst();
+  }
+
+  /** Applies a change by replacing every entity it carries, by id. */
+  public Agenda apply(Change change) {
+    JsonObject d = change.data();
+    List<Session> newSessions = upsert(sessions, d.getJsonArray("sessions"), Session::fromJson, Session::id);
+    List<Announcement> newAnnouncements =
+        upsert(announcements, d.getJsonArray("announcements"), Announcement::fromJson, Announcement::id).stream()
+            .filter(a -> !d.getJsonArray("clearedAnnouncements", new JsonArray()).contains(a.id())).toList();
+    Notice newNotice = d.containsKey("notice") ? Notice.fromJson(d.getJsonObject("notice")) : notice;
+    List<Award> newAwards = awards;
+    for (Object r : d.getJsonArray("results", new JsonArray())) {
+      Award.Result result = Award.Result.fromJson((JsonObject) r);
+      newAwards = newAwards.stream().map(a -> a.id().equals(result.award()) ? a.withResult(result) : a).toList();
+    }
+    List<Speaker> newSpeakers = upsert(speakers, d.getJsonArray("speakers"), Speaker::fromJson, Speaker::id);
+    return new Agenda(event, rooms, newSessions, newSpeakers, newAnnouncements, newNotice, newAwards);
+  }
+
+  private static <T> List<T> upsert(List<T> current, JsonArray updates, Function<JsonObject, T> parse,
+      Function<T, String> id) {
+    if (updates == null || updates.isEmpty()) {
+      return current;
+    }
+    Map<String, T> byId = current.stream().collect(Collectors.toMap(id, t -> t, (a, b) -> a, LinkedHashMap::new));
+    for (Object u : updates) {
+      T t = parse.apply((JsonObject) u);
+      byId.put(id.apply(t), t);
+    }
+    return List.copyOf(byId.values());
+  }
+
+  /** The snapshot body for an audience; the caller adds version and epoch. */
+  public JsonObject toJson(Audience audience) {
+    return new JsonObject()
+        .put("event", event.toJson())
+        .put("rooms", new JsonArray(rooms.stream().map(Room::toJson).toList()))
+        .put("sessions", new JsonArray(sessions.stream().map(Session::toJson).toList()))
+        .put("speakers", new JsonArray(speakers.stream().map(Speaker::toJson).toList()))
+        .put("announcements", new JsonArray(announcements.stream().map(Announcement::toJson).toList()))
+        .put("notice", notice == null ? null : notice.toJson())
+        .put("awards", new JsonArray(awards.stream().map(a -> a.toJson(audience)).toList()));
+  }
+}

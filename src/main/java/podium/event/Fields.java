@@ -1,0 +1,122 @@
+package podium.event;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads a command body field by field; every wrong field is a CommandRejected naming it. */
+final class Fields {
+
+  static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+  private static final Set<String> COMMON = Set.of("type", "expectedVersion");
+
+  private final JsonObject body;
+
+  Fields(JsonObject body, Set<String> allowed) {
+    this.body = body;
+    for (String name : body.fieldNames()) {
+      if (!allowed.contains(name) && !COMMON.contains(name)) {
+        throw CommandRejected.invalidField(name, "is not a field of " + body.getValue("type"));
+      }
+    }
+  }
+
+  boolean has(String name) {
+    return body.getValue(name) != null;
+  }
+
+  String id(String name) {
+    Object v = body.getValue(name);
+    if (v == null) {
+      throw CommandRejected.invalidField(name, "is required");
+    }
+    if (!(v instanceof String s) || !ID.matcher(s).matches()) {
+      throw CommandRejected.invalidField(name, "must be an id: lowercase letters, digits and '-', at most 64");
+    }
+    return s;
+  }
+
+  String optionalId(String name) {
+    return has(name) ? id(name) : null;
+  }
+
+  int integer(String name, int min, int max) {
+    Object v = body.getValue(name);
+    if (v == null) {
+      throw CommandRejected.invalidField(name, "is required");
+    }
+    if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < min
+        || ((Number) v).longValue() > max) {
+      throw CommandRejected.invalidField(name, "must be a whole number from " + min + " to " + max);
+    }
+    return ((Number) v).intValue();
+  }
+
+  boolean bool(String name, boolean otherwise) {
+    Object v = body.getValue(name);
+    if (v == null) {
+      return otherwise;
+    }
+    if (!(v instanceof Boolean b)) {
+      throw CommandRejected.invalidField(name, "must be true or false");
+    }
+    return b;
+  }
+
+  Text text(String name, boolean required) {
+    Text t = Text.parse(body.getValue(name), name);
+    if (required && t.isBlank()) {
+      throw CommandRejected.invalidField(name, "is required");
+    }
+    return t;
+  }
+
+  <E extends Enum<E>> E choice(String name, Class<E> type) {
+    Object v = body.getValue(name);
+    if (v instanceof String s) {
+      for (E e : type.getEnumConstants()) {
+        if (e.name().equalsIgnoreCase(s)) {
+          return e;
+        }
+      }
+    }
+    throw CommandRejected.invalidField(name, "must be one of " + List.of(type.getEnumConstants()).toString().toLowerCase());
+  }
+
+  /** An instant with an offset ("…+08:00", "…Z") or a venue-local time ("2023-08-16T10:30"). */
+  Instant time(String name, ZoneId zone) {
+    Object v = body.getValue(name);
+    if (!(v instanceof String s)) {
+      throw CommandRejected.invalidField(name, "is required as an ISO-8601 time");
+    }
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeException offsetless) {
+      try {
+        return LocalDateTime.parse(s).atZone(zone).toInstant();
+      } catch (DateTimeException e) {
+        throw CommandRejected.invalidField(name, "must be an ISO-8601 time such as 2023-08-16T10:30");
+      }
+    }
+  }
+
+  List<String> ids(String name) {
+    Object v = body.getValue(name);
+    if (!(v instanceof JsonArray a) || a.size() > 50) {
+      throw CommandRejected.invalidField(name, "must be a list of at most 50 ids");
+    }
+    for (Object o : a) {
+      if (!(o instanceof String s) || !ID.matcher(s).matches()) {
+        throw CommandRejected.invalidField(name, "must hold ids only");
+      }
+    }
+    return a.stream().map(String.class::cast).distinct().toList();
+  }
+}

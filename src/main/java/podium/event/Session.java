@@ -1,0 +1,80 @@
+package podium.event;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A slot in the agenda. It keeps its planned times and room, so that screens can say "delayed 15
+ * min" or "moved from Sub-forum A"; start, end and room are what is true now.
+ */
+public record Session(String id, Type type, String room, String plannedRoom, Text title, Text description,
+    Instant plannedStart, Instant plannedEnd, Instant start, Instant end, Status status,
+    List<String> speakers, Text reason) {
+
+  public enum Type { CEREMONY, SPEECH, KEYNOTE, REPORT, AWARD, FORUM, EXPO, MEETING, BREAK }
+
+  public enum Status { SCHEDULED, LIVE, ENDED, CANCELLED }
+
+  public Session {
+    speakers = List.copyOf(speakers);
+    reason = reason == null ? Text.EMPTY : reason;
+  }
+
+  public boolean isOpen() {
+    return status == Status.SCHEDULED || status == Status.LIVE;
+  }
+
+  public Duration length() {
+    return Duration.between(start, end);
+  }
+
+  public Session at(Instant newStart, Instant newEnd) {
+    return new Session(id, type, room, plannedRoom, title, description, plannedStart, plannedEnd, newStart, newEnd,
+        status, speakers, reason);
+  }
+
+  public Session shifted(Duration by) {
+    return at(start.plus(by), end.plus(by));
+  }
+
+  public Session inRoom(String newRoom) {
+    return new Session(id, type, newRoom, plannedRoom, title, description, plannedStart, plannedEnd, start, end,
+        status, speakers, reason);
+  }
+
+  public Session withStatus(Status newStatus, Text newReason) {
+    return new Session(id, type, room, plannedRoom, title, description, plannedStart, plannedEnd, start, end,
+        newStatus, speakers, newReason);
+  }
+
+  public Session withContent(Type newType, Text newTitle, Text newDescription, List<String> newSpeakers) {
+    return new Session(id, newType, room, plannedRoom, newTitle, newDescription, plannedStart, plannedEnd, start,
+        end, status, newSpeakers, reason);
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject().put("id", id).put("type", wire(type)).put("room", room).put("plannedRoom", plannedRoom)
+        .put("title", title.toJson()).put("description", description.toJson())
+        .put("plannedStart", plannedStart.toString()).put("plannedEnd", plannedEnd.toString())
+        .put("start", start.toString()).put("end", end.toString())
+        .put("delayMinutes", Duration.between(plannedStart, start).toMinutes())
+        .put("status", wire(status)).put("speakers", new JsonArray(speakers)).put("reason", reason.toJson());
+  }
+
+  public static Session fromJson(JsonObject j) {
+    return new Session(j.getString("id"), Type.valueOf(j.getString("type").toUpperCase()), j.getString("room"),
+        j.getString("plannedRoom", j.getString("room")), Text.fromJson(j.getJsonObject("title")),
+        Text.fromJson(j.getJsonObject("description")), Instant.parse(j.getString("plannedStart")),
+        Instant.parse(j.getString("plannedEnd")), Instant.parse(j.getString("start")),
+        Instant.parse(j.getString("end")), Status.valueOf(j.getString("status").toUpperCase()),
+        j.getJsonArray("speakers", new JsonArray()).stream().map(String.class::cast).toList(),
+        Text.fromJson(j.getJsonObject("reason")));
+  }
+
+  static String wire(Enum<?> value) {
+    return value.name().toLowerCase();
+  }
+}

@@ -1,0 +1,181 @@
+package podium.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vertx.sqlclient.Pool;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import podium.store.ChangeLog;
+import podium.store.EventImport;
+import podium.store.EventTable;
+
+/**
+ * How this node learns every change: LISTEN for "eventId:version", then select what is newer than
+ * the last applied version, in order. It also selects after every (re)LISTEN and once a second, so
+ * a lost notification delays a change and never loses it. Runs on one context: no locks needed.
+ */
+public final class ChangeFeed extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
+  private static final int BATCH = 500;
+  static final long SWEEP_MS = 1000;
+
+  private final Pool pool;
+  private final PgConnectOptions connect;
+  private final EventStates states;
+  private final Set<Long> busy = new HashSet<>();
+  private final Set<Long> again = new HashSet<>();
+  private PgSubscriber subscriber;
+  private volatile long lastSweepOk;
+  private volatile boolean listening;
+
+  public ChangeFeed(Pool pool, PgConnectOptions connect, EventStates states) {
+    this.pool = pool;
+    this.connect = connect;
+    this.states = states;
+  }
+
+  @Override
+  public Future<?> start() {
+    subscriber = PgSubscriber.subscriber(vertx, connect).reconnectPolicy(retries -> 500L);
+    subscriber.channel(ChangeLog.CHANNEL)
+        .subscribeHandler(v -> {
+          listening = true;
+          LOG.info("listening on '{}'", ChangeLog.CHANNEL);
+          sweep();
+        })
+        .handler(this::onNotification);
+    subscriber.closeHandler(v -> listening = false);
+    vertx.setPeriodic(SWEEP_MS, id -> sweep());
+    listen();
+    return EventTable.all(pool)
+        .compose(rows -> Future.all(rows.stream().map(r -> reload(r.id())).toList()))
+        .onSuccess(v -> lastSweepOk = System.currentTimeMillis());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return subscriber == null ? Future.succeededFuture() : subscriber.close();
+  }
+
+  /** True while LISTEN is up and the database answered within the last few seconds. */
+  public boolean healthy() {
+    return listening && System.currentTimeMillis() - lastSweepOk < 5 * SWEEP_MS;
+  }
+
+  private void listen() {
+    subscriber.connect().onFailure(e -> {
+      LOG.warn("LISTEN connection failed ({}); trying again in 1 s", e.getMessage());
+      vertx.setTimer(1000, t -> listen());
+    });
+  }
+
+  private void onNotification(String payload) {
+    int colon = payload.indexOf(':');
+    try {
+      long eventId = Long.parseLong(payload.substring(0, colon));
+      long version = Long.parseLong(payload.substring(colon + 1));
+      EventState state = states.byId(eventId);
+      if (state == null) {
+        reload(eventId);
+      } else if (version > state.view().version()) {
+        catchUp(eventId);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("ignored a notification '{}' that is not eventId:version", payload);
+    }
+  }
+
+  private void sweep() {
+    EventTable.all(pool).onSuccess(rows -> {
+      lastSweepOk = System.currentTimeMillis();
+      for (EventTable.EventRow row : rows) {
+        EventState state = states.byId(row.id());
+        if (state == null || !state.view().epoch().equals(row.epoch()) || row.version() < state.view().version()) {
+          reload(row.id());
+        } else if (row.version() > state.view().version()) {
+          catchUp(row.id());
+        }
+      }
+    }).onFailure(e -> LOG.debug("sweep failed: {}", e.getMessage()));
+  }
+
+  /** Applies the changes after the last applied version; one run per event at a time. */
+  private void catchUp(long eventId) {
+    if (!busy.add(eventId)) {
+      again.add(eventId);
+      return;
+    }
+    EventState state = states.byId(eventId);
+    if (state == null) {
+      busy.remove(eventId);
+      again.remove(eventId);
+      reload(eventId);
+      return;
+    }
+    ChangeLog.after(pool, eventId, state.view().version(), BATCH)
+        .onSuccess(entries -> {
+          for (ChangeLog.Entry e : entries) {
+            if (e.version() != state.view().version() + 1) {
+              LOG.warn("event {} jumped from {} to {}: reloading it", eventId, state.view().version(), e.version());
+              done(eventId, true);
+              return;
+            }
+            states.published(state.apply(e.version(), e.change()));
+          }
+          if (entries.size() == BATCH) {
+            again.add(eventId);
+          }
+          done(eventId, false);
+        })
+        .onFailure(e -> {
+          LOG.debug("catch-up of event {} failed: {}", eventId, e.getMessage());
+          done(eventId, false);
+        });
+  }
+
+  private void done(long eventId, boolean reload) {
+    busy.remove(eventId);
+    if (reload) {
+      reload(eventId);
+    } else if (again.remove(eventId)) {
+      catchUp(eventId);
+    }
+  }
+
+  /** Reads the event whole and keeps the last RING_SIZE changes before it for resuming clients. */
+  private Future<Void> reload(long eventId) {
+    if (!busy.add(eventId)) {
+      return Future.succeededFuture();
+    }
+    return EventImport.load(pool, eventId).compose(loaded -> {
+      if (loaded == null) {
+        return Future.succeededFuture();
+      }
+      long version = loaded.row().version();
+      EventState state = new EventState(eventId, version, loaded.row().epoch(), loaded.agenda());
+      return ChangeLog.after(pool, eventId, Math.max(0, version - EventState.RING_SIZE + 1), EventState.RING_SIZE)
+          .map(recent -> {
+            recent(state, recent, version);
+            states.put(state);
+            LOG.info("event '{}' loaded at version {}", state.slug(), version);
+            return (Void) null;
+          });
+    }).eventually(() -> {
+      busy.remove(eventId);
+      if (again.remove(eventId)) {
+        catchUp(eventId);
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private static void recent(EventState state, List<ChangeLog.Entry> entries, long upTo) {
+    entries.stream().filter(e -> e.version() <= upTo).forEach(e -> state.remember(e.version(), e.change()));
+  }
+}

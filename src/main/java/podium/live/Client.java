@@ -1,0 +1,24 @@
+package podium.live;
+
+import io.vertx.core.http.ServerWebSocket;
+import podium.event.Audience;
+
+/** One connected socket and where it stands: its event, audience and the last version it was sent. */
+final class Client {
+
+  final ServerWebSocket socket;
+  final long connectedAt = System.currentTimeMillis();
+  EventState event;
+  Audience audience = Audience.PUBLIC;
+  long last = -1;
+  boolean stale;
+  boolean greeting;
+
+  Client(ServerWebSocket socket) {
+    this.socket = socket;
+  }
+
+  boolean subscribed() {
+    return event != null;
+  }
+}

@@ -1,0 +1,45 @@
+package podium.live;
+
+import io.vertx.core.json.JsonObject;
+import podium.event.Audience;
+import podium.event.Change;
+
+/** Encodes the server's frames; docs/PROTOCOL.md describes each of them. */
+final class Frames {
+
+  private Frames() {
+  }
+
+  static Delta delta(long eventId, long version, Change change) {
+    SharedFrame full = new SharedFrame(new JsonObject().put("type", "change").put("version", version)
+        .put("kind", change.kind()).put("data", change.data()).encode());
+    SharedFrame publicFrame = change.audience() == Audience.PUBLIC ? full
+        : new SharedFrame(new JsonObject().put("type", "skip").put("version", version).encode());
+    return new Delta(eventId, version, publicFrame, full);
+  }
+
+  /** Wraps an already encoded state, so that a snapshot is encoded once for HTTP and frames. */
+  static SharedFrame snapshot(long version, String epoch, String encodedState) {
+    return new SharedFrame("{\"type\":\"snapshot\",\"version\":" + version + ",\"epoch\":"
+        + io.vertx.core.json.Json.encode(epoch)
+        + ",\"state\":" + encodedState + "}");
+  }
+
+  static String welcome(String epoch, long version, String node, String audience) {
+    return new JsonObject().put("type", "welcome").put("epoch", epoch).put("version", version)
+        .put("serverTime", System.currentTimeMillis()).put("node", node).put("audience", audience).encode();
+  }
+
+  static String pong(Object clientTime) {
+    return new JsonObject().put("type", "pong").put("t", clientTime).put("serverTime", System.currentTimeMillis())
+        .encode();
+  }
+
+  static String error(String code, String message) {
+    return new JsonObject().put("type", "error").put("code", code).put("message", message).encode();
+  }
+
+  static String reconnect(long afterMs) {
+    return new JsonObject().put("type", "reconnect").put("afterMs", afterMs).encode();
+  }
+}

@@ -1,0 +1,197 @@
+package podium.store;
+
+import static podium.store.Database.at;
+import static podium.store.Database.instant;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import podium.event.Agenda;
+import podium.event.Announcement;
+import podium.event.Award;
+import podium.event.Change;
+import podium.event.Event;
+import podium.event.Notice;
+import podium.event.Room;
+import podium.event.Session;
+import podium.event.Speaker;
+import podium.event.Text;
+
+/** SQL for the agenda's state tables: read an event whole, write what a change touched. */
+final class AgendaTables {
+
+  private AgendaTables() {
+  }
+
+  /** Reads every table of one event; the queries are pipelined on one connection. */
+  static Future<Agenda> load(SqlClient db, long eventId, Event event) {
+    Tuple id = Tuple.of(eventId);
+    Future<RowSet<Row>> rooms = db.preparedQuery("select * from rooms where event_id = $1").execute(id);
+    Future<RowSet<Row>> speakers = db.preparedQuery("select * from speakers where event_id = $1").execute(id);
+    Future<RowSet<Row>> sessions = db.preparedQuery("select * from sessions where event_id = $1").execute(id);
+    Future<RowSet<Row>> announcements = db.preparedQuery(
+        "select * from announcements where event_id = $1 and cleared_at is null").execute(id);
+    Future<RowSet<Row>> notice = db.preparedQuery("select * from notices where event_id = $1").execute(id);
+    Future<RowSet<Row>> awards = db.preparedQuery(
+        "select * from award_categories where event_id = $1 order by position").execute(id);
+    Future<RowSet<Row>> nominees = db.preparedQuery(
+        "select * from nominees where event_id = $1 order by position").execute(id);
+    Future<RowSet<Row>> results = db.preparedQuery("select * from award_results where event_id = $1").execute(id);
+    return Future.all(List.of(rooms, speakers, sessions, announcements, notice, awards, nominees, results))
+        .map(all -> new Agenda(event,
+            list(rooms.result()).stream().map(AgendaTables::room).toList(),
+            list(sessions.result()).stream().map(AgendaTables::session).toList(),
+            list(speakers.result()).stream().map(AgendaTables::speaker).toList(),
+            list(announcements.result()).stream().map(AgendaTables::announcement).toList(),
+            list(notice.result()).stream().map(AgendaTables::notice).findFirst().orElse(null),
+            awards(list(awards.result()), list(nominees.result()), list(results.result()))));
+  }
+
+  /** Writes the new state of everything a change carries, the same way Agenda.apply reads it. */
+  static Future<Void> save(SqlClient tx, long eventId, Change change) {
+    JsonObject d = change.data();
+    List<Future<?>> writes = new ArrayList<>();
+    List<Tuple> sessions = objects(d.getJsonArray("sessions")).stream()
+        .map(j -> sessionTuple(eventId, Session.fromJson(j))).toList();
+    if (!sessions.isEmpty()) {
+      writes.add(tx.preparedQuery(UPSERT_SESSION).executeBatch(sessions));
+    }
+    for (JsonObject a : objects(d.getJsonArray("announcements"))) {
+      Announcement an = Announcement.fromJson(a);
+      writes.add(tx.preparedQuery("insert into announcements (event_id, id, text, posted_at, expires_at)"
+              + " values ($1, $2, $3, $4, $5) on conflict (event_id, id) do update set text = excluded.text,"
+              + " expires_at = excluded.expires_at")
+          .execute(Tuple.of(eventId, an.id(), an.text().toJson(), at(an.postedAt()), at(an.expiresAt()))));
+    }
+    for (Object cleared : d.getJsonArray("clearedAnnouncements", new JsonArray())) {
+      writes.add(tx.preparedQuery("update announcements set cleared_at = now() where event_id = $1 and id = $2")
+          .execute(Tuple.of(eventId, cleared)));
+    }
+    if (d.containsKey("notice")) {
+      Notice n = Notice.fromJson(d.getJsonObject("notice"));
+      writes.add(n == null
+          ? tx.preparedQuery("delete from notices where event_id = $1").execute(Tuple.of(eventId))
+          : tx.preparedQuery("insert into notices (event_id, text, posted_at) values ($1, $2, $3)"
+                  + " on conflict (event_id) do update set text = excluded.text, posted_at = excluded.posted_at")
+              .execute(Tuple.of(eventId, n.text().toJson(), at(n.postedAt()))));
+    }
+    for (JsonObject r : objects(d.getJsonArray("results"))) {
+      writes.add(upsertResult(tx, eventId, Award.Result.fromJson(r)));
+    }
+    return Future.all(writes).mapEmpty();
+  }
+
+  /** Writes a whole imported agenda: rooms first, since sessions refer to them. */
+  static Future<Void> insert(SqlClient tx, long eventId, Agenda agenda) {
+    List<Tuple> rooms = agenda.rooms().stream()
+        .map(r -> Tuple.of(eventId, r.id(), r.name().toJson(), r.kind(), r.position())).toList();
+    List<Tuple> speakers = agenda.speakers().stream().map(s -> Tuple.of(eventId, s.id(), s.name().toJson(),
+        s.title().toJson(), s.affiliation().toJson())).toList();
+    List<Tuple> sessions = agenda.sessions().stream().map(s -> sessionTuple(eventId, s)).toList();
+    List<Tuple> awards = new ArrayList<>();
+    List<Tuple> nominees = new ArrayList<>();
+    for (int i = 0; i < agenda.awards().size(); i++) {
+      Award a = agenda.awards().get(i);
+      awards.add(Tuple.of(eventId, a.id(), a.session(), a.name().toJson(), i));
+      for (int n = 0; n < a.nominees().size(); n++) {
+        nominees.add(Tuple.of(eventId, a.id(), a.nominees().get(n).id(), a.nominees().get(n).name().toJson(), n));
+      }
+    }
+    return batch(tx, "insert into rooms (event_id, id, name, kind, position) values ($1, $2, $3, $4, $5)", rooms)
+        .compose(v -> batch(tx, "insert into speakers (event_id, id, name, title, affiliation)"
+            + " values ($1, $2, $3, $4, $5)", speakers))
+        .compose(v -> batch(tx, UPSERT_SESSION, sessions))
+        .compose(v -> batch(tx, "insert into award_categories (event_id, id, session, name, position)"
+            + " values ($1, $2, $3, $4, $5)", awards))
+        .compose(v -> batch(tx, "insert into nominees (event_id, award, id, name, position)"
+            + " values ($1, $2, $3, $4, $5)", nominees))
+        .compose(v -> Future.all(agenda.awards().stream().flatMap(a -> a.results().stream())
+            .map(r -> upsertResult(tx, eventId, r)).toList()).mapEmpty());
+  }
+
+  private static final String UPSERT_SESSION = "insert into sessions (event_id, id, type, room, planned_room, title,"
+      + " description, planned_start, planned_end, start_at, end_at, status, speakers, reason)"
+      + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+      + " on conflict (event_id, id) do update set type = excluded.type, room = excluded.room,"
+      + " title = excluded.title, description = excluded.description, start_at = excluded.start_at,"
+      + " end_at = excluded.end_at, status = excluded.status, speakers = excluded.speakers, reason = excluded.reason";
+
+  private static Tuple sessionTuple(long eventId, Session s) {
+    return Tuple.from(new Object[] {eventId, s.id(), wire(s.type()), s.room(), s.plannedRoom(), s.title().toJson(),
+        s.description().toJson(), at(s.plannedStart()), at(s.plannedEnd()), at(s.start()), at(s.end()),
+        wire(s.status()), s.speakers().toArray(new String[0]), s.reason().toJson()});
+  }
+
+  private static Future<?> upsertResult(SqlClient tx, long eventId, Award.Result r) {
+    return tx.preparedQuery("insert into award_results (event_id, award, rank, nominee, revealed_at)"
+            + " values ($1, $2, $3, $4, $5) on conflict (event_id, award, rank) do update"
+            + " set nominee = excluded.nominee, revealed_at = excluded.revealed_at")
+        .execute(Tuple.of(eventId, r.award(), r.rank(), r.nominee(), at(r.revealedAt())));
+  }
+
+  private static Future<Void> batch(SqlClient tx, String sql, List<Tuple> rows) {
+    return rows.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(sql).executeBatch(rows).mapEmpty();
+  }
+
+  private static Room room(Row r) {
+    return new Room(r.getString("id"), text(r, "name"), r.getString("kind"), r.getInteger("position"));
+  }
+
+  private static Speaker speaker(Row r) {
+    return new Speaker(r.getString("id"), text(r, "name"), text(r, "title"), text(r, "affiliation"));
+  }
+
+  private static Session session(Row r) {
+    return new Session(r.getString("id"), Session.Type.valueOf(r.getString("type").toUpperCase()),
+        r.getString("room"), r.getString("planned_room"), text(r, "title"), text(r, "description"),
+        instant(r.getOffsetDateTime("planned_start")), instant(r.getOffsetDateTime("planned_end")),
+        instant(r.getOffsetDateTime("start_at")), instant(r.getOffsetDateTime("end_at")),
+        Session.Status.valueOf(r.getString("status").toUpperCase()), Arrays.asList(r.getArrayOfStrings("speakers")),
+        text(r, "reason"));
+  }
+
+  private static Announcement announcement(Row r) {
+    return new Announcement(r.getString("id"), text(r, "text"), instant(r.getOffsetDateTime("posted_at")),
+        instant(r.getOffsetDateTime("expires_at")));
+  }
+
+  private static Notice notice(Row r) {
+    return new Notice(text(r, "text"), instant(r.getOffsetDateTime("posted_at")));
+  }
+
+  private static List<Award> awards(List<Row> categories, List<Row> nominees, List<Row> results) {
+    return categories.stream().map(c -> {
+      String id = c.getString("id");
+      return new Award(id, c.getString("session"), text(c, "name"),
+          nominees.stream().filter(n -> n.getString("award").equals(id))
+              .map(n -> new Award.Nominee(n.getString("id"), text(n, "name"))).toList(),
+          results.stream().filter(r -> r.getString("award").equals(id))
+              .map(r -> new Award.Result(id, r.getInteger("rank"), r.getString("nominee"),
+                  instant(r.getOffsetDateTime("revealed_at")))).toList());
+    }).toList();
+  }
+
+  private static Text text(Row r, String column) {
+    return Text.fromJson(r.getJsonObject(column));
+  }
+
+  private static String wire(Enum<?> value) {
+    return value.name().toLowerCase();
+  }
+
+  private static List<Row> list(RowSet<Row> rows) {
+    return StreamSupport.stream(rows.spliterator(), false).toList();
+  }
+
+  private static List<JsonObject> objects(JsonArray array) {
+    return array == null ? List.of() : array.stream().map(JsonObject.class::cast).toList();
+  }
+}

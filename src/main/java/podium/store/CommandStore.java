@@ -1,0 +1,97 @@
+package podium.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Clock;
+import podium.event.Change;
+import podium.event.Command;
+import podium.event.CommandRejected;
+import podium.event.Rules;
+
+/**
+ * The write path: one staff command is one transaction that locks the event, checks the command
+ * against the current agenda, writes the state tables, appends the change and notifies every node.
+ */
+public final class CommandStore {
+
+  /** A command as it arrived: the body, a hash of its bytes, who sent it and its retry key. */
+  public record Request(String slug, JsonObject body, String bodyHash, String actor, String idempotencyKey) { }
+
+  /** The answer; replayed when an earlier request with the same key already gave it. */
+  public record Outcome(JsonObject answer, boolean replayed) {
+    public long version() {
+      return answer.getLong("version");
+    }
+  }
+
+  private final Pool pool;
+  private final Clock clock;
+
+  public CommandStore(Pool pool, Clock clock) {
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  public Future<Outcome> execute(Request request) {
+    return pool.withTransaction(tx -> EventTable.lock(tx, request.slug()).compose(row -> {
+      if (row == null) {
+        return Future.failedFuture(CommandRejected.unknown("event", request.slug()));
+      }
+      Command command;
+      try {
+        command = Command.parse(request.body(), row.event().zone());
+      } catch (CommandRejected e) {
+        return Future.failedFuture(e);
+      }
+      if (request.idempotencyKey() == null) {
+        return apply(tx, row, command, request);
+      }
+      return CommandKeys.find(tx, row.id(), request.idempotencyKey()).compose(seen -> {
+        if (seen == null) {
+          return apply(tx, row, command, request);
+        }
+        if (!seen.requestHash().equals(request.bodyHash())) {
+          return Future.failedFuture(new CommandRejected("idempotency_key_reused",
+              "this Idempotency-Key was used for a different command"));
+        }
+        return Future.succeededFuture(new Outcome(seen.response(), true));
+      });
+    }));
+  }
+
+  private Future<Outcome> apply(SqlConnection tx, EventTable.EventRow row, Command command, Request request) {
+    Object expected = request.body().getValue("expectedVersion");
+    if (expected != null && !(expected instanceof Integer || expected instanceof Long)) {
+      return Future.failedFuture(CommandRejected.invalidField("expectedVersion", "must be a whole number"));
+    }
+    if (expected != null && ((Number) expected).longValue() != row.version()) {
+      return Future.failedFuture(new CommandRejected("stale_version",
+          "the event is at version " + row.version() + ", not " + expected + ": reload and try again"));
+    }
+    long version = row.version() + 1;
+    JsonObject answer = new JsonObject().put("version", version);
+    return AgendaTables.load(tx, row.id(), row.event()).compose(agenda -> {
+      Change change;
+      try {
+        change = Rules.apply(agenda, command, clock.instant());
+      } catch (CommandRejected e) {
+        return Future.failedFuture(e);
+      }
+      answer.put("kind", change.kind());
+      return AgendaTables.save(tx, row.id(), change)
+          .compose(v -> EventTable.bump(tx, row.id(), version))
+          .compose(v -> ChangeLog.append(tx, row.id(), version, change, request.actor()))
+          .compose(v -> request.idempotencyKey() == null ? Future.succeededFuture()
+              : CommandKeys.remember(tx, row.id(), request.idempotencyKey(), request.bodyHash(), answer))
+          .compose(v -> ChangeLog.announce(tx, row.id(), version))
+          .map(v -> new Outcome(answer, false));
+    });
+  }
+
+  /** Drops retry keys older than a day; run now and then. */
+  public Future<Integer> forgetOldKeys() {
+    return CommandKeys.forgetOlderThanADay(pool);
+  }
+}

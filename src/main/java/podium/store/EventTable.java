@@ -1,0 +1,69 @@
+package podium.store;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import podium.event.Event;
+import podium.event.Text;
+
+/** SQL for the events table: the gapless version counter and the epoch live here. */
+public final class EventTable {
+
+  /** One event's row: its id, where its history stands, and what it is. */
+  public record EventRow(long id, long version, String epoch, Event event) { }
+
+  private static final String COLUMNS = "id, slug, title, venue, time_zone, days, version, epoch";
+
+  private EventTable() {
+  }
+
+  public static Future<List<EventRow>> all(SqlClient db) {
+    return db.query("select " + COLUMNS + " from events order by id").execute()
+        .map(rows -> rowsOf(rows));
+  }
+
+  public static Future<EventRow> byId(SqlClient db, long id) {
+    return db.preparedQuery("select " + COLUMNS + " from events where id = $1").execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
+  }
+
+  /** Locks the event for the rest of the transaction: commands on one event run one at a time. */
+  static Future<EventRow> lock(SqlClient tx, String slug) {
+    return tx.preparedQuery("select " + COLUMNS + " from events where slug = $1 for update").execute(Tuple.of(slug))
+        .map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
+  }
+
+  static Future<Void> bump(SqlClient tx, long id, long version) {
+    return tx.preparedQuery("update events set version = $2 where id = $1").execute(Tuple.of(id, version))
+        .mapEmpty();
+  }
+
+  static Future<Long> insert(SqlClient tx, Event e) {
+    return tx.preparedQuery("insert into events (slug, title, venue, time_zone, days, epoch)"
+            + " values ($1, $2, $3, $4, $5, $6) returning id")
+        .execute(Tuple.of(e.slug(), e.title().toJson(), e.venue().toJson(), e.zone().getId(),
+            e.days().toArray(new LocalDate[0]), newEpoch()))
+        .map(rows -> rows.iterator().next().getLong("id"));
+  }
+
+  static String newEpoch() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static List<EventRow> rowsOf(Iterable<Row> rows) {
+    return java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(EventTable::row).toList();
+  }
+
+  private static EventRow row(Row r) {
+    Event event = new Event(r.getString("slug"), Text.fromJson(r.getJsonObject("title")),
+        Text.fromJson(r.getJsonObject("venue")), ZoneId.of(r.getString("time_zone")),
+        Arrays.asList(r.getArrayOfLocalDates("days")));
+    return new EventRow(r.getLong("id"), r.getLong("version"), r.getString("epoch"), event);
+  }
+}

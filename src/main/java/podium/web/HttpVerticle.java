@@ -1,0 +1,103 @@
+package podium.web;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.sqlclient.Pool;
+import java.util.function.BooleanSupplier;
+import podium.live.EventStates;
+import podium.live.Hub;
+import podium.store.ApiTokens;
+import podium.store.CommandStore;
+
+/** One HTTP server instance on one event loop: the API, the pages, and a Hub for its WebSockets. */
+public final class HttpVerticle extends VerticleBase {
+
+  /** What every instance on a node shares. */
+  public record Shared(Pool pool, EventStates states, CommandStore commands, BooleanSupplier feedHealthy,
+      PrometheusMeterRegistry metrics, String node, String webroot, int port) { }
+
+  private final Shared shared;
+  private Hub hub;
+  private HttpServer server;
+
+  public HttpVerticle(Shared shared) {
+    this.shared = shared;
+  }
+
+  @Override
+  public Future<?> start() {
+    hub = new Hub(vertx, shared.states(), this::isStaffToken, shared.node());
+    hub.start();
+    Router router = Router.router(vertx);
+    router.route().handler(HttpVerticle::securityHeaders);
+    StaffAuth auth = new StaffAuth(shared.pool());
+    PublicApi publicApi = new PublicApi(shared.states());
+    publicApi.mount(router);
+    router.get("/api/staff/events/:slug").handler(auth).handler(ctx -> publicApi.snapshot(ctx, podium.event.Audience.STAFF));
+    new CommandApi(shared.commands(), auth).mount(router);
+    router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health()));
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
+    router.get("/live").handler(this::upgrade);
+    router.route().handler(StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT,
+            java.nio.file.Path.of(shared.webroot()).toAbsolutePath().toString())
+        .setCachingEnabled(false).setIndexPage("index.html"));
+    router.errorHandler(404, ctx -> Errors.send(ctx, "not_found", "no such resource"));
+    router.errorHandler(405, ctx -> Errors.send(ctx, "method_not_allowed", "that method is not allowed here"));
+    router.errorHandler(413, ctx -> Errors.send(ctx, "body_too_large",
+        "the body is over " + CommandApi.MAX_BODY_BYTES + " bytes"));
+    router.errorHandler(500, ctx -> Errors.send(ctx, "unavailable", "something went wrong; nothing was changed"));
+    server = vertx.createHttpServer(serverOptions(shared.port())).requestHandler(router);
+    return server.listen();
+  }
+
+  static HttpServerOptions serverOptions(int port) {
+    // Compression per socket would re-deflate every broadcast: off, as docs/BENCHMARKS.md explains.
+    return new HttpServerOptions().setPort(port).setHost("0.0.0.0")
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
+        .setMaxWebSocketFrameSize(65_536).setMaxWebSocketMessageSize(65_536)
+        .setReadIdleTimeout(60).setTcpNoDelay(true);
+  }
+
+  private void upgrade(RoutingContext ctx) {
+    if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+      Errors.send(ctx, "not_found", "/live is a WebSocket endpoint");
+      return;
+    }
+    ctx.request().toWebSocket().onSuccess(hub::accept);
+  }
+
+  private Future<Boolean> isStaffToken(String token) {
+    return ApiTokens.holder(shared.pool(), token).map(h -> h != null);
+  }
+
+  private HealthChecks health() {
+    HealthChecks checks = HealthChecks.create(vertx);
+    checks.register("database", 2000, p -> shared.pool().query("select 1").execute()
+        .onComplete(r -> p.complete(r.succeeded() ? Status.OK() : Status.KO())));
+    checks.register("changefeed", p -> p.complete(shared.feedHealthy().getAsBoolean() ? Status.OK() : Status.KO()));
+    return checks;
+  }
+
+  private static void securityHeaders(RoutingContext ctx) {
+    ctx.response().putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Referrer-Policy", "no-referrer")
+        .putHeader("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:;"
+            + " style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    ctx.next();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return hub.drain(5_000).eventually(() -> server.shutdown());
+  }
+}

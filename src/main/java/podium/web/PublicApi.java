@@ -1,0 +1,51 @@
+package podium.web;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import podium.event.Audience;
+import podium.live.EventState;
+import podium.live.EventStates;
+
+/** The public read API, served from memory: no database read per request. ETag = version. */
+final class PublicApi {
+
+  private final EventStates states;
+
+  PublicApi(EventStates states) {
+    this.states = states;
+  }
+
+  void mount(Router router) {
+    router.get("/api/events").handler(this::list);
+    router.get("/api/events/:slug").handler(ctx -> snapshot(ctx, Audience.PUBLIC));
+  }
+
+  void list(RoutingContext ctx) {
+    JsonArray events = new JsonArray();
+    for (EventState state : states.all()) {
+      EventState.View view = state.view();
+      events.add(view.agenda().event().toJson().put("version", view.version()));
+    }
+    ctx.response().putHeader("Cache-Control", "no-cache");
+    ctx.json(new JsonObject().put("events", events));
+  }
+
+  void snapshot(RoutingContext ctx, Audience audience) {
+    EventState state = states.bySlug(ctx.pathParam("slug"));
+    if (state == null) {
+      Errors.send(ctx, "unknown_event", "no event '" + ctx.pathParam("slug") + "'");
+      return;
+    }
+    EventState.View view = state.view();
+    String etag = "\"" + view.epoch() + "-" + view.version() + (audience == Audience.STAFF ? "-s" : "") + "\"";
+    ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", "no-cache")
+        .putHeader("Vary", "Authorization");
+    if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
+      ctx.response().setStatusCode(304).end();
+      return;
+    }
+    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(view.bodyFor(audience));
+  }
+}

@@ -1,0 +1,43 @@
+package podium.web;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import podium.store.ApiTokens;
+
+/** Lets a request through only with a valid "Authorization: Bearer <token>"; puts its holder on the context. */
+final class StaffAuth implements Handler<RoutingContext> {
+
+  static final String HOLDER = "holder";
+
+  private final Pool pool;
+
+  StaffAuth(Pool pool) {
+    this.pool = pool;
+  }
+
+  static String bearer(String header) {
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String token = bearer(ctx.request().getHeader("Authorization"));
+    if (token == null) {
+      Errors.send(ctx, "unauthorized", "send 'Authorization: Bearer <token>'");
+      return;
+    }
+    ctx.request().pause();
+    ApiTokens.holder(pool, token).onComplete(found -> {
+      ctx.request().resume();
+      if (found.failed()) {
+        Errors.send(ctx, "unavailable", "the database did not answer; try again");
+      } else if (found.result() == null) {
+        Errors.send(ctx, "unauthorized", "that token is not valid");
+      } else {
+        ctx.put(HOLDER, found.result());
+        ctx.next();
+      }
+    });
+  }
+}

@@ -1,0 +1,165 @@
+package podium.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.pgclient.PgConnectOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import podium.Api;
+import podium.Node;
+import podium.TestDatabase;
+import podium.TestNode;
+
+/** The staff command API against a real node and PostgreSQL: answers, retries, staleness, refusals. */
+@ExtendWith(VertxExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CommandApiTest {
+
+  private PgConnectOptions db;
+  private Node node;
+  private Api api;
+
+  @BeforeAll
+  void start(Vertx vertx) {
+    db = TestNode.seededDatabase(vertx);
+    int port = TestNode.freePort();
+    node = TestNode.start(vertx, db, port, "api");
+    api = new Api(vertx, port);
+  }
+
+  @AfterAll
+  void stop() {
+    api.close();
+    node.stop().await();
+  }
+
+  private static JsonObject delay(String session, int minutes) {
+    return new JsonObject().put("type", "session.delay").put("session", session).put("minutes", minutes);
+  }
+
+  private long version() {
+    return api.snapshot().getLong("version");
+  }
+
+  /** The snapshot and the change log, for asserting that a refused command changed neither. */
+  private String everything() {
+    JsonObject s = api.snapshot();
+    return s.encode();
+  }
+
+  @Test
+  void aCommandAnswersItsVersionAndShowsInTheSnapshot() {
+    long before = version();
+    HttpResponse<Buffer> r = api.command(delay("keynote-wang-haizhou", 10));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.bodyAsJsonObject().getLong("version")).isEqualTo(before + 1);
+    awaitVersion(before + 1);
+    JsonObject session = session(api.snapshot(), "keynote-wang-haizhou");
+    assertThat(session.getInteger("delayMinutes")).isEqualTo(10);
+  }
+
+  @Test
+  void aRetryWithTheSameKeyReturnsTheFirstAnswerAndChangesNothing() {
+    JsonObject cmd = delay("materials-competitiveness-report", 5);
+    HttpResponse<Buffer> first = api.command(cmd, "Idempotency-Key", "retry-1");
+    awaitVersion(first.bodyAsJsonObject().getLong("version"));
+    String after = everything();
+    HttpResponse<Buffer> again = api.command(cmd, "Idempotency-Key", "retry-1");
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.bodyAsJsonObject().getLong("version")).isEqualTo(first.bodyAsJsonObject().getLong("version"));
+    assertThat(again.getHeader("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(everything()).isEqualTo(after);
+    assertThat(changeCount()).isEqualTo(first.bodyAsJsonObject().getLong("version"));
+
+    HttpResponse<Buffer> other = api.command(delay("materials-competitiveness-report", 6), "Idempotency-Key", "retry-1");
+    assertRefused(other, 422, "idempotency_key_reused", after);
+  }
+
+  @Test
+  void aStaleExpectedVersionGets409() {
+    long v = version();
+    String before = everything();
+    HttpResponse<Buffer> r = api.command(delay("awards-ceremony", 5).put("expectedVersion", v - 1 < 0 ? 99 : v - 1));
+    assertRefused(r, 409, "stale_version", before);
+    HttpResponse<Buffer> ok = api.command(delay("awards-ceremony", 5).put("expectedVersion", v));
+    assertThat(ok.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void everyBadRequestIsRefusedWithACodeAndChangesNothing() {
+    String before = everything();
+    assertRefused(api.command(new JsonObject().put("type", "session.teleport").put("session", "x")), 400,
+        "unknown_command", before);
+    assertRefused(api.command(new JsonObject().put("session", "x")), 400, "unknown_command", before);
+    assertRefused(api.command(delay("keynote-gan-yong", 0)), 400, "invalid_field", before);
+    assertRefused(api.command(delay("keynote-gan-yong", 5).put("minuts", 5)), 400, "invalid_field", before);
+    assertRefused(api.command(new JsonObject().put("type", "session.delay").put("session", "keynote-gan-yong")
+        .put("minutes", "ten")), 400, "invalid_field", before);
+    assertRefused(api.command(delay("no-such-session", 5)), 422, "unknown_session", before);
+    assertRefused(api.command(new JsonObject().put("type", "session.move").put("session", "keynote-gan-yong")
+        .put("room", "attic")), 422, "unknown_room", before);
+    assertRefused(api.commandRaw("{\"type\": \"session.delay\","), 400, "malformed_json", before);
+    assertRefused(api.commandRaw("[1, 2]"), 400, "malformed_json", before);
+    assertRefused(api.commandRaw(""), 400, "malformed_json", before);
+    assertRefused(api.commandRaw("{\"type\":\"session.delay\",\"pad\":\"" + "x".repeat(70_000) + "\"}"), 413,
+        "body_too_large", before);
+    assertRefused(api.command(delay("keynote-gan-yong", 5), "Authorization", null), 401, "unauthorized", before);
+    assertRefused(api.command(delay("keynote-gan-yong", 5), "Authorization", "Bearer not-the-token"), 401,
+        "unauthorized", before);
+    assertRefused(api.command(delay("keynote-gan-yong", 5), "Content-Type", "text/plain"), 415,
+        "unsupported_media_type", before);
+    assertRefused(api.command(delay("keynote-gan-yong", 5), "Idempotency-Key", "has space"), 400,
+        "bad_idempotency_key", before);
+    assertThat(api.get("/api/events/no-such-event").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theSnapshotHasAnETagAndAnswers304() {
+    HttpResponse<Buffer> r = api.get("/api/events/" + TestNode.SLUG);
+    String etag = r.getHeader("ETag");
+    assertThat(etag).contains("-" + r.bodyAsJsonObject().getLong("version") + "\"");
+    assertThat(api.get("/api/events/" + TestNode.SLUG, "If-None-Match", etag).statusCode()).isEqualTo(304);
+    assertThat(api.get("/api/events").bodyAsJsonObject().getJsonArray("events").getJsonObject(0)
+        .getString("slug")).isEqualTo(TestNode.SLUG);
+  }
+
+  @Test
+  void healthReportsTheDatabase() {
+    JsonObject health = api.get("/health").bodyAsJsonObject();
+    assertThat(health.getString("outcome")).isEqualTo("UP");
+    assertThat(health.getJsonArray("checks").encode()).contains("database");
+  }
+
+  private void assertRefused(HttpResponse<Buffer> r, int status, String code, String before) {
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(status);
+    assertThat(r.bodyAsJsonObject().getJsonObject("error").getString("code")).isEqualTo(code);
+    assertThat(r.bodyAsJsonObject().getJsonObject("error").getString("message")).isNotBlank();
+    assertThat(everything()).isEqualTo(before);
+    assertThat(changeCount()).isEqualTo(new JsonObject(before).getLong("version"));
+  }
+
+  private long changeCount() {
+    return node.pool().query("select count(*) from changes").execute().await().iterator().next().getLong(0);
+  }
+
+  private void awaitVersion(long v) {
+    long until = System.currentTimeMillis() + 5000;
+    while (version() < v && System.currentTimeMillis() < until) {
+      podium.LiveClientSleep.ms(5);
+    }
+    assertThat(version()).isEqualTo(v);
+  }
+
+  static JsonObject session(JsonObject snapshot, String id) {
+    return snapshot.getJsonArray("sessions").stream().map(JsonObject.class::cast)
+        .filter(s -> s.getString("id").equals(id)).findFirst().orElseThrow();
+  }
+}

@@ -41,6 +41,9 @@ public final class SessionRules {
     if (!delayed.end().isAfter(delayed.start())) {
       throw CommandRejected.invalidField("minutes", "would leave the session with no time");
     }
+    if (c.minutes() < 0) {
+      requireFree(agenda, delayed, delayed.room());
+    }
     List<Session> touched = new ArrayList<>(List.of(delayed));
     if (c.cascade() && c.minutes() > 0) {
       touched.addAll(pushLater(agenda, s, delayed.end()));
@@ -92,12 +95,7 @@ public final class SessionRules {
     if (s.room().equals(c.room())) {
       throw CommandRejected.invalidState("'" + s.id() + "' is already in '" + c.room() + "'");
     }
-    for (Session other : agenda.sessions()) {
-      if (other.room().equals(c.room()) && other.isOpen() && other.start().isBefore(s.end())
-          && s.start().isBefore(other.end())) {
-        throw new CommandRejected("room_busy", "'" + c.room() + "' holds '" + other.id() + "' at that time");
-      }
-    }
+    requireFree(agenda, s, c.room());
     return change("session.moved",
         sessionData(c.session(), List.of(s.inRoom(c.room()))).put("from", s.room()).put("to", c.room()));
   }
@@ -160,6 +158,16 @@ public final class SessionRules {
         c.start(), c.end(), Session.Status.SCHEDULED, knownSpeakers(agenda, c.speakers()), Text.EMPTY);
     requireSameDay(agenda, s);
     return change("session.added", sessionData(c.session(), List.of(s)));
+  }
+
+  /** Bringing a session forward or moving it must not put it on top of another in that room. */
+  private static void requireFree(Agenda agenda, Session s, String room) {
+    for (Session other : agenda.sessions()) {
+      if (!other.id().equals(s.id()) && other.room().equals(room) && other.isOpen()
+          && other.start().isBefore(s.end()) && s.start().isBefore(other.end())) {
+        throw new CommandRejected("room_busy", "'" + room + "' holds '" + other.id() + "' at that time");
+      }
+    }
   }
 
   private static void requireOrder(Instant start, Instant end) {

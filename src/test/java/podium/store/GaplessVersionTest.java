@@ -1,0 +1,49 @@
+package podium.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import podium.TestNode;
+
+/** Commands sent at once still get versions 1, 2, 3 …: never the same one twice, never a hole. */
+@ExtendWith(VertxExtension.class)
+class GaplessVersionTest {
+
+  @Test
+  void parallelCommandsGetConsecutiveVersions(Vertx vertx) {
+    PgConnectOptions db = TestNode.seededDatabase(vertx);
+    Pool pool = Database.pool(vertx, db, 8, "gapless");
+    CommandStore store = new CommandStore(pool, Clock.systemUTC());
+    String[] sessions = {"keynote-gan-yong", "industry-report-release", "academic-conference-1", "matchmaking-meeting-1"};
+    List<Future<CommandStore.Outcome>> sent = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      JsonObject body = new JsonObject().put("type", "session.delay").put("session", sessions[i % 4])
+          .put("minutes", 1);
+      sent.add(store.execute(new CommandStore.Request(TestNode.SLUG, body, "h" + i, "test", null)));
+    }
+    Future.join(sent).await();
+    List<Long> versions = sent.stream().map(f -> f.result().version()).sorted().toList();
+    assertThat(versions).hasSize(40).doesNotHaveDuplicates();
+    assertThat(versions.get(0)).isEqualTo(1);
+    assertThat(versions.get(39)).isEqualTo(40);
+
+    List<Long> logged = new ArrayList<>();
+    for (Row r : pool.query("select version from changes order by version").execute().await()) {
+      logged.add(r.getLong(0));
+    }
+    assertThat(logged).isEqualTo(versions);
+    assertThat(pool.query("select version from events").execute().await().iterator().next().getLong(0)).isEqualTo(40);
+    pool.close().await();
+  }
+}

@@ -16,6 +16,8 @@ public final class LiveClient implements AutoCloseable {
 
   public final List<JsonObject> frames = new CopyOnWriteArrayList<>();
   public final List<String> problems = new CopyOnWriteArrayList<>();
+  /** When each version's frame arrived, by System.nanoTime(). */
+  public final java.util.Map<Long, Long> arrivedAt = new java.util.concurrent.ConcurrentHashMap<>();
   private final WebSocketClient client;
   private WebSocket socket;
   private volatile long version = -1;
@@ -40,7 +42,11 @@ public final class LiveClient implements AutoCloseable {
   }
 
   private void onFrame(String text) {
+    long now = System.nanoTime();
     JsonObject f = new JsonObject(text);
+    if (f.containsKey("version")) {
+      arrivedAt.putIfAbsent(f.getLong("version"), now);
+    }
     frames.add(f);
     switch (f.getString("type")) {
       case "welcome" -> {

@@ -23,12 +23,17 @@ public final class TestNode {
   /** A fresh database with the demo event and the admin token. */
   public static PgConnectOptions seededDatabase(Vertx vertx) {
     PgConnectOptions db = TestDatabase.fresh();
+    seed(vertx, db);
+    return db;
+  }
+
+  /** Writes the demo event and the admin token into a migrated database. */
+  public static void seed(Vertx vertx, PgConnectOptions db) {
     Pool pool = Database.pool(vertx, db, 2, "test-seed");
     EventImport.create(pool, DemoEvent.agenda())
         .compose(id -> ApiTokens.ensureAdmin(pool, ADMIN_TOKEN))
         .eventually(pool::close)
         .await();
-    return db;
   }
 
   public static Node start(Vertx vertx, PgConnectOptions db, int port, String name) {

@@ -65,7 +65,9 @@ public final class HttpVerticle extends VerticleBase {
     return new HttpServerOptions().setPort(port).setHost("0.0.0.0")
         .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
         .setMaxWebSocketFrameSize(65_536).setMaxWebSocketMessageSize(65_536)
-        .setReadIdleTimeout(60).setTcpNoDelay(true);
+        .setReadIdleTimeout(60).setTcpNoDelay(true)
+        // A fixed kernel send buffer bounds what a stalled phone can pin (autotuning allows 4 MiB).
+        .setSendBufferSize(Hub.WRITE_QUEUE_BYTES / 2);
   }
 
   private void upgrade(RoutingContext ctx) {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /** The whole state of one event at one version. Immutable: a change makes a new Agenda. */
 public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List<Speaker> speakers,
-    List<Announcement> announcements, Notice notice, List<Award> awards) {
+    List<Announcement> announcements, Notice notice, List<Award> awards, List<Screen> screens) {
 
   public Agenda {
     rooms = rooms.stream().sorted(Comparator.comparingInt(Room::position)).toList();
@@ -20,6 +20,7 @@ public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List
     speakers = List.copyOf(speakers);
     announcements = announcements.stream().sorted(Comparator.comparing(Announcement::postedAt)).toList();
     awards = List.copyOf(awards);
+    screens = List.copyOf(screens);
   }
 
   public Optional<Session> session(String id) {
@@ -32,6 +33,10 @@ public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List
 
   public Optional<Speaker> speaker(String id) {
     return speakers.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  public Optional<Screen> screen(String id) {
+    return screens.stream().filter(s -> s.id().equals(id)).findFirst();
   }
 
   public Optional<Award> award(String id) {
@@ -52,7 +57,8 @@ public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List
       newAwards = newAwards.stream().map(a -> a.id().equals(result.award()) ? a.withResult(result) : a).toList();
     }
     List<Speaker> newSpeakers = upsert(speakers, d.getJsonArray("speakers"), Speaker::fromJson, Speaker::id);
-    return new Agenda(event, rooms, newSessions, newSpeakers, newAnnouncements, newNotice, newAwards);
+    List<Screen> newScreens = upsert(screens, d.getJsonArray("screens"), Screen::fromJson, Screen::id);
+    return new Agenda(event, rooms, newSessions, newSpeakers, newAnnouncements, newNotice, newAwards, newScreens);
   }
 
   private static <T> List<T> upsert(List<T> current, JsonArray updates, Function<JsonObject, T> parse,
@@ -70,7 +76,7 @@ public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List
 
   /** The snapshot body for an audience; the caller adds version and epoch. */
   public JsonObject toJson(Audience audience) {
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("event", event.toJson())
         .put("rooms", new JsonArray(rooms.stream().map(Room::toJson).toList()))
         .put("sessions", new JsonArray(sessions.stream().map(Session::toJson).toList()))
@@ -78,5 +84,7 @@ public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List
         .put("announcements", new JsonArray(announcements.stream().map(Announcement::toJson).toList()))
         .put("notice", notice == null ? null : notice.toJson())
         .put("awards", new JsonArray(awards.stream().map(a -> a.toJson(audience)).toList()));
+    return audience == Audience.STAFF
+        ? json.put("screens", new JsonArray(screens.stream().map(Screen::toJson).toList())) : json;
   }
 }

@@ -32,7 +32,7 @@ public final class AgendaImport {
     List<Speaker> speakers = objects(doc, "speakers").stream().map(Speaker::fromJson).toList();
     List<Session> sessions = objects(doc, "sessions").stream().map(s -> session(s, zone)).toList();
     List<Award> awards = objects(doc, "awards").stream().map(AgendaImport::award).toList();
-    Agenda agenda = new Agenda(event, rooms, sessions, speakers, List.of(), null, awards);
+    Agenda agenda = new Agenda(event, rooms, sessions, speakers, List.of(), null, awards, List.of());
     check(agenda);
     return agenda;
   }
@@ -43,7 +43,8 @@ public final class AgendaImport {
     return new Session(s.getString("id"), Session.Type.valueOf(s.getString("type").toUpperCase()),
         s.getString("room"), s.getString("room"), Text.fromJson(s.getJsonObject("title")),
         Text.fromJson(s.getJsonObject("description")), start, end, start, end, Session.Status.SCHEDULED,
-        s.getJsonArray("speakers", new JsonArray()).stream().map(String.class::cast).toList(), Text.EMPTY);
+        s.getJsonArray("speakers", new JsonArray()).stream().map(String.class::cast).toList(), Text.EMPTY,
+        null, null);
   }
 
   private static Award award(JsonObject a) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A staff command, parsed and checked field by field; the rules check it against the agenda. */
-public sealed interface Command {
+public interface Command {
 
   record Delay(String session, int minutes, boolean cascade) implements Command { }
 
@@ -66,7 +66,16 @@ public sealed interface Command {
             f.text("description", false), f.has("speakers") ? f.ids("speakers") : List.of(), f.time("start", zone),
             f.time("end", zone));
       }
-      default -> throw new CommandRejected("unknown_command", "no command '" + name + "'");
+      default -> {
+        if (name.startsWith("announcement.") || name.startsWith("speaker.") || name.startsWith("notice.")) {
+          yield StageRules.parse(name, body, zone);
+        } else if (name.startsWith("award.")) {
+          yield AwardRules.parse(name, body);
+        } else if (name.startsWith("screen.")) {
+          yield ScreenRules.parse(name, body);
+        }
+        throw new CommandRejected("unknown_command", "no command '" + name + "'");
+      }
     };
   }
 }

@@ -28,6 +28,11 @@ final class Fields {
     }
   }
 
+  /** Present in the body, even as null: "speaker": null means "nobody". */
+  boolean mentions(String name) {
+    return body.containsKey(name);
+  }
+
   boolean has(String name) {
     return body.getValue(name) != null;
   }

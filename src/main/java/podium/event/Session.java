@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record Session(String id, Type type, String room, String plannedRoom, Text title, Text description,
     Instant plannedStart, Instant plannedEnd, Instant start, Instant end, Status status,
-    List<String> speakers, Text reason) {
+    List<String> speakers, Text reason, String onStage, String upNext) {
 
   public enum Type { CEREMONY, SPEECH, KEYNOTE, REPORT, AWARD, FORUM, EXPO, MEETING, BREAK }
 
@@ -33,7 +33,7 @@ public record Session(String id, Type type, String room, String plannedRoom, Tex
 
   public Session at(Instant newStart, Instant newEnd) {
     return new Session(id, type, room, plannedRoom, title, description, plannedStart, plannedEnd, newStart, newEnd,
-        status, speakers, reason);
+        status, speakers, reason, onStage, upNext);
   }
 
   public Session shifted(Duration by) {
@@ -42,17 +42,24 @@ public record Session(String id, Type type, String room, String plannedRoom, Tex
 
   public Session inRoom(String newRoom) {
     return new Session(id, type, newRoom, plannedRoom, title, description, plannedStart, plannedEnd, start, end,
-        status, speakers, reason);
+        status, speakers, reason, onStage, upNext);
   }
 
   public Session withStatus(Status newStatus, Text newReason) {
     return new Session(id, type, room, plannedRoom, title, description, plannedStart, plannedEnd, start, end,
-        newStatus, speakers, newReason);
+        newStatus, speakers, newReason, newStatus == Status.LIVE || newStatus == Status.SCHEDULED ? onStage : null,
+        newStatus == Status.LIVE || newStatus == Status.SCHEDULED ? upNext : null);
   }
 
   public Session withContent(Type newType, Text newTitle, Text newDescription, List<String> newSpeakers) {
     return new Session(id, newType, room, plannedRoom, newTitle, newDescription, plannedStart, plannedEnd, start,
-        end, status, newSpeakers, reason);
+        end, status, newSpeakers, reason, onStage, upNext);
+  }
+
+  /** Who is speaking now, and who is cued to speak next; null for nobody. */
+  public Session withStage(String newOnStage, String newUpNext) {
+    return new Session(id, type, room, plannedRoom, title, description, plannedStart, plannedEnd, start, end,
+        status, speakers, reason, newOnStage, newUpNext);
   }
 
   public JsonObject toJson() {
@@ -61,7 +68,8 @@ public record Session(String id, Type type, String room, String plannedRoom, Tex
         .put("plannedStart", plannedStart.toString()).put("plannedEnd", plannedEnd.toString())
         .put("start", start.toString()).put("end", end.toString())
         .put("delayMinutes", Duration.between(plannedStart, start).toMinutes())
-        .put("status", wire(status)).put("speakers", new JsonArray(speakers)).put("reason", reason.toJson());
+        .put("status", wire(status)).put("speakers", new JsonArray(speakers)).put("reason", reason.toJson())
+        .put("onStage", onStage).put("upNext", upNext);
   }
 
   public static Session fromJson(JsonObject j) {
@@ -71,7 +79,7 @@ public record Session(String id, Type type, String room, String plannedRoom, Tex
         Instant.parse(j.getString("plannedEnd")), Instant.parse(j.getString("start")),
         Instant.parse(j.getString("end")), Status.valueOf(j.getString("status").toUpperCase()),
         j.getJsonArray("speakers", new JsonArray()).stream().map(String.class::cast).toList(),
-        Text.fromJson(j.getJsonObject("reason")));
+        Text.fromJson(j.getJsonObject("reason")), j.getString("onStage"), j.getString("upNext"));
   }
 
   static String wire(Enum<?> value) {

@@ -155,7 +155,7 @@ public final class SessionRules {
     agenda.room(c.room()).orElseThrow(() -> CommandRejected.unknown("room", c.room()));
     requireOrder(c.start(), c.end());
     Session s = new Session(c.session(), c.kind(), c.room(), c.room(), c.title(), c.description(), c.start(), c.end(),
-        c.start(), c.end(), Session.Status.SCHEDULED, knownSpeakers(agenda, c.speakers()), Text.EMPTY);
+        c.start(), c.end(), Session.Status.SCHEDULED, knownSpeakers(agenda, c.speakers()), Text.EMPTY, null, null);
     requireSameDay(agenda, s);
     return change("session.added", sessionData(c.session(), List.of(s)));
   }

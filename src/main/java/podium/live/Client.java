@@ -10,6 +10,8 @@ final class Client {
   final long connectedAt = System.currentTimeMillis();
   EventState event;
   Audience audience = Audience.PUBLIC;
+  /** The paired screen this socket is, if it proved so with its device token. */
+  String screen;
   long last = -1;
   boolean stale;
   boolean greeting;
@@ -20,5 +22,9 @@ final class Client {
 
   boolean subscribed() {
     return event != null;
+  }
+
+  SharedFrame frameOf(Delta delta) {
+    return delta.frameFor(audience, screen);
   }
 }

@@ -2,10 +2,13 @@ package podium.live;
 
 import podium.event.Audience;
 
-/** One version of one event, encoded once per audience: a change frame or, where hidden, a skip. */
-public record Delta(long eventId, long version, SharedFrame publicFrame, SharedFrame staffFrame) {
+/**
+ * One version of one event, encoded once per audience: a change frame or, where hidden, a skip.
+ * A change addressed to one screen (screen.*) goes in full to staff and to that screen.
+ */
+public record Delta(long eventId, long version, SharedFrame publicFrame, SharedFrame staffFrame, String screen) {
 
-  public SharedFrame frameFor(Audience audience) {
-    return audience == Audience.STAFF ? staffFrame : publicFrame;
+  public SharedFrame frameFor(Audience audience, String clientScreen) {
+    return audience == Audience.STAFF || (screen != null && screen.equals(clientScreen)) ? staffFrame : publicFrame;
   }
 }

@@ -15,7 +15,8 @@ final class Frames {
         .put("kind", change.kind()).put("data", change.data()).encode());
     SharedFrame publicFrame = change.audience() == Audience.PUBLIC ? full
         : new SharedFrame(new JsonObject().put("type", "skip").put("version", version).encode());
-    return new Delta(eventId, version, publicFrame, full);
+    String screen = change.kind().startsWith("screen.") ? change.data().getString("screen") : null;
+    return new Delta(eventId, version, publicFrame, full, screen);
   }
 
   /** Wraps an already encoded state, so that a snapshot is encoded once for HTTP and frames. */

@@ -15,6 +15,11 @@ record Hello(String event, List<String> channels, String resumeEpoch, long resum
     return channels.contains("staff") ? Audience.STAFF : Audience.PUBLIC;
   }
 
+  /** The screen id of a screen:<id> channel, or null. */
+  String screen() {
+    return channels.stream().filter(c -> c.startsWith("screen:")).map(c -> c.substring(7)).findFirst().orElse(null);
+  }
+
   boolean resumes() {
     return resumeEpoch != null;
   }

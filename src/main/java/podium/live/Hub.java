@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
+import io.vertx.sqlclient.Pool;
 import podium.event.Audience;
+import podium.store.ApiTokens;
+import podium.store.ScreenTable;
 
 /**
  * The WebSocket side of one event loop: it owns its sockets, greets them, and writes each delta's
@@ -32,18 +34,21 @@ public final class Hub {
 
   private final Vertx vertx;
   private final EventStates states;
-  private final Function<String, Future<Boolean>> staffToken;
+  static final long PRESENCE_MS = 10_000;
+
+  private final Pool pool;
   private final String node;
   private final Set<Client> clients = new LinkedHashSet<>();
   private final Map<Long, Set<Client>> byEvent = new HashMap<>();
   private final List<Runnable> unsubscribe = new ArrayList<>();
   private Context context;
   private long pinger;
+  private long presence;
 
-  public Hub(Vertx vertx, EventStates states, Function<String, Future<Boolean>> staffToken, String node) {
+  public Hub(Vertx vertx, EventStates states, Pool pool, String node) {
     this.vertx = vertx;
     this.states = states;
-    this.staffToken = staffToken;
+    this.pool = pool;
     this.node = node;
   }
 
@@ -53,6 +58,7 @@ public final class Hub {
     unsubscribe.add(states.onDelta(d -> context.runOnContext(v -> deliver(d))));
     unsubscribe.add(states.onReset(s -> context.runOnContext(v -> reset(s))));
     pinger = vertx.setPeriodic(PING_MS, t -> sweep());
+    presence = vertx.setPeriodic(PRESENCE_MS, t -> reportScreens());
   }
 
   public int connected() {
@@ -107,26 +113,49 @@ public final class Hub {
       if (channel.startsWith("room:") && event.view().agenda().room(channel.substring(5)).isEmpty()) {
         throw new ProtocolError("unknown_room", "no room '" + channel.substring(5) + "' in " + hello.event());
       }
-      if (channel.startsWith("screen:")) {
-        throw new ProtocolError("unauthorized", "screen channels need a paired device token");
-      }
     }
-    if (hello.audience() == Audience.PUBLIC) {
+    if (hello.audience() == Audience.PUBLIC && hello.screen() == null) {
       subscribe(client, event, hello);
       return;
     }
     client.greeting = true;
-    staffToken.apply(hello.token()).onComplete(ok -> {
+    admit(hello, event).onComplete(ok -> {
       client.greeting = false;
       if (!clients.contains(client)) {
         return;
       }
-      if (ok.succeeded() && Boolean.TRUE.equals(ok.result())) {
+      if (ok.succeeded() && ok.result() == null) {
+        client.screen = hello.screen();
         subscribe(client, event, hello);
+        if (client.screen != null) {
+          reportScreens();
+        }
       } else {
-        error(client, "unauthorized", "the staff channel needs a valid staff token");
+        error(client, "unauthorized", ok.succeeded() ? ok.result() : "could not check the token; try again");
       }
     });
+  }
+
+  /** Checks the token for staff and screen channels; answers null when admitted, else why not. */
+  private Future<String> admit(Hello hello, EventState event) {
+    if (hello.audience() == Audience.STAFF) {
+      return ApiTokens.holder(pool, hello.token())
+          .map(holder -> holder != null ? null : "the staff channel needs a valid staff token");
+    }
+    return ScreenTable.byToken(pool, hello.token()).map(device -> device != null
+        && device.screen().equals(hello.screen()) && Long.valueOf(event.id()).equals(device.eventId()) ? null
+        : "screen:" + hello.screen() + " needs that screen's device token, paired to " + hello.event());
+  }
+
+  /** Tells PostgreSQL which screens this node holds and what they show, for the console's fleet view. */
+  private void reportScreens() {
+    List<ScreenTable.Seen> seen = new ArrayList<>();
+    for (Client c : clients) {
+      if (c.screen != null && c.subscribed()) {
+        seen.add(new ScreenTable.Seen(c.screen, c.last));
+      }
+    }
+    ScreenTable.seen(pool, node, seen);
   }
 
   /** Welcome, then the missing deltas or a snapshot; from here on the client gets every delta. */
@@ -141,7 +170,7 @@ public final class Hub {
       view.snapshotFor(client.audience).writeTo(client.socket);
     } else {
       for (Delta d : missing) {
-        d.frameFor(client.audience).writeTo(client.socket);
+        client.frameOf(d).writeTo(client.socket);
       }
     }
     client.last = view.version();
@@ -167,7 +196,7 @@ public final class Hub {
           resync(client);
         });
       } else {
-        delta.frameFor(client.audience).writeTo(client.socket);
+        client.frameOf(delta).writeTo(client.socket);
         client.last = delta.version();
       }
     }
@@ -225,6 +254,7 @@ public final class Hub {
   /** Tells every client to come back after a random pause, so they do not all return at once, then closes. */
   public Future<Void> drain(long maxAfterMs) {
     vertx.cancelTimer(pinger);
+    vertx.cancelTimer(presence);
     unsubscribe.forEach(Runnable::run);
     for (Client client : List.copyOf(clients)) {
       long after = 250 + ThreadLocalRandom.current().nextLong(Math.max(1, maxAfterMs));

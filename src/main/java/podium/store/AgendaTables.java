@@ -45,14 +45,15 @@ final class AgendaTables {
     Future<RowSet<Row>> nominees = db.preparedQuery(
         "select * from nominees where event_id = $1 order by position").execute(id);
     Future<RowSet<Row>> results = db.preparedQuery("select * from award_results where event_id = $1").execute(id);
-    return Future.all(List.of(rooms, speakers, sessions, announcements, notice, awards, nominees, results))
+    Future<List<podium.event.Screen>> screens = ScreenTable.forEvent(db, eventId);
+    return Future.all(List.of(rooms, speakers, sessions, announcements, notice, awards, nominees, results, screens))
         .map(all -> new Agenda(event,
             list(rooms.result()).stream().map(AgendaTables::room).toList(),
             list(sessions.result()).stream().map(AgendaTables::session).toList(),
             list(speakers.result()).stream().map(AgendaTables::speaker).toList(),
             list(announcements.result()).stream().map(AgendaTables::announcement).toList(),
             list(notice.result()).stream().map(AgendaTables::notice).findFirst().orElse(null),
-            awards(list(awards.result()), list(nominees.result()), list(results.result()))));
+            awards(list(awards.result()), list(nominees.result()), list(results.result())), screens.result()));
   }
 
   /** Writes the new state of everything a change carries, the same way Agenda.apply reads it. */
@@ -86,6 +87,9 @@ final class AgendaTables {
     for (JsonObject r : objects(d.getJsonArray("results"))) {
       writes.add(upsertResult(tx, eventId, Award.Result.fromJson(r)));
     }
+    for (JsonObject screen : objects(d.getJsonArray("screens"))) {
+      writes.add(ScreenTable.assign(tx, eventId, podium.event.Screen.fromJson(screen)));
+    }
     return Future.all(writes).mapEmpty();
   }
 
@@ -118,16 +122,17 @@ final class AgendaTables {
   }
 
   private static final String UPSERT_SESSION = "insert into sessions (event_id, id, type, room, planned_room, title,"
-      + " description, planned_start, planned_end, start_at, end_at, status, speakers, reason)"
-      + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+      + " description, planned_start, planned_end, start_at, end_at, status, speakers, reason, on_stage, up_next)"
+      + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
       + " on conflict (event_id, id) do update set type = excluded.type, room = excluded.room,"
       + " title = excluded.title, description = excluded.description, start_at = excluded.start_at,"
-      + " end_at = excluded.end_at, status = excluded.status, speakers = excluded.speakers, reason = excluded.reason";
+      + " end_at = excluded.end_at, status = excluded.status, speakers = excluded.speakers, reason = excluded.reason,"
+      + " on_stage = excluded.on_stage, up_next = excluded.up_next";
 
   private static Tuple sessionTuple(long eventId, Session s) {
     return Tuple.from(new Object[] {eventId, s.id(), wire(s.type()), s.room(), s.plannedRoom(), s.title().toJson(),
         s.description().toJson(), at(s.plannedStart()), at(s.plannedEnd()), at(s.start()), at(s.end()),
-        wire(s.status()), s.speakers().toArray(new String[0]), s.reason().toJson()});
+        wire(s.status()), s.speakers().toArray(new String[0]), s.reason().toJson(), s.onStage(), s.upNext()});
   }
 
   private static Future<?> upsertResult(SqlClient tx, long eventId, Award.Result r) {
@@ -155,7 +160,7 @@ final class AgendaTables {
         instant(r.getOffsetDateTime("planned_start")), instant(r.getOffsetDateTime("planned_end")),
         instant(r.getOffsetDateTime("start_at")), instant(r.getOffsetDateTime("end_at")),
         Session.Status.valueOf(r.getString("status").toUpperCase()), Arrays.asList(r.getArrayOfStrings("speakers")),
-        text(r, "reason"));
+        text(r, "reason"), r.getString("on_stage"), r.getString("up_next"));
   }
 
   private static Announcement announcement(Row r) {

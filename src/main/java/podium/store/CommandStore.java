@@ -9,6 +9,7 @@ import podium.event.Change;
 import podium.event.Command;
 import podium.event.CommandRejected;
 import podium.event.Rules;
+import podium.event.ScreenRules;
 
 /**
  * The write path: one staff command is one transaction that locks the event, checks the command
@@ -72,22 +73,32 @@ public final class CommandStore {
     }
     long version = row.version() + 1;
     JsonObject answer = new JsonObject().put("version", version);
-    return AgendaTables.load(tx, row.id(), row.event()).compose(agenda -> {
-      Change change;
-      try {
-        change = Rules.apply(agenda, command, clock.instant());
-      } catch (CommandRejected e) {
-        return Future.failedFuture(e);
+    return AgendaTables.load(tx, row.id(), row.event())
+        .compose(agenda -> decide(tx, agenda, command))
+        .compose(change -> {
+          answer.put("kind", change.kind());
+          return AgendaTables.save(tx, row.id(), change)
+              .compose(v -> EventTable.bump(tx, row.id(), version))
+              .compose(v -> ChangeLog.append(tx, row.id(), version, change, request.actor()))
+              .compose(v -> request.idempotencyKey() == null ? Future.succeededFuture()
+                  : CommandKeys.remember(tx, row.id(), request.idempotencyKey(), request.bodyHash(), answer))
+              .compose(v -> ChangeLog.announce(tx, row.id(), version))
+              .map(v -> new Outcome(answer, false));
+        });
+  }
+
+  /** The rules decide; pairing first finds, in the store, which waiting screen shows the code. */
+  private Future<Change> decide(SqlConnection tx, podium.event.Agenda agenda, Command command) {
+    try {
+      if (command instanceof ScreenRules.Pair pair) {
+        return ScreenTable.waitingWithCode(tx, pair.code()).compose(screen -> screen == null
+            ? Future.failedFuture(new CommandRejected("unknown_code", "no screen is waiting with code " + pair.code()))
+            : Future.succeededFuture(ScreenRules.pair(agenda, pair, screen)));
       }
-      answer.put("kind", change.kind());
-      return AgendaTables.save(tx, row.id(), change)
-          .compose(v -> EventTable.bump(tx, row.id(), version))
-          .compose(v -> ChangeLog.append(tx, row.id(), version, change, request.actor()))
-          .compose(v -> request.idempotencyKey() == null ? Future.succeededFuture()
-              : CommandKeys.remember(tx, row.id(), request.idempotencyKey(), request.bodyHash(), answer))
-          .compose(v -> ChangeLog.announce(tx, row.id(), version))
-          .map(v -> new Outcome(answer, false));
-    });
+      return Future.succeededFuture(Rules.apply(agenda, command, clock.instant()));
+    } catch (CommandRejected e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /** Drops retry keys older than a day; run now and then. */

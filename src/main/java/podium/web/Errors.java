@@ -15,6 +15,8 @@ final class Errors {
       Map.entry("duplicate_id", 409), Map.entry("past_day_end", 409), Map.entry("body_too_large", 413),
       Map.entry("unsupported_media_type", 415), Map.entry("idempotency_key_reused", 422),
       Map.entry("unknown_session", 422), Map.entry("unknown_room", 422), Map.entry("unknown_speaker", 422),
+      Map.entry("unknown_award", 422), Map.entry("unknown_nominee", 422), Map.entry("unknown_announcement", 422),
+      Map.entry("unknown_screen", 422), Map.entry("unknown_code", 422), Map.entry("too_many_screens", 429),
       Map.entry("unavailable", 503));
 
   private Errors() {

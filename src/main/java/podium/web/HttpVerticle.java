@@ -16,7 +16,6 @@ import io.vertx.sqlclient.Pool;
 import java.util.function.BooleanSupplier;
 import podium.live.EventStates;
 import podium.live.Hub;
-import podium.store.ApiTokens;
 import podium.store.CommandStore;
 
 /** One HTTP server instance on one event loop: the API, the pages, and a Hub for its WebSockets. */
@@ -36,7 +35,7 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    hub = new Hub(vertx, shared.states(), this::isStaffToken, shared.node());
+    hub = new Hub(vertx, shared.states(), shared.pool(), shared.node());
     hub.start();
     Router router = Router.router(vertx);
     router.route().handler(HttpVerticle::securityHeaders);
@@ -45,6 +44,7 @@ public final class HttpVerticle extends VerticleBase {
     publicApi.mount(router);
     router.get("/api/staff/events/:slug").handler(auth).handler(ctx -> publicApi.snapshot(ctx, podium.event.Audience.STAFF));
     new CommandApi(shared.commands(), auth).mount(router);
+    new ScreenApi(shared.pool(), shared.states(), auth).mount(router);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
     router.get("/live").handler(this::upgrade);
@@ -76,10 +76,6 @@ public final class HttpVerticle extends VerticleBase {
       return;
     }
     ctx.request().toWebSocket().onSuccess(hub::accept);
-  }
-
-  private Future<Boolean> isStaffToken(String token) {
-    return ApiTokens.holder(shared.pool(), token).map(h -> h != null);
   }
 
   private HealthChecks health() {

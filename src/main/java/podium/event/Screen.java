@@ -1,0 +1,30 @@
+package podium.event;
+
+import io.vertx.core.json.JsonObject;
+
+/** A paired display: where it hangs, what it shows and in which languages. Staff-only state. */
+public record Screen(String id, Text name, String room, Layout layout, Lang lang) {
+
+  /** What a screen shows: one room's now and next, the stage's speaker, or every room at once. */
+  public enum Layout { ROOM, STAGE, FOYER }
+
+  /** Which languages, the first one large. */
+  public enum Lang {
+    ZH_EN, EN_ZH, ZH, EN;
+
+    public String wire() {
+      return name().toLowerCase().replace('_', '-');
+    }
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject().put("screen", id).put("name", name.toJson()).put("room", room)
+        .put("layout", layout.name().toLowerCase()).put("lang", lang.wire());
+  }
+
+  public static Screen fromJson(JsonObject j) {
+    return new Screen(j.getString("screen"), Text.fromJson(j.getJsonObject("name")), j.getString("room"),
+        Layout.valueOf(j.getString("layout").toUpperCase()),
+        Lang.valueOf(j.getString("lang", "zh-en").toUpperCase().replace('-', '_')));
+  }
+}

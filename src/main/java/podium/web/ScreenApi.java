@@ -1,0 +1,80 @@
+package podium.web;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import podium.live.EventState;
+import podium.live.EventStates;
+import podium.store.ScreenTable;
+
+/** Screens ask to be paired, learn their assignment, and staff see the fleet with its presence. */
+final class ScreenApi {
+
+  private final Pool pool;
+  private final EventStates states;
+  private final StaffAuth auth;
+
+  ScreenApi(Pool pool, EventStates states, StaffAuth auth) {
+    this.pool = pool;
+    this.states = states;
+    this.auth = auth;
+  }
+
+  void mount(Router router) {
+    router.post("/api/screens").handler(this::create);
+    router.get("/api/screens/me").handler(this::me);
+    router.get("/api/events/:slug/screens").handler(auth).handler(this::fleet);
+  }
+
+  private void create(RoutingContext ctx) {
+    ScreenTable.create(pool).onComplete(made -> {
+      if (made.failed()) {
+        Errors.send(ctx, "unavailable", "the database did not answer; try again");
+      } else if (made.result() == null) {
+        Errors.send(ctx, "too_many_screens", "too many screens are waiting to be paired; try again later");
+      } else {
+        ctx.response().setStatusCode(201).putHeader("Cache-Control", "no-store");
+        ctx.json(made.result());
+      }
+    });
+  }
+
+  private void me(RoutingContext ctx) {
+    ScreenTable.byToken(pool, StaffAuth.bearer(ctx.request().getHeader("Authorization"))).onComplete(found -> {
+      if (found.failed()) {
+        Errors.send(ctx, "unavailable", "the database did not answer; try again");
+        return;
+      }
+      ScreenTable.Device d = found.result();
+      if (d == null) {
+        Errors.send(ctx, "unauthorized", "send the screen's device token as 'Authorization: Bearer <token>'");
+        return;
+      }
+      JsonObject answer = new JsonObject().put("screen", d.screen()).put("paired", d.paired());
+      if (d.paired()) {
+        answer.put("event", d.eventSlug()).mergeIn(d.assignment());
+      } else {
+        answer.put("code", d.code());
+      }
+      ctx.response().putHeader("Cache-Control", "no-store");
+      ctx.json(answer);
+    });
+  }
+
+  private void fleet(RoutingContext ctx) {
+    EventState state = states.bySlug(ctx.pathParam("slug"));
+    if (state == null) {
+      Errors.send(ctx, "unknown_event", "no event '" + ctx.pathParam("slug") + "'");
+      return;
+    }
+    long version = state.view().version();
+    ScreenTable.presence(pool, state.slug(), version).onComplete(list -> {
+      if (list.failed()) {
+        Errors.send(ctx, "unavailable", "the database did not answer; try again");
+      } else {
+        ctx.json(new JsonObject().put("version", version).put("screens", list.result()));
+      }
+    });
+  }
+}

@@ -1,0 +1,114 @@
+package podium.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import podium.DemoEvent;
+
+/** Announcements, the stage, emergencies, award reveals and screens, as pure rules. */
+class StageAwardScreenRulesTest {
+
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final Instant NOW = Instant.parse("2023-08-16T03:00:00Z");
+  private final Agenda demo = DemoEvent.agenda();
+
+  private static Change change(Agenda agenda, String json) {
+    return Rules.apply(agenda, Command.parse(new JsonObject(json), ZONE), NOW);
+  }
+
+  private static void refused(Agenda agenda, String json, String code) {
+    assertThatThrownBy(() -> change(agenda, json)).isInstanceOf(CommandRejected.class)
+        .extracting(e -> ((CommandRejected) e).code()).isEqualTo(code);
+  }
+
+  @Test
+  void announcementsArePostedWithExpiryAndCleared() {
+    Change posted = change(demo, "{\"type\":\"announcement.post\",\"announcement\":\"lunch\","
+        + "\"text\":{\"en\":\"Lunch in Hall B\",\"zh\":\"午餐在B厅\"},\"expiresInMinutes\":30}");
+    Agenda after = demo.apply(posted);
+    Announcement a = after.announcements().get(0);
+    assertThat(a.text().in("zh")).isEqualTo("午餐在B厅");
+    assertThat(a.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+    assertThat(posted.audience()).isEqualTo(Audience.PUBLIC);
+    Agenda cleared = after.apply(change(after, "{\"type\":\"announcement.clear\",\"announcement\":\"lunch\"}"));
+    assertThat(cleared.announcements()).isEmpty();
+    refused(cleared, "{\"type\":\"announcement.clear\",\"announcement\":\"lunch\"}", "unknown_announcement");
+    refused(demo, "{\"type\":\"announcement.post\",\"text\":\"x\",\"expiresAt\":\"2023-08-16T08:00\"}", "invalid_field");
+    refused(demo, "{\"type\":\"announcement.post\",\"text\":\"\"}", "invalid_field");
+    refused(demo, "{\"type\":\"announcement.post\",\"text\":\"x\",\"expiresInMinutes\":0}", "invalid_field");
+  }
+
+  @Test
+  void theStageShowsWhoSpeaksAndWhoIsNext() {
+    Agenda staged = demo.apply(change(demo,
+        "{\"type\":\"speaker.on_stage\",\"session\":\"keynote-gan-yong\",\"speaker\":\"gan-yong\",\"next\":\"wang-haizhou\"}"));
+    Session s = staged.session("keynote-gan-yong").orElseThrow();
+    assertThat(s.onStage()).isEqualTo("gan-yong");
+    assertThat(s.upNext()).isEqualTo("wang-haizhou");
+    Agenda off = staged.apply(change(staged, "{\"type\":\"speaker.on_stage\",\"session\":\"keynote-gan-yong\",\"speaker\":null}"));
+    assertThat(off.session("keynote-gan-yong").orElseThrow().onStage()).isNull();
+    assertThat(off.session("keynote-gan-yong").orElseThrow().upNext()).as("the cue stays unless named").isEqualTo("wang-haizhou");
+    refused(demo, "{\"type\":\"speaker.on_stage\",\"session\":\"keynote-gan-yong\",\"speaker\":\"nobody\"}", "unknown_speaker");
+  }
+
+  @Test
+  void anEmergencyTakesOverUntilCleared() {
+    Agenda alarm = demo.apply(change(demo, "{\"type\":\"notice.emergency\",\"text\":{\"en\":\"Evacuate\",\"zh\":\"请疏散\"}}"));
+    assertThat(alarm.notice().text().in("en")).isEqualTo("Evacuate");
+    Agenda calm = alarm.apply(change(alarm, "{\"type\":\"notice.clear\"}"));
+    assertThat(calm.notice()).isNull();
+    refused(calm, "{\"type\":\"notice.clear\"}", "invalid_state");
+    refused(demo, "{\"type\":\"notice.emergency\"}", "invalid_field");
+  }
+
+  @Test
+  void resultsStayStaffOnlyUntilRevealedThenRevealLowestPlaceFirst() {
+    Change set = change(demo, "{\"type\":\"award.set_result\",\"award\":\"leading-enterprises\",\"rank\":1,\"nominee\":\"demo-enterprise-b\"}");
+    assertThat(set.audience()).isEqualTo(Audience.STAFF);
+    Agenda withResult = demo.apply(set);
+    assertThat(withResult.award("leading-enterprises").orElseThrow().toJson(Audience.PUBLIC).getJsonArray("results")).isEmpty();
+
+    Change one = change(withResult, "{\"type\":\"award.reveal\",\"award\":\"leading-enterprises\",\"rank\":3}");
+    assertThat(one.audience()).isEqualTo(Audience.PUBLIC);
+    assertThat(one.data().getJsonArray("results")).hasSize(1);
+    assertThat(one.data().getLong("showAt")).isEqualTo(NOW.plus(AwardRules.REVEAL_LEAD).toEpochMilli());
+    Agenda third = withResult.apply(one);
+    assertThat(third.award("leading-enterprises").orElseThrow().toJson(Audience.PUBLIC).getJsonArray("results")).hasSize(1);
+
+    Change rest = change(third, "{\"type\":\"award.reveal\",\"award\":\"leading-enterprises\"}");
+    assertThat(rest.data().getJsonArray("results").stream().map(r -> ((JsonObject) r).getInteger("rank")).toList())
+        .containsExactly(2, 1);
+    assertThat(rest.data().getJsonArray("results").getJsonObject(1).getString("nominee")).isEqualTo("demo-enterprise-b");
+    Agenda all = third.apply(rest);
+    refused(all, "{\"type\":\"award.reveal\",\"award\":\"leading-enterprises\"}", "invalid_state");
+    refused(all, "{\"type\":\"award.set_result\",\"award\":\"leading-enterprises\",\"rank\":1,\"nominee\":\"demo-enterprise-c\"}", "invalid_state");
+    refused(demo, "{\"type\":\"award.set_result\",\"award\":\"leading-enterprises\",\"rank\":1,\"nominee\":\"demo-laureate-a\"}", "unknown_nominee");
+    refused(demo, "{\"type\":\"award.reveal\",\"award\":\"best-hat\"}", "unknown_award");
+  }
+
+  @Test
+  void screensArePairedAssignedAndAddressedOneByOne() {
+    Change paired = ScreenRules.pair(demo, (ScreenRules.Pair) Command.parse(new JsonObject(
+        "{\"type\":\"screen.pair\",\"code\":\"k7p3qx\",\"room\":\"forum-a\",\"layout\":\"room\"}"), ZONE), "scr-1");
+    assertThat(paired.audience()).isEqualTo(Audience.STAFF);
+    assertThat(paired.data().getString("screen")).isEqualTo("scr-1");
+    Agenda withScreen = demo.apply(paired);
+    Screen s = withScreen.screen("scr-1").orElseThrow();
+    assertThat(s.name().in("en")).isEqualTo("Sub-forum A");
+    assertThat(withScreen.toJson(Audience.PUBLIC).containsKey("screens")).isFalse();
+    assertThat(withScreen.toJson(Audience.STAFF).getJsonArray("screens")).hasSize(1);
+
+    Agenda moved = withScreen.apply(change(withScreen, "{\"type\":\"screen.assign\",\"screen\":\"scr-1\",\"layout\":\"foyer\",\"lang\":\"en-zh\"}"));
+    assertThat(moved.screen("scr-1").orElseThrow().layout()).isEqualTo(Screen.Layout.FOYER);
+    assertThat(change(moved, "{\"type\":\"screen.identify\",\"screen\":\"scr-1\"}").data().getString("screen")).isEqualTo("scr-1");
+    refused(moved, "{\"type\":\"screen.reload\",\"screen\":\"scr-9\"}", "unknown_screen");
+    refused(moved, "{\"type\":\"screen.assign\",\"screen\":\"scr-1\",\"room\":\"attic\"}", "unknown_room");
+    refused(moved, "{\"type\":\"screen.assign\",\"screen\":\"scr-1\",\"lang\":\"fr\"}", "invalid_field");
+    refused(moved, "{\"type\":\"screen.pair\",\"code\":\"no!\",\"room\":\"forum-a\",\"layout\":\"room\"}", "invalid_field");
+  }
+}

@@ -107,6 +107,12 @@ function renderNowNext(state, ctx, words) {
     el('h2', {}, heading),
     list.length ? el('ul', { class: 'sessions' }, list.map(s => sessionItem(s, { ...ctx, showRoom: true })))
       : el('p', { class: 'empty' }, none));
+  const ended = !now.length && !next.length && (state.sessions || []).every(s => Date.parse(s.end) <= live.now());
+  if (ended) {
+    // After the event two empty cards would push the agenda off a phone's first screen.
+    $('now-next').replaceChildren(el('div', { class: ['card', 'over'] }, el('p', { class: 'empty' }, words.over)));
+    return;
+  }
   $('now-next').replaceChildren(card('now', words.now, now, words.nothingNow),
     card('next', words.next, next, words.nothingNext));
 }

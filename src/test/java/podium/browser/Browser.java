@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -68,8 +69,20 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until the condition gives something other than null or false; fails with the message after the timeout. */
   public <T> T until(Duration timeout, String what, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+    // Pages re-render whole sections on every change, so an element found a moment ago may be gone.
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
         .withMessage(() -> what + "; the page says: " + pageSummary()).until(condition);
+  }
+
+  /** The rendered text of the first match, or "" when there is none; read in one step, so never stale. */
+  public String text(String css) {
+    Object t = js("const e = document.querySelector(arguments[0]); return e ? e.innerText : ''", css);
+    return String.valueOf(t);
+  }
+
+  /** The classes of the first match, space-separated, or "" when there is none. */
+  public String classes(String css) {
+    return String.valueOf(js("const e = document.querySelector(arguments[0]); return e ? e.className : ''", css));
   }
 
   /** What a failed wait should report: the connection line and the last frames live.js received. */

@@ -80,14 +80,14 @@ class LiveClientBrowserTest {
     JsonObject title = state.getJsonObject("event").getJsonObject("title");
     phone.open(page());
     awaitAgenda(phone, title.getString("en"), state.getJsonArray("sessions").size());
-    assertThat(phone.find("#agenda [data-session='keynote-gan-yong'] .start").getText()).isEqualTo("09:05");
+    assertThat(text("#agenda [data-session='keynote-gan-yong'] .start")).isEqualTo("09:05");
     assertNoSidewaysScroll(phone);
     phone.screenshot("agenda-390-en");
     phone.fullPageScreenshot("agenda-390-en-full");
 
     phone.find("#lang-toggle").click();
     awaitTitle(phone, title.getString("zh"));
-    assertThat(phone.find("#agenda [data-session='keynote-gan-yong'] .title").getText()).isEqualTo("干勇院士主旨演讲");
+    assertThat(text("#agenda [data-session='keynote-gan-yong'] .title")).isEqualTo("干勇院士主旨演讲");
     assertThat(phone.find("html").getAttribute("lang")).isEqualTo("zh-CN");
     assertNoSidewaysScroll(phone);
     phone.screenshot("agenda-390-zh");
@@ -104,10 +104,10 @@ class LiveClientBrowserTest {
         .put("cascade", true));
     String item = "#agenda [data-session='keynote-gan-yong']";
     phone.until(SOON, "the delay on the page", d -> text(item + " .delay").equals("Delayed 15 min"));
-    assertThat(phone.find(item + " .start").getText()).isEqualTo("09:20");
-    assertThat(phone.find(item + " .planned").getTagName()).isEqualTo("s");
-    assertThat(phone.find(item + " .planned").getText()).isEqualTo("09:05");
-    assertThat(phone.find(item).getAttribute("class")).contains("changed");
+    assertThat(text(item + " .start")).isEqualTo("09:20");
+    assertThat(phone.js("return document.querySelector(arguments[0]).tagName", item + " .planned")).isEqualTo("S");
+    assertThat(text(item + " .planned")).isEqualTo("09:05");
+    assertThat(phone.classes(item)).contains("changed");
     // The cascade pushed the next keynote too, and the page shows that as well.
     assertThat(text("#agenda [data-session='keynote-wang-haizhou'] .start")).isEqualTo("09:50");
 
@@ -133,7 +133,7 @@ class LiveClientBrowserTest {
 
     node.stop().await();
     node = null;
-    phone.until(SOON, "the offline indicator", d -> phone.find("#connection").getAttribute("class").contains("offline"));
+    phone.until(SOON, "the offline indicator", d -> phone.classes("#connection").contains("offline"));
     assertThat(text("#connection")).matches("Offline since \\d\\d:\\d\\d");
     assertThat(phone.driver.findElements(org.openqa.selenium.By.cssSelector("#agenda .session"))).hasSize(sessions);
     assertThat(text("#event-title")).isNotBlank();
@@ -144,12 +144,15 @@ class LiveClientBrowserTest {
     long last = command(new JsonObject().put("type", "session.cancel").put("session", "academic-conference-break"));
 
     awaitPageVersion(last, BACK_ONLINE);
-    phone.until(SOON, "back online", d -> phone.find("#connection").getAttribute("class").contains("online"));
+    phone.until(SOON, "back online", d -> phone.classes("#connection").contains("online"));
     assertThat(text("#agenda [data-session='matchmaking-meeting-2'] .moved")).isEqualTo("Moved from Sub-forum B");
     assertThat(text("#agenda [data-session='academic-conference-break'] .badge-cancelled")).isEqualTo("Cancelled");
     assertThat(text("#agenda [data-session='welcome-speech'] .delay")).isEqualTo("Delayed 5 min");
 
-    phone.fullPageScreenshot("agenda-390-en-changed");
+    phone.screenshot("agenda-390-en-changed");
+    phone.js("document.querySelector(\"#agenda [data-session='academic-conference-break']\").scrollIntoView()");
+    phone.screenshot("agenda-390-en-changed-afternoon");
+    phone.js("window.scrollTo(0, 0)");
     List<Map<String, Object>> log = frameLog();
     assertGaplessAndOnce(log, last);
     assertThat(types(log)).as("a drain asks the page to come back").contains("reconnect");
@@ -167,7 +170,7 @@ class LiveClientBrowserTest {
     // The pages still load (as from a cache) but nothing answers on /live.
     HttpServer pagesOnly = pagesOnly(port);
     phone.driver.navigate().refresh();
-    phone.until(SOON, "the cached agenda while offline", d -> phone.find("#connection").getAttribute("class")
+    phone.until(SOON, "the cached agenda while offline", d -> phone.classes("#connection")
         .contains("offline") && text("#agenda [data-session='matchmaking-meeting-2'] .moved").equals("Moved from Sub-forum B"));
     assertThat(phone.js("return window.podiumLive.version")).isEqualTo(cached);
     assertThat(frameLog()).as("nothing came from a hub").isEmpty();
@@ -192,6 +195,12 @@ class LiveClientBrowserTest {
           state.getJsonArray("sessions").size());
       assertNoSidewaysScroll(desktop);
       desktop.screenshot("agenda-1920");
+
+      desktop.find("[data-view='room']").click();
+      desktop.until(SOON, "rooms as groups", d -> desktop.text("#agenda .group-heading").equals("Main Hall"));
+      assertThat(desktop.js("return [...document.querySelectorAll('#agenda .group-heading')].map(h => h.textContent)"))
+          .isEqualTo(List.of("Main Hall", "Sub-forum A", "Sub-forum B", "Expo Hall"));
+      desktop.screenshot("agenda-1920-by-room");
     }
   }
 
@@ -212,7 +221,7 @@ class LiveClientBrowserTest {
   }
 
   private String text(String css) {
-    return phone.find(css).getText();
+    return phone.text(css);
   }
 
   private static void awaitAgenda(Browser b, String title, int sessions) {
@@ -222,7 +231,7 @@ class LiveClientBrowserTest {
   }
 
   private static void awaitTitle(Browser b, String title) {
-    b.until(SOON, "the title '" + title + "'", d -> b.find("#event-title").getText().equals(title));
+    b.until(SOON, "the title '" + title + "'", d -> b.text("#event-title").equals(title));
   }
 
   private void awaitPageVersion(long version, Duration timeout) {

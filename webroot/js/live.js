@@ -1,0 +1,270 @@
+// The live connection every page shares: one WebSocket to /live that keeps the event's state
+// in step with the hub (docs/PROTOCOL.md), survives drops and restarts, and caches the state so
+// a page renders at once while offline.
+
+const BACKOFF_MIN_MS = 500;
+const BACKOFF_MAX_MS = 30_000;
+const PING_MS = 15_000;
+const CLOCK_SAMPLES = 8;
+const LOG_CAP = 5_000;
+const GAP_WINDOW_MS = 60_000;
+
+export function connectLive({ event, channels = ['public'], token, url } = {}) {
+  if (!event) throw new Error('connectLive needs an event slug');
+  const audience = channels.includes('staff') ? 'staff' : 'public';
+  const storageKey = `podium.live.${event}.${audience}`;
+  const endpoint = url || `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`;
+
+  const listeners = new Set();
+  const statusListeners = new Set();
+  const clockSamples = []; // {rtt, offset}, the most recent CLOCK_SAMPLES pongs
+  const gapTimes = [];
+  let offset = 0;
+  let socket = null;
+  let pinger = null;
+  let retryTimer = null;
+  let attempt = 0;
+  let closed = false;
+  let nextDelayMs = null; // set by a reconnect frame or a gap, read when the socket closes
+
+  const live = {
+    state: null,
+    version: null,
+    epoch: null,
+    skipped: 0,
+    log: [],
+    status: { online: false, connecting: true, since: Date.now(), version: null, epoch: null, error: null },
+    subscribe(fn) {
+      listeners.add(fn);
+      if (live.state) call(fn, live.state, null);
+      return () => listeners.delete(fn);
+    },
+    onStatus(fn) {
+      statusListeners.add(fn);
+      call(fn, live.status);
+      return () => statusListeners.delete(fn);
+    },
+    now: () => Date.now() + offset,
+    close() {
+      closed = true;
+      clearTimeout(retryTimer);
+      stopPinging();
+      if (socket) socket.close(1000, 'closed by the page');
+    },
+  };
+
+  restore();
+
+  function restore() {
+    try {
+      const saved = JSON.parse(localStorage.getItem(storageKey) || 'null');
+      if (saved && saved.state && typeof saved.version === 'number' && typeof saved.epoch === 'string') {
+        live.state = saved.state;
+        live.version = saved.version;
+        live.epoch = saved.epoch;
+      }
+    } catch (e) {
+      console.warn('podium: ignoring an unreadable cached state', e);
+    }
+  }
+
+  function persist() {
+    try {
+      localStorage.setItem(storageKey, JSON.stringify({ epoch: live.epoch, version: live.version, state: live.state }));
+    } catch (e) {
+      // Storage full or disabled: the page still works, it just cannot start offline next time.
+    }
+  }
+
+  function call(fn, ...args) {
+    try {
+      fn(...args);
+    } catch (e) {
+      console.error('podium: a listener failed', e);
+    }
+  }
+
+  function setStatus(changes) {
+    const s = { ...live.status, ...changes, version: live.version, epoch: live.epoch };
+    if (s.online !== live.status.online) s.since = live.now();
+    live.status = s;
+    statusListeners.forEach(fn => call(fn, s));
+  }
+
+  function publish(change) {
+    listeners.forEach(fn => call(fn, live.state, change));
+  }
+
+  function connect() {
+    retryTimer = null;
+    if (closed) return;
+    const ws = new WebSocket(endpoint);
+    socket = ws;
+    ws.onopen = () => {
+      const hello = { type: 'hello', event, channels };
+      if (token) hello.token = token;
+      if (live.state && live.epoch !== null) hello.resume = { epoch: live.epoch, version: live.version };
+      ws.send(JSON.stringify(hello));
+      startPinging(ws);
+    };
+    ws.onmessage = m => {
+      if (socket === ws) receive(ws, m.data);
+    };
+    ws.onclose = () => {
+      if (socket === ws) closedSocket();
+    };
+  }
+
+  function closedSocket() {
+    socket = null;
+    stopPinging();
+    setStatus({ online: false, connecting: false });
+    if (closed) return;
+    let delay = nextDelayMs;
+    nextDelayMs = null;
+    if (delay === null) {
+      // Full jitter: a hall of phones that lost Wi-Fi together must not come back together.
+      delay = Math.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** attempt);
+      attempt++;
+    }
+    retryTimer = setTimeout(connect, delay);
+  }
+
+  function receive(ws, text) {
+    let f;
+    try {
+      f = JSON.parse(text);
+    } catch (e) {
+      console.warn('podium: ignoring a frame that is not JSON');
+      return;
+    }
+    live.log.push({ type: f.type, version: f.version });
+    if (live.log.length > LOG_CAP) live.log.splice(0, live.log.length - LOG_CAP);
+    switch (f.type) {
+      case 'welcome': return welcome(f);
+      case 'snapshot': return snapshot(f);
+      case 'change':
+      case 'skip': return next(ws, f);
+      case 'pong': return pong(f);
+      case 'error': return refused(f);
+      case 'reconnect':
+        nextDelayMs = Math.max(0, Number(f.afterMs) || 0);
+        attempt = 0;
+        ws.close(1000, 'asked to reconnect');
+        return;
+      default: // a frame type from a newer hub: nothing to do with it
+    }
+  }
+
+  function welcome(f) {
+    attempt = 0;
+    if (!clockSamples.length && typeof f.serverTime === 'number') offset = f.serverTime - Date.now();
+    setStatus({ online: true, connecting: false, error: null, node: f.node });
+  }
+
+  function snapshot(f) {
+    live.state = f.state;
+    live.version = f.version;
+    live.epoch = f.epoch || (f.state && f.state.epoch);
+    persist();
+    setStatus({});
+    publish(null);
+  }
+
+  function next(ws, f) {
+    if (!live.state || f.version !== live.version + 1) {
+      gap(ws, f.version);
+      return;
+    }
+    if (f.type === 'skip') live.skipped++;
+    const applied = f.type === 'change' ? applyChange(live.state, f.data || {}) : { ...live.state };
+    applied.version = f.version;
+    live.state = applied;
+    live.version = f.version;
+    persist();
+    setStatus({});
+    if (f.type === 'change') publish(f);
+  }
+
+  // A missed version: drop this socket and resume from the last one applied. Repeated gaps
+  // within a minute back off, so a misbehaving hub cannot make us spin.
+  function gap(ws, got) {
+    console.warn(`podium: got version ${got} after ${live.version}; resuming`);
+    const now = Date.now();
+    while (gapTimes.length && now - gapTimes[0] > GAP_WINDOW_MS) gapTimes.shift();
+    gapTimes.push(now);
+    const n = gapTimes.length - 1;
+    nextDelayMs = n === 0 ? 0 : Math.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** n);
+    ws.close(1000, 'version gap');
+  }
+
+  function pong(f) {
+    if (typeof f.t !== 'number' || typeof f.serverTime !== 'number') return;
+    const rtt = Date.now() - f.t;
+    clockSamples.push({ rtt, offset: f.serverTime - (f.t + rtt / 2) });
+    if (clockSamples.length > CLOCK_SAMPLES) clockSamples.shift();
+    // The fastest round trip has the least room for asymmetric delay.
+    offset = clockSamples.reduce((best, s) => (s.rtt < best.rtt ? s : best)).offset;
+  }
+
+  function refused(f) {
+    console.warn(`podium: the hub refused a frame: ${f.code}: ${f.message}`);
+    setStatus({ error: { code: f.code, message: f.message } });
+  }
+
+  function startPinging(ws) {
+    stopPinging();
+    const ping = () => ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify({ type: 'ping', t: Date.now() }));
+    ping();
+    pinger = setInterval(ping, PING_MS);
+  }
+
+  function stopPinging() {
+    clearInterval(pinger);
+    pinger = null;
+  }
+
+  // The phone got its network back: try now instead of waiting out the backoff.
+  window.addEventListener('online', () => {
+    if (!closed && !socket && retryTimer) {
+      clearTimeout(retryTimer);
+      connect();
+    }
+  });
+
+  connect();
+  return live;
+}
+
+/** Applies a change's data by the generic "replace by id" rules; returns a new state object. */
+export function applyChange(state, data) {
+  const s = { ...state };
+  if (data.sessions) {
+    s.sessions = replaceById(s.sessions, data.sessions, x => x.id);
+    s.sessions.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  if (data.speakers) s.speakers = replaceById(s.speakers, data.speakers, x => x.id);
+  if (data.announcements) s.announcements = replaceById(s.announcements, data.announcements, x => x.id);
+  if (data.clearedAnnouncements) {
+    const gone = new Set(data.clearedAnnouncements);
+    s.announcements = (s.announcements || []).filter(a => !gone.has(a.id));
+  }
+  if ('notice' in data) s.notice = data.notice;
+  if (data.results) {
+    s.awards = (s.awards || []).map(award => {
+      const mine = data.results.filter(r => r.award === award.id);
+      return mine.length ? { ...award, results: replaceById(award.results, mine, r => `${r.award}#${r.rank}`) } : award;
+    });
+  }
+  return s;
+}
+
+function replaceById(list, updates, key) {
+  const out = [...(list || [])];
+  for (const u of updates) {
+    const i = out.findIndex(x => key(x) === key(u));
+    if (i >= 0) out[i] = u;
+    else out.push(u);
+  }
+  return out;
+}

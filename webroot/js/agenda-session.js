@@ -64,7 +64,9 @@ export function nowAndNext(sessions, nowMs) {
   if (!now.length) {
     now = open.filter(s => Date.parse(s.start) <= nowMs && nowMs < Date.parse(s.end));
   }
-  const later = open.filter(s => s.status === 'scheduled' && Date.parse(s.start) > nowMs && !now.includes(s));
+  // While something is live, "next" follows it, whatever the clock says (rehearsals, the 2023 demo).
+  const from = now.some(s => s.status === 'live') ? Math.min(...now.map(s => Date.parse(s.start))) : nowMs;
+  const later = open.filter(s => s.status === 'scheduled' && Date.parse(s.start) > from && !now.includes(s));
   const first = later.length ? Math.min(...later.map(s => Date.parse(s.start))) : null;
   return { now, next: later.filter(s => Date.parse(s.start) === first).slice(0, 4) };
 }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
+import java.util.List;
 import podium.event.Change;
 import podium.event.Command;
 import podium.event.CommandRejected;
@@ -77,12 +78,13 @@ public final class CommandStore {
         .compose(agenda -> decide(tx, agenda, command))
         .compose(change -> {
           answer.put("kind", change.kind());
-          return AgendaTables.save(tx, row.id(), change)
-              .compose(v -> EventTable.bump(tx, row.id(), version))
-              .compose(v -> ChangeLog.append(tx, row.id(), version, change, request.actor()))
-              .compose(v -> request.idempotencyKey() == null ? Future.succeededFuture()
-                  : CommandKeys.remember(tx, row.id(), request.idempotencyKey(), request.bodyHash(), answer))
-              .compose(v -> ChangeLog.announce(tx, row.id(), version))
+          // Sent together and pipelined on the connection, in this order; any failure rolls all back.
+          return Future.all(List.of(AgendaTables.save(tx, row.id(), change),
+                  EventTable.bump(tx, row.id(), version),
+                  ChangeLog.append(tx, row.id(), version, change, request.actor()),
+                  request.idempotencyKey() == null ? Future.succeededFuture()
+                      : CommandKeys.remember(tx, row.id(), request.idempotencyKey(), request.bodyHash(), answer),
+                  ChangeLog.announce(tx, row.id(), version)))
               .map(v -> new Outcome(answer, false));
         });
   }

@@ -24,8 +24,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static EmbeddedDatabase start(Path dataDir) throws IOException {
     Files.createDirectories(dataDir);
     stopStalePostmaster(dataDir);
+    // Main stops the database itself, after the node has drained: no second hook racing it.
     EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
-        .setPGStartupWait(Duration.ofSeconds(30)).start();
+        .setRegisterShutdownHook(false).setPGStartupWait(Duration.ofSeconds(30)).start();
     return new EmbeddedDatabase(pg);
   }
 

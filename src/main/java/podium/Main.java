@@ -9,6 +9,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import podium.store.ApiTokens;
@@ -66,15 +67,29 @@ public final class Main {
         config.httpPort(), node.states().all().size());
 
     EmbeddedDatabase toClose = embedded;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, node, toClose), "podium-shutdown"));
+  }
+
+  /** Clients first (each gets a jittered reconnect), then Vert.x, then the database; each step bounded. */
+  private static void shutDown(Vertx vertx, Node node, EmbeddedDatabase embedded) {
+    LOG.info("shutting down: draining clients");
+    try {
+      node.stop().await(15, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("drain did not finish: {}", e.toString());
+    }
+    try {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("vert.x did not close: {}", e.toString());
+    }
+    if (embedded != null) {
       try {
-        node.stop().eventually(vertx::close).await();
-        if (toClose != null) {
-          toClose.close();
-        }
+        embedded.close();
       } catch (Exception e) {
-        LOG.warn("shutdown: {}", e.toString());
+        LOG.warn("the embedded database did not stop: {}", e.toString());
       }
-    }, "podium-shutdown"));
+    }
+    LOG.info("stopped");
   }
 }

@@ -96,6 +96,6 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return hub.drain(5_000).eventually(() -> server.shutdown());
+    return hub.drain(5_000).eventually(() -> server.shutdown(5, java.util.concurrent.TimeUnit.SECONDS));
   }
 }

@@ -63,8 +63,8 @@ public final class Main {
     Node node = Node.start(vertx, db,
         new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),
             config.dbPoolSize()), metrics).await();
-    LOG.info("Podium node '{}' serving on http://localhost:{}/ with {} event(s)", config.nodeName(),
-        config.httpPort(), node.states().all().size());
+    LOG.info("Podium node '{}' serving on http://localhost:{}/ with {} event(s); native transport: {}",
+        config.nodeName(), config.httpPort(), node.states().all().size(), vertx.isNativeTransportEnabled());
 
     EmbeddedDatabase toClose = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, node, toClose), "podium-shutdown"));

@@ -132,6 +132,21 @@ class CommandApiTest {
   }
 
   @Test
+  void theChangeLogTellsWhoDidWhatAndWhen() {
+    long v = api.command(delay("matchmaking-meeting-2", 5)).bodyAsJsonObject().getLong("version");
+    JsonObject log = api.get("/api/events/" + TestNode.SLUG + "/changes?after=" + (v - 1), "Authorization",
+        "Bearer " + TestNode.ADMIN_TOKEN).bodyAsJsonObject();
+    JsonObject entry = log.getJsonArray("changes").getJsonObject(0);
+    assertThat(entry.getLong("version")).isEqualTo(v);
+    assertThat(entry.getString("kind")).isEqualTo("session.delayed");
+    assertThat(entry.getString("actor")).isEqualTo("token:admin");
+    assertThat(entry.getString("at")).isNotBlank();
+    assertThat(api.get("/api/events/" + TestNode.SLUG + "/changes").statusCode()).isEqualTo(401);
+    assertThat(api.get("/api/events/" + TestNode.SLUG + "/changes?after=x", "Authorization",
+        "Bearer " + TestNode.ADMIN_TOKEN).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void healthReportsTheDatabase() {
     JsonObject health = api.get("/health").bodyAsJsonObject();
     assertThat(health.getString("outcome")).isEqualTo("UP");

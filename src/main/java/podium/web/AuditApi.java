@@ -1,0 +1,56 @@
+package podium.web;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import podium.live.EventState;
+import podium.live.EventStates;
+import podium.store.ChangeLog;
+
+/** The change log read back for staff: who changed what, when, at which version. */
+final class AuditApi {
+
+  static final int PAGE = 200;
+
+  private final Pool pool;
+  private final EventStates states;
+  private final StaffAuth auth;
+
+  AuditApi(Pool pool, EventStates states, StaffAuth auth) {
+    this.pool = pool;
+    this.states = states;
+    this.auth = auth;
+  }
+
+  void mount(Router router) {
+    router.get("/api/events/:slug/changes").handler(auth).handler(this::changes);
+  }
+
+  private void changes(RoutingContext ctx) {
+    EventState state = states.bySlug(ctx.pathParam("slug"));
+    if (state == null) {
+      Errors.send(ctx, "unknown_event", "no event '" + ctx.pathParam("slug") + "'");
+      return;
+    }
+    String after = ctx.queryParams().get("after");
+    if (after != null && !after.matches("\\d{1,18}")) {
+      Errors.send(ctx, "invalid_field", "'after' must be a version number");
+      return;
+    }
+    ChangeLog.after(pool, state.id(), after == null ? 0 : Long.parseLong(after), PAGE).onComplete(found -> {
+      if (found.failed()) {
+        Errors.send(ctx, "unavailable", "the database did not answer; try again");
+        return;
+      }
+      JsonArray changes = new JsonArray();
+      for (ChangeLog.Entry e : found.result()) {
+        changes.add(new JsonObject().put("version", e.version()).put("kind", e.change().kind())
+            .put("audience", e.change().audience().wire()).put("actor", e.actor()).put("at", e.at().toString())
+            .put("data", e.change().data()));
+      }
+      ctx.json(new JsonObject().put("changes", changes).put("more", changes.size() == PAGE));
+    });
+  }
+}

@@ -147,7 +147,7 @@ public final class LiveClient implements AutoCloseable {
     return s.size() > 40 ? s.subList(s.size() - 40, s.size()) + " (last 40 of " + s.size() + ")" : s.toString();
   }
 
-  static void sleep(long ms) {
+  public static void sleep(long ms) {
     try {
       Thread.sleep(ms);
     } catch (InterruptedException e) {

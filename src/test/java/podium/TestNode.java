@@ -36,6 +36,19 @@ public final class TestNode {
         .await();
   }
 
+  /** A node on a free port, on a fresh database holding the demo event. */
+  public record Running(Node node, int port, PgConnectOptions db) {
+    public void stop() {
+      node.stop().await();
+    }
+  }
+
+  public static Running startSeeded(Vertx vertx, String name) {
+    PgConnectOptions db = seededDatabase(vertx);
+    int port = freePort();
+    return new Running(start(vertx, db, port, name), port, db);
+  }
+
   public static Node start(Vertx vertx, PgConnectOptions db, int port, String name) {
     return Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4), null).await();
   }

@@ -29,9 +29,8 @@ final class AuditApi {
   }
 
   private void changes(RoutingContext ctx) {
-    EventState state = states.bySlug(ctx.pathParam("slug"));
+    EventState state = Errors.eventOf(ctx, states);
     if (state == null) {
-      Errors.send(ctx, "unknown_event", "no event '" + ctx.pathParam("slug") + "'");
       return;
     }
     String after = ctx.queryParams().get("after");

@@ -22,6 +22,15 @@ final class Errors {
   private Errors() {
   }
 
+  /** The event named by the path's :slug, or null after answering 404 unknown_event. */
+  static podium.live.EventState eventOf(RoutingContext ctx, podium.live.EventStates states) {
+    podium.live.EventState state = states.bySlug(ctx.pathParam("slug"));
+    if (state == null) {
+      send(ctx, "unknown_event", "no event '" + ctx.pathParam("slug") + "'");
+    }
+    return state;
+  }
+
   static int status(String code) {
     return STATUS.getOrDefault(code, 422);
   }

@@ -33,9 +33,8 @@ final class PublicApi {
   }
 
   void snapshot(RoutingContext ctx, Audience audience) {
-    EventState state = states.bySlug(ctx.pathParam("slug"));
+    EventState state = Errors.eventOf(ctx, states);
     if (state == null) {
-      Errors.send(ctx, "unknown_event", "no event '" + ctx.pathParam("slug") + "'");
       return;
     }
     EventState.View view = state.view();

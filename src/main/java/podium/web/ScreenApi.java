@@ -63,9 +63,8 @@ final class ScreenApi {
   }
 
   private void fleet(RoutingContext ctx) {
-    EventState state = states.bySlug(ctx.pathParam("slug"));
+    EventState state = Errors.eventOf(ctx, states);
     if (state == null) {
-      Errors.send(ctx, "unknown_event", "no event '" + ctx.pathParam("slug") + "'");
       return;
     }
     long version = state.view().version();

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.pgclient.PgConnectOptions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.LiveClient;
-import podium.Node;
 import podium.TestNode;
 
 /** Every bad frame gets an error with a stable code; the connection and the node keep serving. */
@@ -25,9 +23,8 @@ class BadFramesTest {
 
   @Test
   void badFramesGetErrorsAndTheNodeKeepsServing(Vertx vertx) {
-    PgConnectOptions db = TestNode.seededDatabase(vertx);
-    int port = TestNode.freePort();
-    Node node = TestNode.start(vertx, db, port, "bad-frames");
+    TestNode.Running node = TestNode.startSeeded(vertx, "bad-frames");
+    int port = node.port();
     try (LiveClient c = LiveClient.connect(vertx, port); LiveClient huge = LiveClient.connect(vertx, port)) {
       c.sendText("{not json");
       assertThat(lastError(c, 0)).isEqualTo("malformed_frame");
@@ -65,7 +62,7 @@ class BadFramesTest {
       huge.sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(70_000) + "\"}");
       long until = System.currentTimeMillis() + 5000;
       while (!huge.isClosed() && System.currentTimeMillis() < until) {
-        podium.LiveClientSleep.ms(10);
+        podium.LiveClient.sleep(10);
       }
       assertThat(huge.isClosed()).as("a message over 64 KiB closes that connection").isTrue();
     }
@@ -73,7 +70,7 @@ class BadFramesTest {
       after.hello();
       assertThat(after.awaitType("snapshot").getJsonObject("state").getJsonArray("sessions")).isNotEmpty();
     } finally {
-      node.stop().await();
+      node.stop();
     }
   }
 }

@@ -113,7 +113,7 @@ class ConnectionLossTest {
       } catch (RuntimeException connectionTrouble) {
         // the node answered nothing: retry
       }
-      podium.LiveClientSleep.ms(100);
+      podium.LiveClient.sleep(100);
     }
     throw new AssertionError("command " + i + " never went through");
   }

@@ -109,7 +109,7 @@ class ResumeTest {
   private void awaitNodeAt(long version) {
     long until = System.currentTimeMillis() + 5000;
     while (node.states().bySlug(TestNode.SLUG).view().version() < version && System.currentTimeMillis() < until) {
-      podium.LiveClientSleep.ms(5);
+      podium.LiveClient.sleep(5);
     }
   }
 }

@@ -6,13 +6,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.pgclient.PgConnectOptions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
 import podium.LiveClient;
-import podium.Node;
 import podium.TestNode;
 
 /**
@@ -26,9 +24,8 @@ class SlowConsumerTest {
 
   @Test
   void aClientThatStopsReadingIsSkippedThenResynced(Vertx vertx) {
-    PgConnectOptions db = TestNode.seededDatabase(vertx);
-    int port = TestNode.freePort();
-    Node node = TestNode.start(vertx, db, port, "slow");
+    TestNode.Running node = TestNode.startSeeded(vertx, "slow");
+    int port = node.port();
     try (Api api = new Api(vertx, port); LiveClient fast = LiveClient.connect(vertx, port);
         LiveClient slow = LiveClient.connect(vertx, port, new WebSocketClientOptions().setReceiveBufferSize(4096))) {
       fast.hello();
@@ -62,7 +59,7 @@ class SlowConsumerTest {
       System.out.printf("stalled client: %d of %d changes were queued for it, then a snapshot (%d frames before resume)%n",
           changesToSlow, COMMANDS, beforeResume);
     } finally {
-      node.stop().await();
+      node.stop();
     }
   }
 }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.pgclient.PgConnectOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
 import podium.LiveClient;
-import podium.Node;
 import podium.TestNode;
 
 /** Award results entered ahead of time stay on the server until revealed: not in any public read. */
@@ -19,9 +17,8 @@ class EmbargoTest {
 
   @Test
   void noEmbargoedResultLeavesThroughTheSnapshotOrTheSocket(Vertx vertx) {
-    PgConnectOptions db = TestNode.seededDatabase(vertx);
-    int port = TestNode.freePort();
-    Node node = TestNode.start(vertx, db, port, "embargo");
+    TestNode.Running node = TestNode.startSeeded(vertx, "embargo");
+    int port = node.port();
     try (Api api = new Api(vertx, port); LiveClient live = LiveClient.connect(vertx, port)) {
       String publicSnapshot = api.get("/api/events/" + TestNode.SLUG).bodyAsString();
       JsonObject staffSnapshot = api.get("/api/staff/events/" + TestNode.SLUG, "Authorization",
@@ -36,7 +33,7 @@ class EmbargoTest {
       assertThat(frame).doesNotContain("\"rank\"").doesNotContain("revealedAt");
       assertThat(api.get("/api/staff/events/" + TestNode.SLUG).statusCode()).isEqualTo(401);
     } finally {
-      node.stop().await();
+      node.stop();
     }
   }
 }

@@ -168,7 +168,7 @@ class CommandApiTest {
   private void awaitVersion(long v) {
     long until = System.currentTimeMillis() + 5000;
     while (version() < v && System.currentTimeMillis() < until) {
-      podium.LiveClientSleep.ms(5);
+      podium.LiveClient.sleep(5);
     }
     assertThat(version()).isEqualTo(v);
   }

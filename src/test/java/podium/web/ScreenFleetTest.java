@@ -8,14 +8,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.pgclient.PgConnectOptions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
 import podium.LiveClient;
-import podium.Node;
 import podium.TestNode;
 
 /** Pairing a screen, addressing changes to it alone, and seeing it in the fleet; embargo over the socket. */
@@ -24,9 +22,8 @@ class ScreenFleetTest {
 
   @Test
   void aScreenIsPairedByCodeAndGetsOnlyItsOwnScreenChanges(Vertx vertx) {
-    PgConnectOptions db = TestNode.seededDatabase(vertx);
-    int port = TestNode.freePort();
-    Node node = TestNode.start(vertx, db, port, "fleet");
+    TestNode.Running node = TestNode.startSeeded(vertx, "fleet");
+    int port = node.port();
     WebClient web = WebClient.create(vertx);
     try (Api api = new Api(vertx, port)) {
       JsonObject made = web.post(port, "localhost", "/api/screens").send().await().bodyAsJsonObject();
@@ -90,7 +87,7 @@ class ScreenFleetTest {
       }
     } finally {
       web.close();
-      node.stop().await();
+      node.stop();
     }
   }
 

@@ -40,22 +40,25 @@ public final class ChangeFeed extends VerticleBase {
     this.states = states;
   }
 
+  /** Loads every event first, so a started node serves them all; then listens and sweeps. */
   @Override
   public Future<?> start() {
-    subscriber = PgSubscriber.subscriber(vertx, connect).reconnectPolicy(retries -> 500L);
-    subscriber.channel(ChangeLog.CHANNEL)
-        .subscribeHandler(v -> {
-          listening = true;
-          LOG.info("listening on '{}'", ChangeLog.CHANNEL);
-          sweep();
-        })
-        .handler(this::onNotification);
-    subscriber.closeHandler(v -> listening = false);
-    vertx.setPeriodic(SWEEP_MS, id -> sweep());
-    listen();
     return EventTable.all(pool)
         .compose(rows -> Future.all(rows.stream().map(r -> reload(r.id())).toList()))
-        .onSuccess(v -> lastSweepOk = System.currentTimeMillis());
+        .onSuccess(v -> {
+          lastSweepOk = System.currentTimeMillis();
+          subscriber = PgSubscriber.subscriber(vertx, connect).reconnectPolicy(retries -> 500L);
+          subscriber.channel(ChangeLog.CHANNEL)
+              .subscribeHandler(x -> {
+                listening = true;
+                LOG.info("listening on '{}'", ChangeLog.CHANNEL);
+                sweep();
+              })
+              .handler(this::onNotification);
+          subscriber.closeHandler(x -> listening = false);
+          vertx.setPeriodic(SWEEP_MS, id -> sweep());
+          listen();
+        });
   }
 
   @Override

@@ -1,6 +1,7 @@
 package podium.live;
 
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import podium.event.Agenda;
 import podium.event.Audience;
@@ -14,15 +15,15 @@ import podium.event.Change;
 public final class EventState {
 
   /** Everything a reader needs at one version; immutable, swapped whole. */
-  public record View(long version, String epoch, Agenda agenda, String publicBody, String staffBody,
+  public record View(long version, String epoch, Agenda agenda, byte[] publicBody, byte[] staffBody,
       SharedFrame publicSnapshot, SharedFrame staffSnapshot) {
 
     public SharedFrame snapshotFor(Audience audience) {
       return audience == Audience.STAFF ? staffSnapshot : publicSnapshot;
     }
 
-    /** The snapshot document of GET /api/events/{slug}, encoded once per version. */
-    public String bodyFor(Audience audience) {
+    /** The snapshot document of GET /api/events/{slug}, encoded (UTF-8) once per version. */
+    public byte[] bodyFor(Audience audience) {
       return audience == Audience.STAFF ? staffBody : publicBody;
     }
   }
@@ -87,7 +88,8 @@ public final class EventState {
   private static View viewOf(long version, String epoch, Agenda agenda) {
     String publicBody = body(agenda, Audience.PUBLIC, version, epoch);
     String staffBody = body(agenda, Audience.STAFF, version, epoch);
-    return new View(version, epoch, agenda, publicBody, staffBody, Frames.snapshot(version, epoch, publicBody),
+    return new View(version, epoch, agenda, publicBody.getBytes(StandardCharsets.UTF_8),
+        staffBody.getBytes(StandardCharsets.UTF_8), Frames.snapshot(version, epoch, publicBody),
         Frames.snapshot(version, epoch, staffBody));
   }
 

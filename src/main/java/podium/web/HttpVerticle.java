@@ -49,7 +49,6 @@ public final class HttpVerticle extends VerticleBase {
     new AuditApi(shared.pool(), shared.states(), auth).mount(router);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
-    router.get("/live").handler(this::upgrade);
     router.route().handler(StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT,
             java.nio.file.Path.of(shared.webroot()).toAbsolutePath().toString())
         .setCachingEnabled(false).setIndexPage("index.html"));
@@ -58,7 +57,16 @@ public final class HttpVerticle extends VerticleBase {
     router.errorHandler(413, ctx -> Errors.send(ctx, "body_too_large",
         "the body is over " + CommandApi.MAX_BODY_BYTES + " bytes"));
     router.errorHandler(500, ctx -> Errors.send(ctx, "unavailable", "something went wrong; nothing was changed"));
-    server = vertx.createHttpServer(serverOptions(shared.port())).requestHandler(router);
+    // Upgrades skip the router: a reconnect storm is thousands of them at once.
+    server = vertx.createHttpServer(serverOptions(shared.port())).requestHandler(router)
+        .webSocketHandshakeHandler(h -> {
+          if ("/live".equals(h.path())) {
+            h.accept();
+          } else {
+            h.reject(404);
+          }
+        })
+        .webSocketHandler(hub::accept);
     return server.listen();
   }
 
@@ -70,14 +78,6 @@ public final class HttpVerticle extends VerticleBase {
         .setReadIdleTimeout(60).setTcpNoDelay(true)
         // A fixed kernel send buffer bounds what a stalled phone can pin (autotuning allows 4 MiB).
         .setSendBufferSize(Hub.WRITE_QUEUE_BYTES / 2);
-  }
-
-  private void upgrade(RoutingContext ctx) {
-    if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
-      Errors.send(ctx, "not_found", "/live is a WebSocket endpoint");
-      return;
-    }
-    ctx.request().toWebSocket().onSuccess(hub::accept);
   }
 
   private HealthChecks health() {

@@ -1,5 +1,6 @@
 package podium.web;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -45,6 +46,7 @@ final class PublicApi {
       ctx.response().setStatusCode(304).end();
       return;
     }
-    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(view.bodyFor(audience));
+    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(Buffer.buffer(view.bodyFor(audience)));
   }
 }

@@ -3,12 +3,12 @@ package podium.bench;
 import java.nio.file.Path;
 
 /** The knobs of one bench run; every loop it drives is bounded by these counts and times. */
-record BenchOptions(int subscribers, int nodes, int commands, double rate, Path out, Path work, String pg,
+record BenchOptions(int subscribers, int nodes, int commands, int warmup, double rate, Path out, Path work, String pg,
     int perGenerator, int window, int basePort, long snapshotMillis, boolean storm, boolean jfr, int maxMinutes,
     String classpath, Path floorSource) {
 
   static final String USAGE = """
-      java -cp target/podium.jar podium.bench.Bench [--subscribers 15000] [--nodes 1] [--commands 30]
+      java -cp target/podium.jar podium.bench.Bench [--subscribers 15000] [--nodes 1] [--commands 30] [--warmup 5]
           [--rate 2] [--out docs/benchmarks] [--work target/bench] [--pg 127.0.0.1:5432]
           [--per-generator 8000] [--window 200] [--base-port 18080] [--snapshot-seconds 5]
           [--no-storm] [--jfr] [--max-minutes 20] [--floor ../shared/tools/floor.c]""";
@@ -17,6 +17,7 @@ record BenchOptions(int subscribers, int nodes, int commands, double rate, Path 
     int subscribers = 15_000;
     int nodes = 1;
     int commands = 30;
+    int warmup = 5;
     double rate = 2;
     Path out = Path.of("docs/benchmarks");
     Path work = Path.of("target/bench");
@@ -44,6 +45,7 @@ record BenchOptions(int subscribers, int nodes, int commands, double rate, Path 
             case "--subscribers" -> subscribers = Integer.parseInt(v);
             case "--nodes" -> nodes = Integer.parseInt(v);
             case "--commands" -> commands = Integer.parseInt(v);
+            case "--warmup" -> warmup = Integer.parseInt(v);
             case "--rate" -> rate = Double.parseDouble(v);
             case "--out" -> out = Path.of(v);
             case "--work" -> work = Path.of(v);
@@ -60,11 +62,11 @@ record BenchOptions(int subscribers, int nodes, int commands, double rate, Path 
       }
     }
     if (subscribers < 1 || subscribers > 100_000 || nodes < 1 || nodes > 8 || commands < 1 || commands > 1000
-        || rate <= 0 || rate > 100 || perGenerator < 1 || perGenerator > 18_000 || maxMinutes < 1) {
+        || warmup < 0 || warmup > 100 || rate <= 0 || rate > 100 || perGenerator < 1 || perGenerator > 18_000 || maxMinutes < 1) {
       throw new IllegalArgumentException("out of bounds: 1..100000 subscribers, 1..8 nodes, 1..1000 commands,"
           + " rate 0..100/s, at most 18000 sockets per generator\n" + USAGE);
     }
-    return new BenchOptions(subscribers, nodes, commands, rate, out, work, pg, perGenerator, window, basePort,
+    return new BenchOptions(subscribers, nodes, commands, warmup, rate, out, work, pg, perGenerator, window, basePort,
         snapshotMillis, storm, jfr, maxMinutes, System.getProperty("java.class.path"),
         floor != null ? floor : defaultFloor());
   }

@@ -18,7 +18,12 @@ final class FanOut {
 
   /** What one fan-out measured. Latencies in µs. */
   record Result(Histogram delivery, Histogram post, List<Long> lastSubscriberMicros, long frames, long lost,
-      long gaps, long duplicates, long cpuMicros, double seconds) {
+      long gaps, long duplicates, long cpuMicros, double seconds, double idleCpuMicrosPerSecond) {
+
+    /** CPU per frame less what the server burns when idle (timers, GC) over the same window. */
+    double netCpuMicrosPerFrame() {
+      return frames == 0 ? 0 : Math.max(0, cpuMicros - idleCpuMicrosPerSecond * seconds) / frames;
+    }
 
     double cpuMicrosPerFrame() {
       return frames == 0 ? 0 : (double) cpuMicros / frames;
@@ -32,38 +37,63 @@ final class FanOut {
   }
 
   static final long SETTLE_MS = 30_000;
+  static final long IDLE_MS = 2_000;
 
   private FanOut() {
   }
 
-  static Result run(Generators gens, int subscribers, int count, double rate, IntFunction<Staff.Sent> send,
-      LongSupplier cpu) {
+  /**
+   * Sends {@code warmup} unmeasured frames first (the JIT compiles the hot path on them), then
+   * {@code count} measured ones; send(i) gets a running index over both.
+   */
+  static Result run(Generators gens, int subscribers, int warmup, int count, double rate,
+      IntFunction<Staff.Sent> send, LongSupplier cpu) {
+    if (warmup > 0) {
+      List<Staff.Sent> warm = paced(0, warmup, rate, send, null);
+      settle(gens, subscribers, warm.get(warm.size() - 1).version());
+    }
     gens.all("mark", 10_000);
+    long idle0 = cpu.getAsLong();
+    Sleep.millis(IDLE_MS);
+    double idle = (cpu.getAsLong() - idle0) * 1000.0 / IDLE_MS;
     Histogram post = new Histogram(60_000_000L, 3);
-    List<Staff.Sent> sent = new ArrayList<>();
     long cpu0 = cpu.getAsLong();
+    long t0 = System.nanoTime();
+    List<Staff.Sent> sent = paced(warmup, count, rate, send, post);
+    settle(gens, subscribers, sent.get(sent.size() - 1).version());
+    long cpu1 = cpu.getAsLong();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    JsonObject status = gens.status();
+    return gather(gens, subscribers, sent, post, cpu1 - cpu0, seconds, status, idle);
+  }
+
+  private static List<Staff.Sent> paced(int first, int count, double rate, IntFunction<Staff.Sent> send,
+      Histogram post) {
+    List<Staff.Sent> sent = new ArrayList<>();
     long t0 = System.nanoTime();
     long interval = (long) (1e9 / rate);
     for (int i = 0; i < count; i++) {
       Sleep.millis((t0 + i * interval - System.nanoTime()) / 1_000_000);
-      Staff.Sent s = send.apply(i);
+      Staff.Sent s = send.apply(first + i);
       sent.add(s);
-      post.recordValue(s.latencyMicros());
+      if (post != null) {
+        post.recordValue(s.latencyMicros());
+      }
     }
-    long last = sent.get(sent.size() - 1).version();
-    gens.all("target " + last, 10_000);
+    return sent;
+  }
+
+  /** Waits, bounded, until every socket has the given version. */
+  private static void settle(Generators gens, int subscribers, long version) {
+    gens.all("target " + version, 10_000);
     long deadline = System.nanoTime() + SETTLE_MS * 1_000_000L;
     while (System.nanoTime() < deadline && gens.status().getLong("atTarget", 0L) < subscribers) {
       Sleep.millis(50);
     }
-    long cpu1 = cpu.getAsLong();
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    JsonObject status = gens.status();
-    return gather(gens, subscribers, sent, post, cpu1 - cpu0, seconds, status);
   }
 
   private static Result gather(Generators gens, int subscribers, List<Staff.Sent> sent, Histogram post, long cpu,
-      double seconds, JsonObject status) {
+      double seconds, JsonObject status, double idle) {
     StringBuilder arg = new StringBuilder();
     for (Staff.Sent s : sent) {
       arg.append(arg.length() == 0 ? "" : ",").append(s.version()).append(':').append(s.sentMicros());
@@ -85,7 +115,7 @@ final class FanOut {
     }
     long lost = (long) subscribers * sent.size() - frames;
     return new Result(delivery, post, toLast, frames, lost, status.getLong("gaps", 0L),
-        status.getLong("duplicates", 0L), cpu, seconds);
+        status.getLong("duplicates", 0L), cpu, seconds, idle);
   }
 
   private static Histogram decode(String base64) {

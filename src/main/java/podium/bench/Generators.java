@@ -57,6 +57,10 @@ final class Generators implements AutoCloseable {
     }
   }
 
+  long cpuMicros() {
+    return children.stream().mapToLong(c -> ProcStat.cpuMicros(c.process().pid())).sum();
+  }
+
   int count() {
     return children.size();
   }

@@ -38,17 +38,22 @@ final class PodiumPhase {
 
       hubs.jfrStart();
       int hub = options.hubPort(0);
-      FanOut.Result fan = FanOut.run(gens, n, options.commands(), options.rate(),
+      FanOut.Result fan = FanOut.run(gens, n, options.warmup(), options.commands(), options.rate(),
           i -> Staff.command(ports.get(i % ports.size()), i), hubs::cpuMicros);
       hubs.jfrStop().forEach(f -> System.out.println("  JFR of the fan-out: " + f));
       System.out.printf("  podium fan-out: %d frames, lost %d, gaps %d, p99 %.1f ms, %.2f µs CPU/frame%n",
           fan.frames(), fan.lost(), fan.gaps(), fan.delivery().getValueAtPercentile(99) / 1000.0,
           fan.cpuMicrosPerFrame());
 
+      long snapCpu0 = ProcStat.cpuMicros(hubs.pid(0));
+      long genCpu0 = gens.cpuMicros();
       JsonObject snapshot = gens.one(0, "snapshot " + hub + " 32 " + options.snapshotMillis(),
           options.snapshotMillis() + 60_000);
-      System.out.printf("  snapshot GET: %.0f requests/s (%d errors)%n", snapshot.getDouble("rps"),
-          snapshot.getLong("errors"));
+      long requests = Math.max(1, snapshot.getLong("requests"));
+      double snapCpu = (double) (ProcStat.cpuMicros(hubs.pid(0)) - snapCpu0) / requests;
+      double genCpu = (double) (gens.cpuMicros() - genCpu0) / requests;
+      System.out.printf("  snapshot GET: %.0f requests/s (%d errors), CPU per request: hub %.0f µs, generator %.0f µs%n",
+          snapshot.getDouble("rps"), snapshot.getLong("errors"), snapCpu, genCpu);
 
       JsonObject figures = new JsonObject()
           .put("delivery_p50_ms", ms(fan.delivery().getValueAtPercentile(50)))
@@ -60,6 +65,10 @@ final class PodiumPhase {
           .put("command_p50_ms", ms(fan.post().getValueAtPercentile(50)))
           .put("command_p99_ms", ms(fan.post().getValueAtPercentile(99)))
           .put("snapshot_rps", Math.round(snapshot.getDouble("rps")))
+          .put("snapshot_cpu_us_per_request", round(snapCpu))
+          .put("snapshot_generator_cpu_us_per_request", round(genCpu))
+          .put("idle_cpu_us_per_s", round(fan.idleCpuMicrosPerSecond()))
+          .put("cpu_us_per_frame_net_of_idle", round(fan.netCpuMicrosPerFrame()))
           .put("frames", fan.frames()).put("lost", fan.lost()).put("gaps", fan.gaps())
           .put("duplicates", fan.duplicates()).put("fanout_s", round(fan.seconds()))
           .put("connect_s", round(connect));
@@ -115,6 +124,7 @@ final class PodiumPhase {
         resumed, seconds, nodeReady, s.getLong("gaps") - before.getLong("gaps"),
         s.getLong("resyncs") - before.getLong("resyncs"), done ? "" : " — NOT ALL BACK");
     figures.put("storm_resume_s", done ? round(seconds) : -1).put("storm_node_ready_s", round(nodeReady))
+        .put("storm_after_node_ready_s", done ? round(seconds - nodeReady) : -1)
         .put("storm_resumed", resumed).put("storm_gaps", s.getLong("gaps") - before.getLong("gaps"))
         .put("storm_snapshots", s.getLong("resyncs") - before.getLong("resyncs"))
         .put("storm_behind", n - s.getLong("atTarget"));

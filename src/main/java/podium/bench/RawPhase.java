@@ -19,7 +19,7 @@ final class RawPhase {
     try {
       awaitPort(port, raw);
       double connect = Connect.all("raw", gens, List.of(port), n, options.window());
-      FanOut.Result fan = FanOut.run(gens, n, options.commands(), options.rate(),
+      FanOut.Result fan = FanOut.run(gens, n, options.warmup(), options.commands(), options.rate(),
           i -> Staff.blast(port, i + 1, frameBytes), () -> ProcStat.cpuMicros(raw.pid()));
       System.out.printf("  raw fan-out: %d frames, lost %d, p99 %.1f ms, %.2f µs CPU/frame%n", fan.frames(),
           fan.lost(), fan.delivery().getValueAtPercentile(99) / 1000.0, fan.cpuMicrosPerFrame());
@@ -30,6 +30,7 @@ final class RawPhase {
           .put("delivery_max_ms", PodiumPhase.ms(fan.delivery().getMaxValue()))
           .put("delivery_last_subscriber_median_ms", PodiumPhase.round(fan.medianLastSubscriberMs()))
           .put("cpu_us_per_frame", PodiumPhase.round(fan.cpuMicrosPerFrame()))
+          .put("cpu_us_per_frame_net_of_idle", PodiumPhase.round(fan.netCpuMicrosPerFrame()))
           .put("connect_s", PodiumPhase.round(connect))
           .put("frames", fan.frames()).put("lost", fan.lost()).put("gaps", fan.gaps())
           .put("frame_bytes", frameBytes);

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Swarm {
 
-  static final int MAX_ATTEMPTS = 240;
+  static final int MAX_ATTEMPTS = 120;
 
   final LongAdder ready = new LongAdder();
   final LongAdder gaps = new LongAdder();
@@ -36,7 +36,7 @@ final class Swarm {
   private volatile boolean reconnect;
   private volatile boolean closing;
   private volatile long target = Long.MAX_VALUE;
-  private int next;
+  private final java.util.ArrayDeque<Subscriber> waiting = new java.util.ArrayDeque<>();
   private int inFlight;
   private int window;
 
@@ -61,13 +61,14 @@ final class Swarm {
   void connect(int window) {
     pacer.runOnContext(v -> {
       this.window = window;
+      waiting.addAll(subscribers);
       pump();
     });
   }
 
   private void pump() {
-    while (inFlight < window && next < subscribers.size() && !closing) {
-      Subscriber s = subscribers.get(next++);
+    while (inFlight < window && !waiting.isEmpty() && !closing) {
+      Subscriber s = waiting.poll();
       inFlight++;
       open(s).onComplete(done -> pacer.runOnContext(v -> {
         inFlight--;
@@ -106,13 +107,20 @@ final class Swarm {
     }
   }
 
-  /** Comes back after a jittered pause, with resume, a bounded number of times. */
+  /**
+   * Comes back, with resume, after a jittered pause that doubles up to 2 s (as a phone would, so
+   * that a dead node is not hammered), through the same window as the first connect.
+   */
   private void retry(Subscriber s) {
     if (closing || ++s.attempts > MAX_ATTEMPTS || (s.epoch != null && !reconnect)) {
       return;
     }
-    long pause = 100 + ThreadLocalRandom.current().nextLong(400);
-    vertx.setTimer(pause, t -> open(s));
+    long base = Math.min(2_000, 100L << Math.min(s.attempts, 5));
+    long pause = base / 2 + ThreadLocalRandom.current().nextLong(base);
+    vertx.setTimer(pause, t -> pacer.runOnContext(v -> {
+      waiting.add(s);
+      pump();
+    }));
   }
 
   void received(long version, long micros) {

@@ -107,21 +107,21 @@ final class Hubs {
     return sum;
   }
 
-  void jfrStart() {
+  void jfrStart(String name) {
     if (options.jfr()) {
       for (Process p : nodes) {
-        ProcStat.jcmd(p.pid(), "JFR.start", "name=fanout", "settings=profile");
+        ProcStat.jcmd(p.pid(), "JFR.start", "name=" + name, "settings=profile");
       }
     }
   }
 
-  /** Stops the fan-out recording and returns the files it wrote. */
-  List<Path> jfrStop() {
+  /** Stops a recording and returns the files it wrote. */
+  List<Path> jfrStop(String name) {
     List<Path> files = new ArrayList<>();
     if (options.jfr()) {
       for (int i = 0; i < nodes.length; i++) {
-        Path f = options.work().resolve("hub-" + (i + 1) + "-fanout.jfr").toAbsolutePath();
-        ProcStat.jcmd(nodes[i].pid(), "JFR.stop", "name=fanout", "filename=" + f);
+        Path f = options.work().resolve("hub-" + (i + 1) + "-" + name + ".jfr").toAbsolutePath();
+        ProcStat.jcmd(nodes[i].pid(), "JFR.stop", "name=" + name, "filename=" + f);
         files.add(f);
       }
     }

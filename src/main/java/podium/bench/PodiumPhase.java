@@ -36,19 +36,21 @@ final class PodiumPhase {
       long heap1 = hubs.heapAfterGc();
       System.out.printf("  heap after GC: %d KiB idle, %d KiB with %d sockets%n", heap0 / 1024, heap1 / 1024, n);
 
-      hubs.jfrStart();
+      hubs.jfrStart("fanout");
       int hub = options.hubPort(0);
       FanOut.Result fan = FanOut.run(gens, n, options.warmup(), options.commands(), options.rate(),
           i -> Staff.command(ports.get(i % ports.size()), i), hubs::cpuMicros);
-      hubs.jfrStop().forEach(f -> System.out.println("  JFR of the fan-out: " + f));
+      hubs.jfrStop("fanout").forEach(f -> System.out.println("  JFR of the fan-out: " + f));
       System.out.printf("  podium fan-out: %d frames, lost %d, gaps %d, p99 %.1f ms, %.2f µs CPU/frame%n",
           fan.frames(), fan.lost(), fan.gaps(), fan.delivery().getValueAtPercentile(99) / 1000.0,
           fan.cpuMicrosPerFrame());
 
+      hubs.jfrStart("snapshot");
       long snapCpu0 = ProcStat.cpuMicros(hubs.pid(0));
       long genCpu0 = gens.cpuMicros();
       JsonObject snapshot = gens.one(0, "snapshot " + hub + " 32 " + options.snapshotMillis(),
           options.snapshotMillis() + 60_000);
+      hubs.jfrStop("snapshot").forEach(f -> System.out.println("  JFR of the snapshot GETs: " + f));
       long requests = Math.max(1, snapshot.getLong("requests"));
       double snapCpu = (double) (ProcStat.cpuMicros(hubs.pid(0)) - snapCpu0) / requests;
       double genCpu = (double) (gens.cpuMicros() - genCpu0) / requests;

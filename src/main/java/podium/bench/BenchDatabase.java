@@ -63,6 +63,18 @@ final class BenchDatabase implements AutoCloseable {
     return new BenchDatabase(embedded, dir, connect, pool);
   }
 
+  private java.util.Optional<ProcessHandle> postmaster() {
+    try {
+      Path pid = dir == null ? null : dir.resolve("pg").resolve("postmaster.pid");
+      if (pid == null || !Files.exists(pid)) {
+        return java.util.Optional.empty();
+      }
+      return ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).trim()));
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** The environment that points podium.Main at this database. */
   Map<String, String> env() {
     return Map.of("PGHOST", connect.getHost(), "PGPORT", String.valueOf(connect.getPort()),
@@ -80,10 +92,20 @@ final class BenchDatabase implements AutoCloseable {
   @Override
   public void close() {
     pool.close();
+    java.util.Optional<ProcessHandle> postmaster = postmaster();
     try {
       if (embedded != null) {
         embedded.close();
       }
+    } catch (IOException | RuntimeException e) {
+      System.err.println("bench: embedded PostgreSQL did not stop cleanly: " + e);
+    }
+    // zonky stops PostgreSQL through a child process; if that fails, stop the postmaster ourselves.
+    postmaster.filter(ProcessHandle::isAlive).ifPresent(p -> {
+      p.destroy();
+      p.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> null).join();
+    });
+    try {
       if (dir != null) {
         try (Stream<Path> files = Files.walk(dir)) {
           files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

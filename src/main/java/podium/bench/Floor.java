@@ -19,7 +19,16 @@ final class Floor {
   }
 
   /** µs of CPU per 200-byte write, or -1 when floor.c is missing or gcc fails. */
-  static double measure(Path source, Path work, int sockets) throws IOException, InterruptedException {
+  static double measure(Path source, Path work, int sockets) throws InterruptedException {
+    try {
+      return compileAndRun(source, work, sockets);
+    } catch (IOException e) {
+      System.out.println("  floor: " + e.getMessage());
+      return -1;
+    }
+  }
+
+  private static double compileAndRun(Path source, Path work, int sockets) throws IOException, InterruptedException {
     if (!source.toFile().isFile()) {
       System.out.println("  floor: " + source + " not found");
       return -1;

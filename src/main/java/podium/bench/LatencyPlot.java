@@ -38,7 +38,7 @@ final class LatencyPlot {
     if (h.getTotalCount() == 0) {
       return;
     }
-    for (HistogramIterationValue v : h.percentiles(5)) {
+    for (HistogramIterationValue v : h.percentiles(20)) {
       x.add(v.getValueIteratedTo() / 1000.0);
       y.add(v.getPercentileLevelIteratedTo());
     }

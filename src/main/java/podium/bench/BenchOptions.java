@@ -1,0 +1,96 @@
+package podium.bench;
+
+import java.nio.file.Path;
+
+/** The knobs of one bench run; every loop it drives is bounded by these counts and times. */
+record BenchOptions(int subscribers, int nodes, int commands, int warmup, double rate, Path out, Path work, String pg,
+    int perGenerator, int window, int basePort, long snapshotMillis, boolean storm, boolean jfr, int maxMinutes,
+    String classpath, Path floorSource) {
+
+  static final String USAGE = """
+      java -cp target/podium.jar podium.bench.Bench [--subscribers 15000] [--nodes 1] [--commands 30] [--warmup 5]
+          [--rate 2] [--out docs/benchmarks] [--work target/bench] [--pg 127.0.0.1:5432]
+          [--per-generator 8000] [--window 200] [--base-port 18080] [--snapshot-seconds 5]
+          [--no-storm] [--jfr] [--max-minutes 20] [--floor ../shared/tools/floor.c]""";
+
+  static BenchOptions parse(String... args) {
+    int subscribers = 15_000;
+    int nodes = 1;
+    int commands = 30;
+    int warmup = 5;
+    double rate = 2;
+    Path out = Path.of("docs/benchmarks");
+    Path work = Path.of("target/bench");
+    String pg = null;
+    int perGenerator = 8_000;
+    int window = 200;
+    int basePort = 18_080;
+    long snapshotMillis = 5_000;
+    boolean storm = true;
+    boolean jfr = false;
+    int maxMinutes = 20;
+    Path floor = null;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--no-storm" -> storm = false;
+        case "--jfr" -> jfr = true;
+        case "--help" -> throw new IllegalArgumentException(USAGE);
+        default -> {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException("missing value for " + a + "\n" + USAGE);
+          }
+          String v = args[++i];
+          switch (a) {
+            case "--subscribers" -> subscribers = Integer.parseInt(v);
+            case "--nodes" -> nodes = Integer.parseInt(v);
+            case "--commands" -> commands = Integer.parseInt(v);
+            case "--warmup" -> warmup = Integer.parseInt(v);
+            case "--rate" -> rate = Double.parseDouble(v);
+            case "--out" -> out = Path.of(v);
+            case "--work" -> work = Path.of(v);
+            case "--pg" -> pg = v;
+            case "--per-generator" -> perGenerator = Integer.parseInt(v);
+            case "--window" -> window = Integer.parseInt(v);
+            case "--base-port" -> basePort = Integer.parseInt(v);
+            case "--snapshot-seconds" -> snapshotMillis = (long) (Double.parseDouble(v) * 1000);
+            case "--max-minutes" -> maxMinutes = Integer.parseInt(v);
+            case "--floor" -> floor = Path.of(v);
+            default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+          }
+        }
+      }
+    }
+    if (subscribers < 1 || subscribers > 100_000 || nodes < 1 || nodes > 8 || commands < 1 || commands > 1000
+        || warmup < 0 || warmup > 100 || rate <= 0 || rate > 100 || perGenerator < 1 || perGenerator > 18_000 || maxMinutes < 1) {
+      throw new IllegalArgumentException("out of bounds: 1..100000 subscribers, 1..8 nodes, 1..1000 commands,"
+          + " rate 0..100/s, at most 18000 sockets per generator\n" + USAGE);
+    }
+    return new BenchOptions(subscribers, nodes, commands, warmup, rate, out, work, pg, perGenerator, window, basePort,
+        snapshotMillis, storm, jfr, maxMinutes, System.getProperty("java.class.path"),
+        floor != null ? floor : defaultFloor());
+  }
+
+  int generators() {
+    return (subscribers + perGenerator - 1) / perGenerator;
+  }
+
+  int rawPort() {
+    return basePort + 50;
+  }
+
+  int hubPort(int node) {
+    return basePort + node;
+  }
+
+  /** floor.c lives in shared/tools beside the clone (CI) or the worktree. */
+  private static Path defaultFloor() {
+    for (String candidate : new String[] {"../shared/tools/floor.c", "/work/shared/tools/floor.c"}) {
+      Path p = Path.of(candidate);
+      if (p.toFile().isFile()) {
+        return p;
+      }
+    }
+    return Path.of("../shared/tools/floor.c");
+  }
+}

@@ -1,0 +1,138 @@
+package podium.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Podium hub nodes as child processes (podium.Main), one port each, so that their CPU can be read
+ * from /proc. Extra JVM options for the hubs come from PODIUM_BENCH_HUB_JAVA_OPTS; --jfr adds a
+ * flight recording that the bench dumps around the fan-out.
+ */
+final class Hubs {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final BenchOptions options;
+  private final Map<String, String> env;
+  private final Process[] nodes;
+
+  Hubs(BenchOptions options, Map<String, String> dbEnv) {
+    this.options = options;
+    this.env = dbEnv;
+    this.nodes = new Process[options.nodes()];
+  }
+
+  void startAll() throws IOException {
+    for (int i = 0; i < nodes.length; i++) {
+      start(i);
+    }
+    for (int i = 0; i < nodes.length; i++) {
+      awaitReady(i, 120);
+    }
+  }
+
+  void start(int node) throws IOException {
+    Map<String, String> e = new HashMap<>(env);
+    e.put("PODIUM_HTTP_PORT", String.valueOf(options.hubPort(node)));
+    e.put("PODIUM_NODE_NAME", "bench-" + (node + 1));
+    List<String> jvm = new ArrayList<>();
+    String extra = System.getenv("PODIUM_BENCH_HUB_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      jvm.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    if (options.jfr()) {
+      jvm.add("-XX:StartFlightRecording=name=hub,settings=profile,filename="
+          + options.work().resolve("hub-" + (node + 1) + "-exit.jfr").toAbsolutePath());
+    }
+    nodes[node] = Children.java("podium.Main", jvm, List.of(), e, options.classpath(),
+        options.work().resolve("hub-" + (node + 1) + ".log"), false);
+  }
+
+  /** Ready when the node serves the demo event from memory. */
+  void awaitReady(int node, int seconds) {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    URI uri = URI.create("http://127.0.0.1:" + options.hubPort(node) + "/api/events/baotou-2023");
+    while (System.nanoTime() < deadline) {
+      if (!nodes[node].isAlive()) {
+        throw new IllegalStateException("hub " + (node + 1) + " exited; see " + options.work() + "/hub-" + (node + 1) + ".log");
+      }
+      try {
+        if (HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      Sleep.millis(100);
+    }
+    throw new IllegalStateException("hub " + (node + 1) + " not ready within " + seconds + " s");
+  }
+
+  /** kill -9: no drain, no goodbye frames; the kernel closes its sockets. */
+  void kill(int node) {
+    Children.kill(nodes[node]);
+  }
+
+  long pid(int node) {
+    return nodes[node].pid();
+  }
+
+  long cpuMicros() {
+    long sum = 0;
+    for (Process p : nodes) {
+      sum += ProcStat.cpuMicros(p.pid());
+    }
+    return sum;
+  }
+
+  long heapAfterGc() {
+    long sum = 0;
+    for (Process p : nodes) {
+      sum += ProcStat.heapAfterGc(p.pid());
+    }
+    return sum;
+  }
+
+  void jfrStart(String name) {
+    if (options.jfr()) {
+      for (Process p : nodes) {
+        ProcStat.jcmd(p.pid(), "JFR.start", "name=" + name, "settings=profile");
+      }
+    }
+  }
+
+  /** Stops a recording and returns the files it wrote. */
+  List<Path> jfrStop(String name) {
+    List<Path> files = new ArrayList<>();
+    if (options.jfr()) {
+      for (int i = 0; i < nodes.length; i++) {
+        Path f = options.work().resolve("hub-" + (i + 1) + "-" + name + ".jfr").toAbsolutePath();
+        ProcStat.jcmd(nodes[i].pid(), "JFR.stop", "name=" + name, "filename=" + f);
+        files.add(f);
+      }
+    }
+    return files;
+  }
+
+  void stopAll() {
+    for (Process p : nodes) {
+      if (p != null) {
+        Children.kill(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package podium.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.HdrHistogram.Histogram;
+
+/** Podium under load: idle heap, fan-out, snapshot GETs and a reconnect storm, against live hub processes. */
+final class PodiumPhase {
+
+  /** The figures for latest.json and the delivery latencies for the plot. */
+  record Measured(JsonObject figures, Histogram delivery, int frameBytes) { }
+
+  static final long STORM_LIMIT_MS = 180_000;
+
+  private final BenchOptions options;
+  private final BenchDatabase db;
+  private final Generators gens;
+
+  PodiumPhase(BenchOptions options, BenchDatabase db, Generators gens) {
+    this.options = options;
+    this.db = db;
+    this.gens = gens;
+  }
+
+  Measured run() throws IOException {
+    int n = options.subscribers();
+    Hubs hubs = new Hubs(options, db.env());
+    try {
+      hubs.startAll();
+      List<Integer> ports = IntStream.range(0, options.nodes()).mapToObj(options::hubPort).toList();
+      long heap0 = hubs.heapAfterGc();
+      double connect = Connect.all("podium", gens, ports, n, options.window());
+      Sleep.millis(1000);
+      long heap1 = hubs.heapAfterGc();
+      System.out.printf("  heap after GC: %d KiB idle, %d KiB with %d sockets%n", heap0 / 1024, heap1 / 1024, n);
+
+      hubs.jfrStart("fanout");
+      int hub = options.hubPort(0);
+      FanOut.Result fan = FanOut.run(gens, n, options.warmup(), options.commands(), options.rate(),
+          i -> Staff.command(ports.get(i % ports.size()), i), hubs::cpuMicros);
+      hubs.jfrStop("fanout").forEach(f -> System.out.println("  JFR of the fan-out: " + f));
+      System.out.printf("  podium fan-out: %d frames, lost %d, gaps %d, p99 %.1f ms, %.2f µs CPU/frame%n",
+          fan.frames(), fan.lost(), fan.gaps(), fan.delivery().getValueAtPercentile(99) / 1000.0,
+          fan.cpuMicrosPerFrame());
+
+      hubs.jfrStart("snapshot");
+      long snapCpu0 = ProcStat.cpuMicros(hubs.pid(0));
+      long genCpu0 = gens.cpuMicros();
+      JsonObject snapshot = gens.one(0, "snapshot " + hub + " 32 " + options.snapshotMillis(),
+          options.snapshotMillis() + 60_000);
+      hubs.jfrStop("snapshot").forEach(f -> System.out.println("  JFR of the snapshot GETs: " + f));
+      long requests = Math.max(1, snapshot.getLong("requests"));
+      double snapCpu = (double) (ProcStat.cpuMicros(hubs.pid(0)) - snapCpu0) / requests;
+      double genCpu = (double) (gens.cpuMicros() - genCpu0) / requests;
+      System.out.printf("  snapshot GET: %.0f requests/s (%d errors), CPU per request: hub %.0f µs, generator %.0f µs%n",
+          snapshot.getDouble("rps"), snapshot.getLong("errors"), snapCpu, genCpu);
+
+      JsonObject figures = new JsonObject()
+          .put("delivery_p50_ms", ms(fan.delivery().getValueAtPercentile(50)))
+          .put("delivery_p99_ms", ms(fan.delivery().getValueAtPercentile(99)))
+          .put("delivery_max_ms", ms(fan.delivery().getMaxValue()))
+          .put("delivery_last_subscriber_median_ms", round(fan.medianLastSubscriberMs()))
+          .put("cpu_us_per_frame", round(fan.cpuMicrosPerFrame()))
+          .put("heap_bytes_per_idle_socket", (heap1 - heap0) / n)
+          .put("command_p50_ms", ms(fan.post().getValueAtPercentile(50)))
+          .put("command_p99_ms", ms(fan.post().getValueAtPercentile(99)))
+          .put("snapshot_rps", Math.round(snapshot.getDouble("rps")))
+          .put("snapshot_cpu_us_per_request", round(snapCpu))
+          .put("snapshot_generator_cpu_us_per_request", round(genCpu))
+          .put("idle_cpu_us_per_s", round(fan.idleCpuMicrosPerSecond()))
+          .put("cpu_us_per_frame_net_of_idle", round(fan.netCpuMicrosPerFrame()))
+          .put("frames", fan.frames()).put("lost", fan.lost()).put("gaps", fan.gaps())
+          .put("duplicates", fan.duplicates()).put("fanout_s", round(fan.seconds()))
+          .put("connect_s", round(connect));
+      int frameBytes = gens.status().getInteger("frameBytes");
+      figures.put("frame_bytes", frameBytes);
+      if (options.storm()) {
+        storm(hubs, figures);
+      }
+      gens.all("close", 60_000);
+      return new Measured(figures, fan.delivery(), frameBytes);
+    } finally {
+      hubs.stopAll();
+    }
+  }
+
+  /**
+   * kill -9 node 1, commit two commands while it is down, start it again on the same port, and
+   * time until every socket is back, resumed and at the last version.
+   */
+  private void storm(Hubs hubs, JsonObject figures) {
+    int n = options.subscribers();
+    gens.all("reconnect on", 10_000);
+    JsonObject before = gens.status();
+    long t0 = System.nanoTime();
+    hubs.kill(0);
+    db.command(Staff.delay(0));
+    long last = db.command(Staff.delay(1));
+    gens.all("target " + last, 10_000);
+    try {
+      hubs.start(0);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not restart hub 1", e);
+    }
+    hubs.awaitReady(0, 120);
+    double nodeReady = (System.nanoTime() - t0) / 1e9;
+    long deadline = t0 + STORM_LIMIT_MS * 1_000_000L;
+    long nextReport = System.nanoTime() + 2_000_000_000L;
+    JsonObject s = gens.status();
+    while (!(s.getLong("atTarget") >= n && s.getLong("reconnecting") == 0) && System.nanoTime() < deadline) {
+      if (System.nanoTime() >= nextReport) {
+        System.out.printf("  storm: %d/%d at the last version, %d reconnecting%n", s.getLong("atTarget"), n,
+            s.getLong("reconnecting"));
+        nextReport += 2_000_000_000L;
+      }
+      Sleep.millis(50);
+      s = gens.status();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    gens.all("reconnect off", 10_000);
+    long resumed = s.getLong("resumed") - before.getLong("resumed");
+    boolean done = s.getLong("atTarget") >= n && s.getLong("reconnecting") == 0;
+    System.out.printf("  storm: %d sockets resumed in %.1f s (node up after %.1f s), gaps %d, snapshots %d%s%n",
+        resumed, seconds, nodeReady, s.getLong("gaps") - before.getLong("gaps"),
+        s.getLong("resyncs") - before.getLong("resyncs"), done ? "" : " — NOT ALL BACK");
+    figures.put("storm_resume_s", done ? round(seconds) : -1).put("storm_node_ready_s", round(nodeReady))
+        .put("storm_after_node_ready_s", done ? round(seconds - nodeReady) : -1)
+        .put("storm_resumed", resumed).put("storm_gaps", s.getLong("gaps") - before.getLong("gaps"))
+        .put("storm_snapshots", s.getLong("resyncs") - before.getLong("resyncs"))
+        .put("storm_behind", n - s.getLong("atTarget"));
+  }
+
+  static double ms(long micros) {
+    return round(micros / 1000.0);
+  }
+
+  static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

@@ -1,0 +1,78 @@
+package podium.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** latest.json and the Markdown table, with the ratios that make a noisy 2-core machine comparable. */
+final class Report {
+
+  private Report() {
+  }
+
+  static JsonObject json(BenchOptions o, String command, JsonObject podium, JsonObject raw, double floor,
+      int floorSockets) {
+    double cpu = podium.getDouble("cpu_us_per_frame");
+    JsonObject ratios = new JsonObject()
+        .put("cpu_vs_floor", floor > 0 ? PodiumPhase.round(cpu / floor) : null)
+        .put("cpu_vs_raw", ratio(cpu, raw.getDouble("cpu_us_per_frame")))
+        .put("delivery_p99_vs_raw", ratio(podium.getDouble("delivery_p99_ms"), raw.getDouble("delivery_p99_ms")))
+        .put("storm_vs_raw_connect", ratio(podium.getDouble("storm_resume_s", -1.0), raw.getDouble("connect_s")));
+    return new JsonObject().put("subscribers", o.subscribers()).put("nodes", o.nodes())
+        .put("cores", Runtime.getRuntime().availableProcessors()).put("date", java.time.Instant.now().toString())
+        .put("command", command).put("commands", o.commands()).put("rate_per_s", o.rate())
+        .put("generators", o.generators()).put("podium", podium).put("raw", raw)
+        .put("floor_us_per_write", floor).put("floor_sockets", floorSockets).put("ratios", ratios);
+  }
+
+  private static Double ratio(double a, double b) {
+    return a > 0 && b > 0 ? PodiumPhase.round(a / b) : null;
+  }
+
+  static String markdown(JsonObject r) {
+    JsonObject p = r.getJsonObject("podium");
+    JsonObject raw = r.getJsonObject("raw");
+    JsonObject ratios = r.getJsonObject("ratios");
+    StringBuilder md = new StringBuilder();
+    md.append(String.format(Locale.ROOT, "%d subscribers, %d node(s), %d cores, %s%n%n", r.getInteger("subscribers"),
+        r.getInteger("nodes"), r.getInteger("cores"), r.getString("date")));
+    md.append("| figure | Podium | raw Vert.x | floor (C write) | target |\n|---|---|---|---|---|\n");
+    row(md, "delivery p50 (ms)", p.getValue("delivery_p50_ms"), raw.getValue("delivery_p50_ms"), "", "");
+    row(md, "delivery p99 (ms)", p.getValue("delivery_p99_ms"), raw.getValue("delivery_p99_ms"), "", "≤ 100");
+    row(md, "delivery max (ms)", p.getValue("delivery_max_ms"), raw.getValue("delivery_max_ms"), "", "");
+    row(md, "POST to last subscriber, median (ms)", p.getValue("delivery_last_subscriber_median_ms"),
+        raw.getValue("delivery_last_subscriber_median_ms"), "", "");
+    row(md, "server CPU per delivered frame (µs)", p.getValue("cpu_us_per_frame"), raw.getValue("cpu_us_per_frame"),
+        r.getValue("floor_us_per_write"), "≤ 1.3 × floor");
+    row(md, "heap per idle socket (bytes)", p.getValue("heap_bytes_per_idle_socket"), "", "", "≤ 16384");
+    row(md, "command POST p99 (ms)", p.getValue("command_p99_ms"), "", "", "≤ 15");
+    row(md, "snapshot GET (requests/s)", p.getValue("snapshot_rps"), "", "", "≥ 20000");
+    row(md, "open all sockets (s)", p.getValue("connect_s"), raw.getValue("connect_s"), "", "");
+    row(md, "reconnect storm, all resumed (s)", p.getValue("storm_resume_s"), "", "", "≤ 1.5 × raw connect");
+    row(md, "storm gaps", p.getValue("storm_gaps"), "", "", "0");
+    row(md, "frames lost / gaps", p.getValue("lost") + " / " + p.getValue("gaps"),
+        raw.getValue("lost") + " / " + raw.getValue("gaps"), "", "0");
+    md.append(String.format(Locale.ROOT, "%nRatios: Podium CPU/frame = %s × floor, %s × raw; delivery p99 = %s × raw;"
+            + " storm = %s × raw connect. Frame: %s bytes.%n", ratios.getValue("cpu_vs_floor"),
+        ratios.getValue("cpu_vs_raw"), ratios.getValue("delivery_p99_vs_raw"), ratios.getValue("storm_vs_raw_connect"),
+        p.getValue("frame_bytes")));
+    return md.toString();
+  }
+
+  private static void row(StringBuilder md, String name, Object podium, Object raw, Object floor, String target) {
+    md.append("| ").append(name).append(" | ").append(cell(podium)).append(" | ").append(cell(raw)).append(" | ")
+        .append(cell(floor)).append(" | ").append(target).append(" |\n");
+  }
+
+  private static String cell(Object v) {
+    return v == null ? "–" : v.toString();
+  }
+
+  static void write(Path dir, JsonObject json, String md) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("latest.json"), json.encodePrettily() + "\n");
+    Files.writeString(dir.resolve("latest.md"), md);
+  }
+}

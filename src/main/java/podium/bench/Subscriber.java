@@ -1,0 +1,63 @@
+package podium.bench;
+
+import io.vertx.core.http.WebSocket;
+
+/**
+ * One simulated phone on the public channel. It checks the protocol's promise: after the snapshot,
+ * every version exactly once and in order. State is touched only on its socket's event loop.
+ */
+final class Subscriber {
+
+  final int port;
+  final int client;
+  WebSocket socket;
+  String epoch;
+  long last = -1;
+  boolean ready;
+  boolean reconnecting;
+  int attempts;
+
+  Subscriber(int port, int client) {
+    this.port = port;
+    this.client = client;
+  }
+
+  String hello() {
+    String resume = epoch == null ? "" : ",\"resume\":{\"epoch\":\"" + epoch + "\",\"version\":" + last + "}";
+    return "{\"type\":\"hello\",\"event\":\"baotou-2023\",\"channels\":[\"public\"]" + resume + "}";
+  }
+
+  void onFrame(String frame, Swarm swarm) {
+    long now = Micros.now();
+    String type = Scan.text(frame, "type");
+    if ("change".equals(type) || "skip".equals(type)) {
+      long v = Scan.number(frame, "version");
+      swarm.noteFrameBytes(frame.length());
+      if (v <= last) {
+        swarm.duplicates.increment();
+        return;
+      }
+      if (v != last + 1) {
+        swarm.gaps.increment();
+      }
+      last = v;
+      swarm.received(v, now);
+    } else if ("snapshot".equals(type)) {
+      last = Scan.number(frame, "version");
+      epoch = Scan.text(frame, "epoch");
+      if (ready) {
+        swarm.resyncs.increment();
+      } else {
+        ready = true;
+        swarm.ready.increment();
+      }
+    } else if ("welcome".equals(type)) {
+      if (reconnecting) {
+        reconnecting = false;
+        swarm.resumed.increment();
+      }
+    } else if ("reconnect".equals(type) && socket != null) {
+      socket.close();
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package podium.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The sockets of one generator process, spread over its loopback source addresses and the hub
+ * ports. Connects through a bounded window so that the server's accept backlog never overflows.
+ */
+final class Swarm {
+
+  static final int MAX_ATTEMPTS = 120;
+
+  final LongAdder ready = new LongAdder();
+  final LongAdder gaps = new LongAdder();
+  final LongAdder duplicates = new LongAdder();
+  final LongAdder resyncs = new LongAdder();
+  final LongAdder resumed = new LongAdder();
+  final LongAdder failures = new LongAdder();
+  private final LongAccumulator frameBytes = new LongAccumulator(Math::max, 0);
+  private final AtomicInteger open = new AtomicInteger();
+  private final Vertx vertx;
+  private final io.vertx.core.Context pacer;
+  private final List<WebSocketClient> clients = new ArrayList<>();
+  private final List<Subscriber> subscribers = new ArrayList<>();
+  private final Receipts receipts;
+  private volatile boolean measuring;
+  private volatile boolean reconnect;
+  private volatile boolean closing;
+  private volatile long target = Long.MAX_VALUE;
+  private final java.util.ArrayDeque<Subscriber> waiting = new java.util.ArrayDeque<>();
+  private int inFlight;
+  private int window;
+
+  Swarm(Vertx vertx, List<String> sourceAddresses, List<Integer> ports, int count) {
+    this.vertx = vertx;
+    this.pacer = vertx.getOrCreateContext();
+    for (String address : sourceAddresses) {
+      if (!address.startsWith("127.")) {
+        throw new IllegalArgumentException("the bench only uses loopback addresses, not " + address);
+      }
+      clients.add(vertx.createWebSocketClient(new WebSocketClientOptions().setLocalAddress(address)
+          .setMaxConnections(count + 1).setConnectTimeout(20_000).setMaxFrameSize(1 << 20)
+          .setMaxMessageSize(4 << 20).setTryUsePerMessageCompression(false)));
+    }
+    for (int i = 0; i < count; i++) {
+      subscribers.add(new Subscriber(ports.get(i % ports.size()), i % sourceAddresses.size()));
+    }
+    this.receipts = new Receipts(count);
+  }
+
+  /** Opens every socket, at most {@code window} handshakes at a time. */
+  void connect(int window) {
+    pacer.runOnContext(v -> {
+      this.window = window;
+      waiting.addAll(subscribers);
+      pump();
+    });
+  }
+
+  private void pump() {
+    while (inFlight < window && !waiting.isEmpty() && !closing) {
+      Subscriber s = waiting.poll();
+      inFlight++;
+      open(s).onComplete(done -> pacer.runOnContext(v -> {
+        inFlight--;
+        pump();
+      }));
+    }
+  }
+
+  private io.vertx.core.Future<Void> open(Subscriber s) {
+    var ws = clients.get(s.client).webSocket();
+    ws.textMessageHandler(text -> s.onFrame(text, this));
+    ws.closeHandler(v -> closed(s));
+    ws.exceptionHandler(e -> { });
+    return ws.connect(s.port, "127.0.0.1", "/live").map(socket -> {
+      open.incrementAndGet();
+      s.socket = socket;
+      s.attempts = 0;
+      socket.writeTextMessage(s.hello());
+      return (Void) null;
+    }).recover(e -> {
+      failures.increment();
+      retry(s);
+      return io.vertx.core.Future.succeededFuture();
+    });
+  }
+
+  private void closed(Subscriber s) {
+    if (s.socket == null) {
+      return;
+    }
+    open.decrementAndGet();
+    s.socket = null;
+    if (reconnect && !closing) {
+      s.reconnecting = true;
+      retry(s);
+    }
+  }
+
+  /**
+   * Comes back, with resume, after a jittered pause that doubles up to 2 s (as a phone would, so
+   * that a dead node is not hammered), through the same window as the first connect.
+   */
+  private void retry(Subscriber s) {
+    if (closing || ++s.attempts > MAX_ATTEMPTS || (s.epoch != null && !reconnect)) {
+      return;
+    }
+    long base = Math.min(2_000, 100L << Math.min(s.attempts, 5));
+    long pause = base / 2 + ThreadLocalRandom.current().nextLong(base);
+    vertx.setTimer(pause, t -> pacer.runOnContext(v -> {
+      waiting.add(s);
+      pump();
+    }));
+  }
+
+  void received(long version, long micros) {
+    if (measuring) {
+      receipts.record(version, micros);
+    }
+  }
+
+  void noteFrameBytes(int bytes) {
+    frameBytes.accumulate(bytes);
+  }
+
+  void mark() {
+    gaps.reset();
+    duplicates.reset();
+    measuring = true;
+  }
+
+  void reconnect(boolean on) {
+    reconnect = on;
+  }
+
+  void target(long version) {
+    target = version;
+  }
+
+  Receipts receipts() {
+    return receipts;
+  }
+
+  /** Closes every socket and stops reconnecting; the generator can then be given a new swarm. */
+  void close() {
+    closing = true;
+    clients.forEach(WebSocketClient::close);
+  }
+
+  JsonObject status() {
+    long atTarget = subscribers.stream().filter(s -> s.last >= target).count();
+    return new JsonObject().put("open", open.get()).put("ready", ready.sum()).put("atTarget", atTarget)
+        .put("gaps", gaps.sum()).put("duplicates", duplicates.sum()).put("resyncs", resyncs.sum())
+        .put("resumed", resumed.sum()).put("failures", failures.sum()).put("frameBytes", frameBytes.get())
+        .put("reconnecting", subscribers.stream().filter(s -> s.reconnecting).count());
+  }
+}

@@ -1,0 +1,61 @@
+package podium.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * CI's short run of the whole benchmark (issue 4): 200 sockets, 1 hub process, 3 commands, storm,
+ * raw baseline and floor, on the test classpath. It checks that the pipeline works and nothing is
+ * lost, not how fast anything is.
+ */
+class BenchSmokeTest {
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void theWholePipelineRunsAndLosesNothing() throws Exception {
+    Path out = Path.of("target/bench-smoke");
+    BenchOptions options = BenchOptions.parse("--subscribers", "200", "--nodes", "1", "--commands", "3",
+        "--warmup", "1", "--rate", "5", "--snapshot-seconds", "1", "--window", "50", "--max-minutes", "2",
+        "--base-port", String.valueOf(freePort()), "--out", out.toString(), "--work", out.resolve("work").toString());
+
+    JsonObject r = Bench.run(options, "BenchSmokeTest");
+
+    assertThat(r.getInteger("subscribers")).isEqualTo(200);
+    assertThat(r.getInteger("nodes")).isEqualTo(1);
+    assertThat(r.getInteger("cores")).isPositive();
+    assertThat(r.getString("date")).isNotBlank();
+    assertThat(r.getDouble("floor_us_per_write")).isPositive();
+    JsonObject podium = r.getJsonObject("podium");
+    for (String key : List.of("delivery_p50_ms", "delivery_p99_ms", "delivery_max_ms", "cpu_us_per_frame",
+        "heap_bytes_per_idle_socket", "command_p99_ms", "snapshot_rps", "storm_resume_s")) {
+      assertThat(podium.getDouble(key)).as(key).isPositive();
+    }
+    assertThat(podium.getLong("lost")).as("frames lost").isZero();
+    assertThat(podium.getLong("gaps")).as("gaps").isZero();
+    assertThat(podium.getLong("storm_gaps")).as("storm gaps").isZero();
+    assertThat(podium.getLong("storm_behind")).as("sockets not back after the storm").isZero();
+    assertThat(podium.getLong("frames")).isEqualTo(200L * 3);
+    JsonObject raw = r.getJsonObject("raw");
+    for (String key : List.of("delivery_p99_ms", "cpu_us_per_frame", "connect_s")) {
+      assertThat(raw.getDouble(key)).as("raw " + key).isPositive();
+    }
+    assertThat(raw.getLong("lost")).as("raw frames lost").isZero();
+    assertThat(Files.size(out.resolve("latest.png"))).isPositive();
+    assertThat(Files.readString(out.resolve("latest.md"))).contains("delivery p99");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}

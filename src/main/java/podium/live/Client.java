@@ -15,9 +15,13 @@ final class Client {
   long last = -1;
   boolean stale;
   boolean greeting;
+  /** Closed: slices of a delta already under way skip it. */
+  boolean gone;
+  final int pingGroup;
 
-  Client(ServerWebSocket socket) {
+  Client(ServerWebSocket socket, int pingGroup) {
     this.socket = socket;
+    this.pingGroup = pingGroup;
   }
 
   boolean subscribed() {

@@ -2,7 +2,6 @@ package podium.event;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -11,8 +10,6 @@ import java.util.Set;
 /** Award results: entered ahead under embargo, revealed by staff on cue. */
 public final class AwardRules {
 
-  /** How far ahead a reveal is scheduled, so that every screen starts it at the same moment. */
-  public static final Duration REVEAL_LEAD = Duration.ofSeconds(3);
 
   /** A command of this family. */
   public interface AwardCommand extends Command { }
@@ -65,7 +62,7 @@ public final class AwardRules {
     JsonArray results = new JsonArray(toReveal.stream()
         .map(r -> new Award.Result(r.award(), r.rank(), r.nominee(), now).toJson()).toList());
     return new Change("award.revealed", Audience.PUBLIC, new JsonObject().put("award", c.award())
-        .put("results", results).put("showAt", now.plus(REVEAL_LEAD).toEpochMilli()));
+        .put("results", results).put("showAt", now.toEpochMilli()));
   }
 
   private static Award award(Agenda agenda, String id) {

@@ -42,7 +42,7 @@ public final class SessionRules {
       throw CommandRejected.invalidField("minutes", "would leave the session with no time");
     }
     if (c.minutes() < 0) {
-      requireFree(agenda, delayed, delayed.room());
+      requireEarlierFree(agenda, s, delayed);
     }
     List<Session> touched = new ArrayList<>(List.of(delayed));
     if (c.cascade() && c.minutes() > 0) {
@@ -160,7 +160,17 @@ public final class SessionRules {
     return change("session.added", sessionData(c.session(), List.of(s)));
   }
 
-  /** Bringing a session forward or moving it must not put it on top of another in that room. */
+  /** Brought forward, a session must not land on one before it; overlap with later ones only shrinks. */
+  private static void requireEarlierFree(Agenda agenda, Session before, Session after) {
+    for (Session other : agenda.sessions()) {
+      if (!other.id().equals(before.id()) && other.room().equals(before.room()) && other.isOpen()
+          && other.start().isBefore(before.start()) && after.start().isBefore(other.end())) {
+        throw new CommandRejected("room_busy", "'" + before.room() + "' holds '" + other.id() + "' then");
+      }
+    }
+  }
+
+  /** Moving a session must not put it on top of another in that room. */
   private static void requireFree(Agenda agenda, Session s, String room) {
     for (Session other : agenda.sessions()) {
       if (!other.id().equals(s.id()) && other.room().equals(room) && other.isOpen()

@@ -14,19 +14,63 @@ import podium.event.Change;
  */
 public final class EventState {
 
-  /** Everything a reader needs at one version; immutable, swapped whole. */
-  public record View(long version, String epoch, Agenda agenda, byte[] publicBody, byte[] staffBody,
-      SharedFrame publicSnapshot, SharedFrame staffSnapshot) {
+  /**
+   * Everything a reader needs at one version; swapped whole. Its snapshots are encoded on first
+   * use, once per audience: most versions are never asked for whole, and a delta should not wait
+   * for two encodings of the agenda before it goes out.
+   */
+  public static final class View {
+    private final long version;
+    private final String epoch;
+    private final Agenda agenda;
+    private volatile Snapshot publicSnapshot;
+    private volatile Snapshot staffSnapshot;
+
+    View(long version, String epoch, Agenda agenda) {
+      this.version = version;
+      this.epoch = epoch;
+      this.agenda = agenda;
+    }
+
+    public long version() {
+      return version;
+    }
+
+    public String epoch() {
+      return epoch;
+    }
+
+    public Agenda agenda() {
+      return agenda;
+    }
 
     public SharedFrame snapshotFor(Audience audience) {
-      return audience == Audience.STAFF ? staffSnapshot : publicSnapshot;
+      return snapshot(audience).frame();
     }
 
-    /** The snapshot document of GET /api/events/{slug}, encoded (UTF-8) once per version. */
+    /** The snapshot document of GET /api/events/{slug}, UTF-8. */
     public byte[] bodyFor(Audience audience) {
-      return audience == Audience.STAFF ? staffBody : publicBody;
+      return snapshot(audience).body();
+    }
+
+    // Two threads may both encode the first time; they make the same bytes, and one is kept.
+    private Snapshot snapshot(Audience audience) {
+      Snapshot s = audience == Audience.STAFF ? staffSnapshot : publicSnapshot;
+      if (s == null) {
+        String body = new JsonObject().put("version", version).put("epoch", epoch)
+            .mergeIn(agenda.toJson(audience)).encode();
+        s = new Snapshot(body.getBytes(StandardCharsets.UTF_8), Frames.snapshot(version, epoch, body));
+        if (audience == Audience.STAFF) {
+          staffSnapshot = s;
+        } else {
+          publicSnapshot = s;
+        }
+      }
+      return s;
     }
   }
+
+  private record Snapshot(byte[] body, SharedFrame frame) { }
 
   public static final int RING_SIZE = 1024;
 
@@ -86,15 +130,6 @@ public final class EventState {
   }
 
   private static View viewOf(long version, String epoch, Agenda agenda) {
-    String publicBody = body(agenda, Audience.PUBLIC, version, epoch);
-    String staffBody = body(agenda, Audience.STAFF, version, epoch);
-    return new View(version, epoch, agenda, publicBody.getBytes(StandardCharsets.UTF_8),
-        staffBody.getBytes(StandardCharsets.UTF_8), Frames.snapshot(version, epoch, publicBody),
-        Frames.snapshot(version, epoch, staffBody));
-  }
-
-  private static String body(Agenda agenda, Audience audience, long version, String epoch) {
-    JsonObject state = new JsonObject().put("version", version).put("epoch", epoch);
-    return state.mergeIn(agenda.toJson(audience)).encode();
+    return new View(version, epoch, agenda);
   }
 }

@@ -113,6 +113,9 @@ class SessionRulesTest {
     assertThat(times(earlier, "forum-a")).containsEntry("academic-conference-1", "13:00-14:30")
         .containsEntry("academic-conference-break", "15:00-15:20");
     assertRefused(demo, "{\"type\":\"session.delay\",\"session\":\"keynote-gan-yong\",\"minutes\":-10}", "room_busy");
+    Agenda overlapping = run(demo, "{\"type\":\"session.delay\",\"session\":\"keynote-gan-yong\",\"minutes\":2}");
+    Agenda back = run(overlapping, "{\"type\":\"session.delay\",\"session\":\"keynote-gan-yong\",\"minutes\":-1}");
+    assertThat(times(back, "main-hall").get("keynote-gan-yong")).as("less overlap with the next is fine").isEqualTo("09:06-09:36");
     assertRefused(live, "{\"type\":\"session.delay\",\"session\":\"keynote-gan-yong\",\"minutes\":-30}", "invalid_field");
   }
 

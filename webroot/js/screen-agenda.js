@@ -82,8 +82,7 @@ export function sessionBlock(s, state, room, mode, size) {
   const zone = state.event.timeZone;
   return el('article', { class: ['session', `session-${size}`, `status-${s.status}`,
     room && s.room !== room && 'moved-away'], 'data-session': s.id },
-  timeRange(s, zone),
-  marks(s, state, room, mode),
+  el('div', { class: 'when-row' }, timeRange(s, zone), marks(s, state, room, mode)),
   bi(mode, 'title', l => t(s.title, l)),
   (s.speakers || []).length ? bi(mode, 'speakers', l => speakerNames(s, state, l)) : null);
 }

@@ -32,12 +32,12 @@ function roomLayout(ctx) {
   return el('div', { class: ['layout', 'layout-room'] }, top,
     el('main', { class: 'board' },
       el('section', { class: ['panel', 'now-panel'] },
-        label(mode, current ? 'now' : 'upNext'),
-        !current && first && countdown(first, state, now, mode),
+        el('div', { class: 'panel-head' }, label(mode, current ? 'now' : 'upNext'),
+          !current && first && countdown(first, state, now, mode)),
         lead ? sessionBlock(lead, state, room, mode, 'now') : bi(mode, 'between', l => WORDS[l].between)),
       el('section', { class: ['panel', 'next-panel'] },
-        rest.length ? label(mode, 'upNext') : null,
-        current && first && countdown(first, state, now, mode),
+        el('div', { class: 'panel-head' }, rest.length ? label(mode, 'upNext') : null,
+          current && first && countdown(first, state, now, mode)),
         rest.map(s => sessionBlock(s, state, room, mode, 'next')))));
 }
 
@@ -62,14 +62,14 @@ function stageLayout(ctx) {
   } else if (current) {
     main = [label(mode, 'now'), sessionBlock(current, state, room, mode, 'now')];
   } else {
-    main = [label(mode, 'upNext'), first && countdown(first, state, now, mode),
+    main = [el('div', { class: 'panel-head' }, label(mode, 'upNext'), first && countdown(first, state, now, mode)),
       first ? sessionBlock(first, state, room, mode, 'now') : bi(mode, 'between', l => WORDS[l].between)];
   }
   let side = null;
   if (cued) {
     side = [label(mode, 'upNext'), speakerCard(cued, mode, 'next')];
   } else if (current && first) {
-    side = [label(mode, 'upNext'), countdown(first, state, now, mode), sessionBlock(first, state, room, mode, 'next')];
+    side = [el('div', { class: 'panel-head' }, label(mode, 'upNext'), countdown(first, state, now, mode)), sessionBlock(first, state, room, mode, 'next')];
   }
   return el('div', { class: ['layout', 'layout-stage'] }, top,
     el('main', { class: 'board' },

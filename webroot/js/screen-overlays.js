@@ -2,6 +2,7 @@
 // name when staff identify it, and the small offline mark.
 import { el, t } from './text.js';
 import { WORDS, bi, inline, langs } from './screen-words.js';
+import { shrinkToFit } from './screen-fit.js';
 
 const $ = id => document.getElementById(id);
 let tickerKey = null;
@@ -30,7 +31,9 @@ export function renderTicker(state, serverNow, mode) {
   const items = list.map(a => el('span', { class: 'ticker-item', 'data-announcement': a.id },
     langs(mode).map(l => el('span', { class: `ticker-${l}`, lang: l === 'zh' ? 'zh-CN' : 'en' }, t(a.text, l)))
       .filter((s, i, all) => i === 0 || s.textContent !== all[0].textContent)));
-  const track = el('div', { class: 'ticker-track' }, items);
+  // Two copies side by side scroll by half their width, so the loop has no seam.
+  const track = el('div', { class: 'ticker-track' }, el('span', { class: 'ticker-copy' }, items),
+    el('span', { class: ['ticker-copy', 'ticker-echo'], 'aria-hidden': 'true' }, items.map(i => i.cloneNode(true))));
   const chars = list.reduce((n, a) => n + t(a.text, 'zh').length + t(a.text, 'en').length, 0);
   // About 12 characters a second, whatever the length, and never faster than 20 s a pass.
   track.style.setProperty('--ticker-seconds', `${Math.max(20, Math.round(chars / 12 + 10))}s`);
@@ -56,6 +59,7 @@ export function renderEmergency(state, mode) {
   box.replaceChildren(el('div', { class: ['emergency-inner', long && 'long'] },
     bi(both, 'emergency-head', l => WORDS[l].emergency),
     bi(both, 'emergency-text', l => t(notice.text, l))));
+  shrinkToFit(box);
 }
 
 /** Flashes the screen's name for 10 s, so staff can tell which TV is which. */
@@ -67,6 +71,7 @@ export function identify(name, screenId, mode) {
     bi(mode, 'identify-name', l => t(name, l) || screenId),
     el('div', { class: 'identify-id' }, screenId)));
   box.classList.remove('hidden');
+  shrinkToFit(box);
   identifyTimer = setTimeout(() => box.classList.add('hidden'), 10_000);
 }
 

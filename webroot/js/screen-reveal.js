@@ -4,6 +4,7 @@
 // sequence is over (a late resume) is not replayed.
 import { el, t } from './text.js';
 import { WORDS, bi } from './screen-words.js';
+import { shrinkToFit } from './screen-fit.js';
 
 export const INTRO_MS = 1_500;
 export const STEP_MS = 6_000;
@@ -65,6 +66,7 @@ export function revealer(serverNow, getState, getMode) {
       return;
     }
     box.replaceChildren(stepView(step));
+    shrinkToFit(box);
     box.dataset.shownAt = String(Math.round(now));
   }
 

@@ -48,7 +48,7 @@ export function bi(mode, cls, textOf, tag = 'div') {
   const [first, second] = langs(mode);
   const a = textOf(first) || '';
   const b = second ? textOf(second) || '' : '';
-  return el(tag, { class: ['bi', cls] },
+  return el(tag, { class: ['bi', ...[].concat(cls)] },
     el('span', { class: 'primary', lang: htmlLang(first) }, a),
     b && b !== a ? el('span', { class: 'secondary', lang: htmlLang(second) }, b) : null);
 }

@@ -5,8 +5,9 @@ import { connectLive } from './live.js';
 import { layout } from './screen-layouts.js';
 import { hhmm, venueNow } from './screen-clock.js';
 import { htmlLang, langs } from './screen-words.js';
-import { identify, renderConnection, renderEmergency, renderTicker } from './screen-overlays.js';
+import { currentAnnouncements, identify, renderConnection, renderEmergency, renderTicker } from './screen-overlays.js';
 import { revealer } from './screen-reveal.js';
+import { fitAll } from './screen-fit.js';
 import { connectingView, forgetDevice, me, pairDevice, saveAssignment } from './screen-pairing.js';
 
 const params = new URLSearchParams(location.search);
@@ -56,6 +57,13 @@ function start(assignment, device) {
   });
   setInterval(tick, 1_000);
   render();
+  // Measuring what fits needs the real fonts; they may arrive after the first picture.
+  if (document.fonts) document.fonts.ready.then(render);
+  let resized = null;
+  window.addEventListener('resize', () => {
+    clearTimeout(resized);
+    resized = setTimeout(render, 100);
+  });
 }
 
 const mode = () => (screen.assignment && langs(screen.assignment.lang).join('-')) || 'zh-en';
@@ -95,15 +103,16 @@ function render() {
   }
   const now = venueNow(live, state.event.timeZone);
   lastMinute = Math.floor(now / 60_000);
+  renderTicker(state, live.now(), mode()); // first: the ticker takes room from the layout
   try {
     stage.replaceChildren(layout({
       state, now, mode: mode(), room: screen.assignment.room, layout: screen.assignment.layout,
     }));
+    fitAll(stage);
   } catch (e) {
     // Never an error page: keep whatever is on the screen and try again at the next tick.
     console.error('podium: could not render the layout', e);
   }
-  renderTicker(state, live.now(), mode());
   renderEmergency(state, mode());
   renderConnection(status, offlineSince, mode());
 }
@@ -117,10 +126,16 @@ function tick() {
     render();
     return;
   }
+  if (document.body.classList.contains('has-ticker') !== hasTicker(live)) {
+    render(); // an announcement expired or the first one came: the layout gets a new height
+    return;
+  }
   const text = hhmm(now, zone());
   document.querySelectorAll('#screen .clock').forEach(c => { if (c.textContent !== text) c.textContent = text; });
   renderTicker(live.state, live.now(), mode());
 }
+
+const hasTicker = live => currentAnnouncements(live.state, live.now()).length > 0;
 
 /** The hub refused the device token: if the hub no longer knows it at all, pair again. */
 async function checkDevice(device) {

@@ -26,9 +26,10 @@ export function roomNowNext(state, room, now, count = 3) {
   const current = list.find(s => s.room === room && s.status === 'live')
     || list.find(s => runsHere(s, room) && s.status === 'scheduled' && ms(s.start) <= now && now < ms(s.end))
     || list.find(s => !runsHere(s, room) && ms(s.start) <= now && now < ms(s.end));
-  const next = list.filter(s => s !== current && s.status !== 'live' && s.status !== 'ended'
-    && ms(s.start) > now && venueDay(ms(s.start), zone) === today).slice(0, count);
-  const first = next.find(s => runsHere(s, room)) || null;
+  const coming = list.filter(s => s !== current && s.status !== 'live' && s.status !== 'ended'
+    && ms(s.start) > now && venueDay(ms(s.start), zone) === today);
+  const next = coming.slice(0, count);
+  const first = coming.find(s => runsHere(s, room)) || null;
   const laterToday = list.some(s => ms(s.end) > now && s.status !== 'ended' && runsHere(s, room));
   return { current, next, first, over: !current && !first && !laterToday };
 }

@@ -19,8 +19,13 @@ export function shrinkToFit(box, floor = FLOOR) {
 
 /** Fits every box of the page that holds free text. */
 export function fitAll(root = document) {
-  root.querySelectorAll('.now-panel, .room-cell').forEach(box => shrinkToFit(box));
+  root.querySelectorAll('.now-panel').forEach(box => shrinkToFit(box));
+  root.querySelectorAll('.room-cell').forEach(box => shrinkToFit(box, 0.7));
   root.querySelectorAll('.next-panel').forEach(panel => {
+    if (!panel.querySelector('.session-next')) {
+      shrinkToFit(panel);
+      return;
+    }
     if (shrinkToFit(panel, 0.8)) return;
     let items = panel.querySelectorAll('.session-next');
     while (items.length > 1 && overflows(panel)) {

@@ -35,7 +35,7 @@ final class Fanout {
     EventState.View view = event.view();
     client.event = event;
     client.audience = hello.audience();
-    client.socket.writeTextMessage(Frames.welcome(view.epoch(), view.version(), node, client.audience.wire()));
+    Frames.welcome(view.epoch(), view.version(), node, client.audience.wire()).writeTo(client.socket);
     Delta[] missing = hello.resumes() && hello.resumeEpoch().equals(view.epoch())
         ? event.since(hello.resumeVersion(), view) : null;
     if (missing == null) {
@@ -98,16 +98,19 @@ final class Fanout {
     }
     if (delta.version() != client.last + 1) {
       resync(client);
-    } else if (client.socket.writeQueueFull()) {
+    } else if (Wire.backedUp(client.socket)) {
       client.stale = true;
-      client.socket.drainHandler(v -> {
-        client.socket.drainHandler(null);
-        client.stale = false;
-        resync(client);
-      });
     } else {
       client.frameOf(delta).writeTo(client.socket);
       client.last = delta.version();
+    }
+  }
+
+  /** A stale client that reads again gets one snapshot at the current version; called every second. */
+  void recover(Client client) {
+    if (client.stale && !client.gone && !Wire.backedUp(client.socket)) {
+      client.stale = false;
+      resync(client);
     }
   }
 
@@ -126,7 +129,7 @@ final class Fanout {
     EventState.View view = state.view();
     for (Client client : audience) {
       client.event = state;
-      client.socket.writeTextMessage(Frames.welcome(view.epoch(), view.version(), node, client.audience.wire()));
+      Frames.welcome(view.epoch(), view.version(), node, client.audience.wire()).writeTo(client.socket);
       if (!client.stale) {
         resync(client);
       }

@@ -26,21 +26,21 @@ final class Frames {
         + ",\"state\":" + encodedState + "}");
   }
 
-  static String welcome(String epoch, long version, String node, String audience) {
-    return new JsonObject().put("type", "welcome").put("epoch", epoch).put("version", version)
-        .put("serverTime", System.currentTimeMillis()).put("node", node).put("audience", audience).encode();
+  static SharedFrame welcome(String epoch, long version, String node, String audience) {
+    return SharedFrame.once(new JsonObject().put("type", "welcome").put("epoch", epoch).put("version", version)
+        .put("serverTime", System.currentTimeMillis()).put("node", node).put("audience", audience).encode());
   }
 
-  static String pong(Object clientTime) {
-    return new JsonObject().put("type", "pong").put("t", clientTime).put("serverTime", System.currentTimeMillis())
-        .encode();
+  static SharedFrame pong(Object clientTime) {
+    return SharedFrame.once(new JsonObject().put("type", "pong").put("t", clientTime)
+        .put("serverTime", System.currentTimeMillis()).encode());
   }
 
-  static String error(String code, String message) {
-    return new JsonObject().put("type", "error").put("code", code).put("message", message).encode();
+  static SharedFrame error(String code, String message) {
+    return SharedFrame.once(new JsonObject().put("type", "error").put("code", code).put("message", message).encode());
   }
 
-  static String reconnect(long afterMs) {
-    return new JsonObject().put("type", "reconnect").put("afterMs", afterMs).encode();
+  static SharedFrame reconnect(long afterMs) {
+    return SharedFrame.once(new JsonObject().put("type", "reconnect").put("afterMs", afterMs).encode());
   }
 }

@@ -1,5 +1,6 @@
 package podium.live;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import podium.event.Audience;
@@ -13,8 +14,10 @@ final class Greeting {
   private final Pool pool;
   private final Fanout fanout;
   private final Runnable screenJoined;
+  private final Context context;
 
-  Greeting(EventStates states, Pool pool, Fanout fanout, Runnable screenJoined) {
+  Greeting(Context context, EventStates states, Pool pool, Fanout fanout, Runnable screenJoined) {
+    this.context = context;
     this.states = states;
     this.pool = pool;
     this.fanout = fanout;
@@ -40,7 +43,8 @@ final class Greeting {
       return;
     }
     client.greeting = true;
-    admit(hello, event).onComplete(ok -> {
+    // Back on the hub's own loop: its sockets and subscriptions are touched from there only.
+    admit(hello, event).onComplete(ok -> context.runOnContext(v -> {
       client.greeting = false;
       if (client.gone) {
         return;
@@ -52,10 +56,10 @@ final class Greeting {
           screenJoined.run();
         }
       } else {
-        client.socket.writeTextMessage(Frames.error("unauthorized",
-            ok.succeeded() ? ok.result() : "could not check the token; try again"));
+        Frames.error("unauthorized",
+            ok.succeeded() ? ok.result() : "could not check the token; try again").writeTo(client.socket);
       }
-    });
+    }));
   }
 
   /** Checks the token for staff and screen channels; answers null when admitted, else why not. */

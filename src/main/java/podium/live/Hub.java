@@ -53,7 +53,7 @@ public final class Hub {
   public void start() {
     io.vertx.core.Context context = vertx.getOrCreateContext();
     fanout = new Fanout(context, node);
-    greeting = new Greeting(states, pool, fanout, this::reportScreens);
+    greeting = new Greeting(context, states, pool, fanout, this::reportScreens);
     unsubscribe.add(states.onDelta(d -> context.runOnContext(v -> fanout.offer(d))));
     unsubscribe.add(states.onReset(s -> context.runOnContext(v -> fanout.reset(s))));
     pinger = vertx.setPeriodic(1000, t -> sweep());
@@ -67,7 +67,7 @@ public final class Hub {
   public void accept(ServerWebSocket socket) {
     Client client = new Client(socket, (int) (clients.size() % PING_GROUPS));
     clients.add(client);
-    socket.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
+    Wire.bound(socket, WRITE_QUEUE_BYTES);
     socket.textMessageHandler(text -> onText(client, text));
     socket.binaryMessageHandler(b -> error(client, "malformed_frame", "frames are JSON text"));
     socket.exceptionHandler(e -> socket.close());
@@ -89,7 +89,7 @@ public final class Hub {
     Object type = frame.getValue("type");
     try {
       if ("ping".equals(type)) {
-        client.socket.writeTextMessage(Frames.pong(frame.getValue("t")));
+        Frames.pong(frame.getValue("t")).writeTo(client.socket);
       } else if ("hello".equals(type)) {
         greeting.hello(client, Hello.parse(frame));
       } else {
@@ -112,8 +112,8 @@ public final class Hub {
   }
 
   /**
-   * Once a second, pings one group of sockets (browsers answer, which keeps the read-idle timer
-   * quiet) and closes those that never said hello.
+   * Once a second: resyncs stale sockets that read again, pings one group of sockets (browsers
+   * answer, which keeps the read-idle timer quiet) and closes those that never said hello.
    */
   private void sweep() {
     int group = (int) (tick++ % PING_GROUPS);
@@ -122,15 +122,18 @@ public final class Hub {
     for (Client client : clients) {
       if (!client.subscribed() && !client.greeting && now - client.connectedAt > HELLO_WITHIN_MS) {
         silent.add(client);
-      } else if (client.pingGroup == group) {
-        client.socket.writePing(ping);
+      } else {
+        fanout.recover(client);
+        if (client.pingGroup == group) {
+          client.socket.writePing(ping);
+        }
       }
     }
     silent.forEach(c -> c.socket.close((short) 1008, "no hello"));
   }
 
   private void error(Client client, String code, String message) {
-    client.socket.writeTextMessage(Frames.error(code, message));
+    Frames.error(code, message).writeTo(client.socket);
   }
 
   private void forget(Client client) {
@@ -146,7 +149,7 @@ public final class Hub {
     unsubscribe.forEach(Runnable::run);
     for (Client client : List.copyOf(clients)) {
       long after = 250 + ThreadLocalRandom.current().nextLong(Math.max(1, maxAfterMs));
-      client.socket.writeTextMessage(Frames.reconnect(after));
+      Frames.reconnect(after).writeTo(client.socket);
     }
     return vertx.timer(200).compose(v -> {
       List<Future<Void>> closing = new ArrayList<>();

@@ -6,8 +6,8 @@ import io.vertx.core.http.ServerWebSocket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A text frame encoded once, framed once (RFC 6455, server to client: unmasked) into a read-only
- * direct buffer, and written as it is to every socket that gets it. Per socket that costs one
+ * A text frame encoded once, framed once (RFC 6455, server to client: unmasked) into a direct
+ * buffer, and written as it is to every socket that gets it. Per socket that costs one
  * buffer view and one write: no re-encoding, no frame objects, no copy. Every frame Podium sends
  * goes this way (through Wire), so frames on one socket keep their order.
  */
@@ -38,7 +38,8 @@ public final class SharedFrame {
     } else {
       buf.writeByte(127).writeLong(payload.length);
     }
-    this.framed = Unpooled.unreleasableBuffer(buf.writeBytes(payload).asReadOnly());
+    // Never released and never written to after this: every socket reads the same bytes.
+    this.framed = Unpooled.unreleasableBuffer(buf.writeBytes(payload));
   }
 
   /** Must run on the socket's own event loop, as every Hub call does. */

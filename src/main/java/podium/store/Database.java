@@ -17,7 +17,8 @@ public final class Database {
   }
 
   public static Pool pool(Vertx vertx, PgConnectOptions connect, int size, String name) {
-    PoolOptions options = new PoolOptions().setMaxSize(size).setMaxWaitQueueSize(2_000)
+    // Its own event loop: a command's round trips never queue behind a fan-out burst on a hub's loop.
+    PoolOptions options = new PoolOptions().setMaxSize(size).setMaxWaitQueueSize(2_000).setEventLoopSize(1)
         .setMaxLifetime(30).setMaxLifetimeUnit(TimeUnit.MINUTES).setName(name);
     return PgBuilder.pool().with(options).connectingTo(connect).using(vertx).build();
   }

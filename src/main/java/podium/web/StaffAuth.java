@@ -3,17 +3,16 @@ package podium.web;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import podium.store.ApiTokens;
 
 /** Lets a request through only with a valid "Authorization: Bearer <token>"; puts its holder on the context. */
 final class StaffAuth implements Handler<RoutingContext> {
 
   static final String HOLDER = "holder";
 
-  private final Pool pool;
+  private final TokenCache tokens;
 
   StaffAuth(Pool pool) {
-    this.pool = pool;
+    this.tokens = new TokenCache(pool);
   }
 
   static String bearer(String header) {
@@ -28,7 +27,7 @@ final class StaffAuth implements Handler<RoutingContext> {
       return;
     }
     ctx.request().pause();
-    ApiTokens.holder(pool, token).onComplete(found -> {
+    tokens.holder(token).onComplete(found -> {
       ctx.request().resume();
       if (found.failed()) {
         Errors.send(ctx, "unavailable", "the database did not answer; try again");

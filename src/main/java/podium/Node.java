@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 import podium.live.ChangeFeed;
 import podium.live.EventStates;
 import podium.store.CommandStore;
@@ -45,12 +46,18 @@ public final class Node {
     EventStates states = new EventStates();
     ChangeFeed feed = new ChangeFeed(pool, connect, states);
     CommandStore commands = new CommandStore(pool, Clock.systemUTC());
-    HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, feed::healthy,
-        metrics == null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : metrics, options.name(),
-        options.webroot(), options.httpPort());
+    PrometheusMeterRegistry registry = metrics == null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : metrics;
+    AtomicInteger sockets = registry.gauge("podium.sockets", new AtomicInteger());
+    HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, feed::healthy, registry,
+        options.name(), options.webroot(), options.httpPort(), sockets);
     return vertx.deployVerticle(feed).compose(feedId -> vertx
         .deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(options.instances()))
         .map(httpId -> {
+          for (podium.live.EventState e : states.all()) {
+            io.micrometer.core.instrument.Gauge.builder("podium.event.version", states,
+                    s -> s.byId(e.id()) == null ? 0 : s.byId(e.id()).view().version())
+                .tag("event", e.slug()).register(registry);
+          }
           long sweeper = vertx.setPeriodic(HOUR_MS, t -> commands.forgetOldKeys());
           return new Node(vertx, pool, states, feedId, httpId, sweeper);
         }));

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import podium.store.ScreenTable;
 
 /**
@@ -33,6 +34,7 @@ public final class Hub {
   private final EventStates states;
   private final Pool pool;
   private final String node;
+  private final AtomicInteger sockets;
   private final Set<Client> clients = new LinkedHashSet<>();
   private final List<Runnable> unsubscribe = new ArrayList<>();
   private final Buffer ping = Buffer.buffer("p");
@@ -42,11 +44,13 @@ public final class Hub {
   private long pinger;
   private long presence;
 
-  public Hub(Vertx vertx, EventStates states, Pool pool, String node) {
+  /** sockets: this node's count of open sockets, shared by its hubs, for the metrics. */
+  public Hub(Vertx vertx, EventStates states, Pool pool, String node, AtomicInteger sockets) {
     this.vertx = vertx;
     this.states = states;
     this.pool = pool;
     this.node = node;
+    this.sockets = sockets;
   }
 
   /** Call on the context that owns this hub's sockets. */
@@ -67,6 +71,7 @@ public final class Hub {
   public void accept(ServerWebSocket socket) {
     Client client = new Client(socket, (int) (clients.size() % PING_GROUPS));
     clients.add(client);
+    sockets.incrementAndGet();
     Wire.bound(socket, WRITE_QUEUE_BYTES);
     socket.textMessageHandler(text -> onText(client, text));
     socket.binaryMessageHandler(b -> error(client, "malformed_frame", "frames are JSON text"));
@@ -138,7 +143,9 @@ public final class Hub {
 
   private void forget(Client client) {
     client.gone = true;
-    clients.remove(client);
+    if (clients.remove(client)) {
+      sockets.decrementAndGet();
+    }
     fanout.remove(client);
   }
 

@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import podium.event.Audience;
 import podium.live.EventStates;
@@ -24,7 +25,7 @@ public final class HttpVerticle extends VerticleBase {
 
   /** What every instance on a node shares. */
   public record Shared(Pool pool, EventStates states, CommandStore commands, BooleanSupplier feedHealthy,
-      PrometheusMeterRegistry metrics, String node, String webroot, int port) { }
+      PrometheusMeterRegistry metrics, String node, String webroot, int port, AtomicInteger sockets) { }
 
   private final Shared shared;
   private Hub hub;
@@ -36,7 +37,7 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    hub = new Hub(vertx, shared.states(), shared.pool(), shared.node());
+    hub = new Hub(vertx, shared.states(), shared.pool(), shared.node(), shared.sockets());
     hub.start();
     Router router = Router.router(vertx);
     router.route().handler(HttpVerticle::securityHeaders);

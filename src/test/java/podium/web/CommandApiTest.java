@@ -151,6 +151,8 @@ class CommandApiTest {
     JsonObject health = api.get("/health").bodyAsJsonObject();
     assertThat(health.getString("outcome")).isEqualTo("UP");
     assertThat(health.getJsonArray("checks").encode()).contains("database");
+    String metrics = api.get("/metrics").bodyAsString();
+    assertThat(metrics).contains("podium_sockets").contains("podium_event_version{event=\"" + TestNode.SLUG + "\"}");
   }
 
   private void assertRefused(HttpResponse<Buffer> r, int status, String code, String before) {

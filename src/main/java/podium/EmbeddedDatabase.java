@@ -43,7 +43,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
     String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
     Optional<ProcessHandle> stale = first.matches("\\d+") ? ProcessHandle.of(Long.parseLong(first)) : Optional.empty();
-    if (stale.isPresent() && stale.get().info().command().map(c -> c.contains("postgres")).orElse(false)) {
+    // Only a postgres serving this very directory: after a reboot the pid may belong to another.
+    String dir = dataDir.toAbsolutePath().toString();
+    boolean ours = stale.isPresent() && stale.get().info().command().map(c -> c.contains("postgres")).orElse(false)
+        && stale.get().info().arguments().map(a -> java.util.Arrays.asList(a).contains(dir)).orElse(false);
+    if (ours) {
       LOG.warn("stopping a stale postmaster (pid {}) left in {}", first, dataDir);
       stale.get().destroy();
       try {

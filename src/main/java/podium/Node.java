@@ -49,7 +49,7 @@ public final class Node {
     PrometheusMeterRegistry registry = metrics == null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : metrics;
     AtomicInteger sockets = registry.gauge("podium.sockets", new AtomicInteger());
     HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, feed::healthy, registry,
-        options.name(), options.webroot(), options.httpPort(), sockets);
+        options.name(), options.webroot(), options.httpPort(), sockets, new podium.web.PairingLimit());
     return vertx.deployVerticle(feed).compose(feedId -> vertx
         .deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(options.instances()))
         .map(httpId -> {
@@ -58,7 +58,10 @@ public final class Node {
                     s -> s.byId(e.id()) == null ? 0 : s.byId(e.id()).view().version())
                 .tag("event", e.slug()).register(registry);
           }
-          long sweeper = vertx.setPeriodic(HOUR_MS, t -> commands.forgetOldKeys());
+          long sweeper = vertx.setPeriodic(HOUR_MS, t -> {
+            commands.forgetOldKeys();
+            podium.store.ScreenTable.forgetUnpaired(pool);
+          });
           return new Node(vertx, pool, states, feedId, httpId, sweeper);
         }));
   }

@@ -141,6 +141,10 @@ public final class SessionRules {
     if (c.start() != null || c.end() != null) {
       updated = updated.at(c.start() == null ? s.start() : c.start(), c.end() == null ? s.end() : c.end());
       requireOrder(updated.start(), updated.end());
+      requireSameDay(agenda, updated);
+      if (updated.isOpen()) {
+        requireFree(agenda, updated, updated.room());
+      }
     }
     if (updated.equals(s)) {
       throw CommandRejected.invalidState("the update changes nothing in '" + s.id() + "'");
@@ -157,6 +161,7 @@ public final class SessionRules {
     Session s = new Session(c.session(), c.kind(), c.room(), c.room(), c.title(), c.description(), c.start(), c.end(),
         c.start(), c.end(), Session.Status.SCHEDULED, knownSpeakers(agenda, c.speakers()), Text.EMPTY, null, null);
     requireSameDay(agenda, s);
+    requireFree(agenda, s, s.room());
     return change("session.added", sessionData(c.session(), List.of(s)));
   }
 

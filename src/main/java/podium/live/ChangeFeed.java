@@ -95,11 +95,15 @@ public final class ChangeFeed extends VerticleBase {
   }
 
   private void sweep() {
+    // Versions as they stood when the query left: a catch-up may apply more before it answers.
+    java.util.Map<Long, Long> noted = new java.util.HashMap<>();
+    states.all().forEach(s -> noted.put(s.id(), s.view().version()));
     EventTable.all(pool).onSuccess(rows -> {
       lastSweepOk = System.currentTimeMillis();
       for (EventTable.EventRow row : rows) {
         EventState state = states.byId(row.id());
-        if (state == null || !state.view().epoch().equals(row.epoch()) || row.version() < state.view().version()) {
+        if (state == null || !state.view().epoch().equals(row.epoch())
+            || row.version() < noted.getOrDefault(row.id(), Long.MIN_VALUE)) {
           reload(row.id());
         } else if (row.version() > state.view().version()) {
           catchUp(row.id());
@@ -129,7 +133,13 @@ public final class ChangeFeed extends VerticleBase {
               done(eventId, true);
               return;
             }
-            states.published(state.apply(e.version(), e.change()));
+            try {
+              states.published(state.apply(e.version(), e.change()));
+            } catch (RuntimeException bad) {
+              LOG.error("event {}: change {} could not be applied ({}); reloading the event", eventId, e.version(), bad.toString());
+              done(eventId, true);
+              return;
+            }
           }
           if (entries.size() == BATCH) {
             again.add(eventId);

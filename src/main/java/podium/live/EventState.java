@@ -101,7 +101,7 @@ public final class EventState {
     if (version != current.version() + 1) {
       throw new IllegalStateException("event " + id + " at " + current.version() + " got version " + version);
     }
-    Delta delta = Frames.delta(id, version, change);
+    Delta delta = Frames.delta(this, version, change);
     ring.set((int) (version % RING_SIZE), delta);
     view = viewOf(version, current.epoch(), current.agenda().apply(change));
     return delta;
@@ -109,7 +109,7 @@ public final class EventState {
 
   /** Keeps a delta that was committed before this node loaded the event, for resuming clients. */
   void remember(long version, Change change) {
-    ring.set((int) (version % RING_SIZE), Frames.delta(id, version, change));
+    ring.set((int) (version % RING_SIZE), Frames.delta(this, version, change));
   }
 
   /** The deltas after a version up to the current one, or null when the ring no longer has them all. */

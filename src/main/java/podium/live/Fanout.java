@@ -93,7 +93,7 @@ final class Fanout {
   }
 
   private void deliver(Client client, Delta delta) {
-    if (client.gone || client.stale || delta.version() <= client.last) {
+    if (client.gone || client.stale || delta.origin() != client.event || delta.version() <= client.last) {
       return;
     }
     if (delta.version() != client.last + 1) {

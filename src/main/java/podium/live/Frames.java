@@ -10,13 +10,13 @@ final class Frames {
   private Frames() {
   }
 
-  static Delta delta(long eventId, long version, Change change) {
+  static Delta delta(EventState origin, long version, Change change) {
     SharedFrame full = new SharedFrame(new JsonObject().put("type", "change").put("version", version)
         .put("kind", change.kind()).put("data", change.data()).encode());
     SharedFrame publicFrame = change.audience() == Audience.PUBLIC ? full
         : new SharedFrame(new JsonObject().put("type", "skip").put("version", version).encode());
     String screen = change.kind().startsWith("screen.") ? change.data().getString("screen") : null;
-    return new Delta(eventId, version, publicFrame, full, screen);
+    return new Delta(origin, version, publicFrame, full, screen);
   }
 
   /** Wraps an already encoded state, so that a snapshot is encoded once for HTTP and frames. */

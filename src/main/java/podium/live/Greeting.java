@@ -49,9 +49,12 @@ final class Greeting {
       if (client.gone) {
         return;
       }
-      if (ok.succeeded() && ok.result() == null) {
+      EventState now = states.byId(event.id());
+      if (now == null) {
+        Frames.error("unknown_event", "no event '" + hello.event() + "' on this hub").writeTo(client.socket);
+      } else if (ok.succeeded() && ok.result() == null) {
         client.screen = hello.screen();
-        fanout.subscribe(client, event, hello);
+        fanout.subscribe(client, now, hello);
         if (client.screen != null) {
           screenJoined.run();
         }

@@ -48,6 +48,9 @@ record Hello(String event, List<String> channels, String resumeEpoch, long resum
       epoch = e;
       version = v.longValue();
     }
+    if (list.contains("staff") && list.stream().anyMatch(c -> ((String) c).startsWith("screen:"))) {
+      throw new ProtocolError("bad_channel", "a connection is staff or a screen, not both");
+    }
     Object token = frame.getValue("token");
     if (token != null && !(token instanceof String)) {
       throw new ProtocolError("bad_hello", "'token' must be a string");

@@ -41,6 +41,7 @@ public final class Hub {
   private Fanout fanout;
   private Greeting greeting;
   private long tick;
+  private boolean draining;
   private long pinger;
   private long presence;
 
@@ -69,6 +70,11 @@ public final class Hub {
   }
 
   public void accept(ServerWebSocket socket) {
+    if (draining) {
+      Frames.reconnect(250 + ThreadLocalRandom.current().nextLong(5_000)).writeTo(socket);
+      socket.close((short) 1012, "restarting");
+      return;
+    }
     Client client = new Client(socket, (int) (clients.size() % PING_GROUPS));
     clients.add(client);
     sockets.incrementAndGet();
@@ -151,6 +157,7 @@ public final class Hub {
 
   /** Tells every client to come back after a random pause, so they do not all return at once, then closes. */
   public Future<Void> drain(long maxAfterMs) {
+    draining = true;
     vertx.cancelTimer(pinger);
     vertx.cancelTimer(presence);
     unsubscribe.forEach(Runnable::run);

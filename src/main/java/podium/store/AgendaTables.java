@@ -69,7 +69,7 @@ final class AgendaTables {
       Announcement an = Announcement.fromJson(a);
       writes.add(tx.preparedQuery("insert into announcements (event_id, id, text, posted_at, expires_at)"
               + " values ($1, $2, $3, $4, $5) on conflict (event_id, id) do update set text = excluded.text,"
-              + " expires_at = excluded.expires_at")
+              + " posted_at = excluded.posted_at, expires_at = excluded.expires_at, cleared_at = null")
           .execute(Tuple.of(eventId, an.id(), an.text().toJson(), at(an.postedAt()), at(an.expiresAt()))));
     }
     for (Object cleared : d.getJsonArray("clearedAnnouncements", new JsonArray())) {

@@ -91,6 +91,12 @@ public final class ScreenTable {
             s.lang().wire()));
   }
 
+  /** Screens that asked for a code a day ago and were never paired. */
+  public static Future<Integer> forgetUnpaired(SqlClient db) {
+    return db.query("delete from screens where event_id is null and created_at < now() - interval '1 day'").execute()
+        .map(rows -> rows.rowCount());
+  }
+
   /** Written by the node that holds each screen's socket, every few seconds. */
   public static Future<?> seen(SqlClient db, String node, List<Seen> screens) {
     if (screens.isEmpty()) {

@@ -25,7 +25,8 @@ public final class HttpVerticle extends VerticleBase {
 
   /** What every instance on a node shares. */
   public record Shared(Pool pool, EventStates states, CommandStore commands, BooleanSupplier feedHealthy,
-      PrometheusMeterRegistry metrics, String node, String webroot, int port, AtomicInteger sockets) { }
+      PrometheusMeterRegistry metrics, String node, String webroot, int port, AtomicInteger sockets,
+      PairingLimit pairing) { }
 
   private final Shared shared;
   private Hub hub;
@@ -46,7 +47,7 @@ public final class HttpVerticle extends VerticleBase {
     publicApi.mount(router);
     router.get("/api/staff/events/:slug").handler(auth).handler(ctx -> publicApi.snapshot(ctx, Audience.STAFF));
     new CommandApi(shared.commands(), auth).mount(router);
-    new ScreenApi(shared.pool(), shared.states(), auth).mount(router);
+    new ScreenApi(shared.pool(), shared.states(), auth, shared.pairing()).mount(router);
     new AuditApi(shared.pool(), shared.states(), auth).mount(router);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));

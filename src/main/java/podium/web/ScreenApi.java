@@ -14,8 +14,10 @@ final class ScreenApi {
   private final Pool pool;
   private final EventStates states;
   private final StaffAuth auth;
+  private final PairingLimit limit;
 
-  ScreenApi(Pool pool, EventStates states, StaffAuth auth) {
+  ScreenApi(Pool pool, EventStates states, StaffAuth auth, PairingLimit limit) {
+    this.limit = limit;
     this.pool = pool;
     this.states = states;
     this.auth = auth;
@@ -28,6 +30,11 @@ final class ScreenApi {
   }
 
   private void create(RoutingContext ctx) {
+    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    if (!limit.allows(address)) {
+      Errors.send(ctx, "too_many_screens", "too many new screens from this address; try again in a minute");
+      return;
+    }
     ScreenTable.create(pool).onComplete(made -> {
       if (made.failed()) {
         Errors.send(ctx, "unavailable", "the database did not answer; try again");

@@ -166,6 +166,10 @@ class SessionRulesTest {
     assertRefused(demo, "{\"type\":\"session.update\",\"session\":\"keynote-gan-yong\",\"speakers\":[\"nobody\"]}", "unknown_speaker");
     assertRefused(demo, "{\"type\":\"session.update\",\"session\":\"keynote-gan-yong\",\"start\":\"2023-08-16T10:00\",\"end\":\"2023-08-16T09:00\"}", "invalid_field");
     assertRefused(updated, "{\"type\":\"session.update\",\"session\":\"keynote-gan-yong\",\"title\":{\"en\":\"New\",\"zh\":\"新\"}}", "invalid_state");
+    assertRefused(demo, "{\"type\":\"session.update\",\"session\":\"keynote-gan-yong\",\"start\":\"2023-08-17T09:05\",\"end\":\"2023-08-17T09:35\"}", "past_day_end");
+    assertRefused(demo, "{\"type\":\"session.update\",\"session\":\"keynote-gan-yong\",\"start\":\"2023-08-16T09:30\",\"end\":\"2023-08-16T10:00\"}", "room_busy");
+    assertRefused(demo, "{\"type\":\"session.add\",\"session\":\"clash\",\"kind\":\"meeting\",\"room\":\"main-hall\","
+        + "\"title\":\"x\",\"start\":\"2023-08-16T09:10\",\"end\":\"2023-08-16T09:20\"}", "room_busy");
 
     Agenda added = run(demo, "{\"type\":\"session.add\",\"session\":\"press-briefing\",\"kind\":\"meeting\",\"room\":\"forum-b\","
         + "\"title\":\"Press briefing\",\"start\":\"2023-08-16T12:00\",\"end\":\"2023-08-16T12:30+08:00\"}");

@@ -147,6 +147,20 @@ class CommandApiTest {
   }
 
   @Test
+  void anAnnouncementPostedAgainAfterItWasClearedCanBeClearedAgain() {
+    JsonObject post = new JsonObject().put("type", "announcement.post").put("announcement", "shuttle")
+        .put("text", new JsonObject().put("en", "Shuttle at 17:30").put("zh", "17:30班车"));
+    JsonObject clear = new JsonObject().put("type", "announcement.clear").put("announcement", "shuttle");
+    assertThat(api.command(post).statusCode()).isEqualTo(200);
+    assertThat(api.command(clear).statusCode()).isEqualTo(200);
+    long v = api.command(post).bodyAsJsonObject().getLong("version");
+    awaitVersion(v);
+    assertThat(api.snapshot().getJsonArray("announcements").encode()).contains("shuttle");
+    HttpResponse<Buffer> again = api.command(clear);
+    assertThat(again.statusCode()).as(again.bodyAsString()).isEqualTo(200);
+  }
+
+  @Test
   void healthReportsTheDatabase() {
     JsonObject health = api.get("/health").bodyAsJsonObject();
     assertThat(health.getString("outcome")).isEqualTo("UP");

@@ -85,6 +85,11 @@ class ScreenFleetTest {
         assertThat(row.getString("node")).isEqualTo("fleet");
         assertThat(api.get("/api/events/" + TestNode.SLUG + "/screens").statusCode()).isEqualTo(401);
       }
+      int refused = 0;
+      for (int i = 0; i < 15; i++) {
+        refused += web.post(port, "localhost", "/api/screens").send().await().statusCode() == 429 ? 1 : 0;
+      }
+      assertThat(refused).as("one address cannot flood the pairing codes").isGreaterThanOrEqualTo(5);
     } finally {
       web.close();
       node.stop();

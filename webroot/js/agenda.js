@@ -1,5 +1,5 @@
 // The attendee agenda: the live state of one event, rendered for a phone, in English or Chinese.
-import { connectLive } from './live.js';
+import { coalesced, connectLive } from './live.js';
 import { el, fmtDate, fmtTime, t } from './text.js';
 import { LABELS } from './agenda-labels.js';
 import { nowAndNext, sessionItem } from './agenda-session.js';
@@ -27,13 +27,14 @@ $('lang-toggle').addEventListener('click', () => {
   render();
 });
 
+const renderSoon = coalesced(render);
 live.subscribe((state, change) => {
   if (change && change.data && change.data.sessions) {
     const until = Date.now() + HIGHLIGHT_MS;
     change.data.sessions.forEach(s => changedUntil.set(s.id, until));
-    setTimeout(render, HIGHLIGHT_MS + 50);
+    setTimeout(renderSoon, HIGHLIGHT_MS + 50);
   }
-  render();
+  renderSoon();
 });
 live.onStatus(s => {
   status = s;

@@ -68,6 +68,12 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     }
   }
 
+  // A resume can replay hundreds of frames in one go: save the state once per burst, not per frame.
+  let persistTimer = null;
+  function persistSoon() {
+    if (persistTimer === null) persistTimer = setTimeout(() => { persistTimer = null; persist(); }, 250);
+  }
+
   function persist() {
     try {
       localStorage.setItem(storageKey, JSON.stringify({ epoch: live.epoch, version: live.version, state: live.state }));
@@ -181,7 +187,7 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     applied.version = f.version;
     live.state = applied;
     live.version = f.version;
-    persist();
+    persistSoon();
     setStatus({});
     if (f.type === 'change') publish(f);
   }
@@ -237,6 +243,17 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
 }
 
 /** Applies a change's data by the generic "replace by id" rules; returns a new state object. */
+/** Runs fn at most once per animation frame, however often it is asked: pages render with it. */
+export function coalesced(fn) {
+  let asked = false;
+  const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : f => setTimeout(f, 16);
+  return () => {
+    if (asked) return;
+    asked = true;
+    later(() => { asked = false; fn(); });
+  };
+}
+
 export function applyChange(state, data) {
   const s = { ...state };
   if (data.sessions) {

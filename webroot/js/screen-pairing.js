@@ -79,9 +79,12 @@ export async function pairDevice(show) {
           continue;
         }
         show(codeView(answer.body.code || device.code));
+      } else {
+        throw new Error(`GET /api/screens/me: ${answer.status}`);
       }
     } catch (e) {
-      // The hub is out of reach. A screen paired before carries on with what it last knew.
+      // The hub is out of reach, or its database is (503). A screen paired before carries on
+      // with what it last knew.
       const known = load(ASSIGNMENT_KEY);
       if (device && known) return { device, assignment: known };
       show(connectingView());

@@ -1,7 +1,7 @@
 // A venue screen: full screen, no keyboard, on all day. It shows one layout (room, stage, foyer)
 // chosen by its URL (?room=main-hall&layout=room&lang=zh-en) or by staff after pairing, with the
 // ticker, emergency and award reveals over it, and keeps its last picture when the hub is away.
-import { connectLive } from './live.js';
+import { coalesced, connectLive } from './live.js';
 import { layout } from './screen-layouts.js';
 import { hhmm, venueNow } from './screen-clock.js';
 import { htmlLang, langs } from './screen-words.js';
@@ -44,9 +44,10 @@ function start(assignment, device) {
   screen.live = live;
   window.podiumLive = live;
   reveals = revealer(() => live.now(), () => live.state, () => mode());
+  const renderSoon = coalesced(render);
   live.subscribe((state, change) => {
     if (change) onChange(change);
-    render();
+    renderSoon();
   });
   live.onStatus(s => {
     status = s;

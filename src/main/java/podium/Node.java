@@ -45,7 +45,11 @@ public final class Node {
     Pool pool = Database.pool(vertx, connect, options.poolSize(), "podium-" + options.name());
     EventStates states = new EventStates();
     ChangeFeed feed = new ChangeFeed(pool, connect, states);
-    CommandStore commands = new CommandStore(pool, Clock.systemUTC());
+    CommandStore commands = new CommandStore(pool, Clock.systemUTC(), (eventId, version, epoch) -> {
+      podium.live.EventState state = states.byId(eventId);
+      podium.live.EventState.View view = state == null ? null : state.view();
+      return view != null && view.version() == version && view.epoch().equals(epoch) ? view.agenda() : null;
+    });
     PrometheusMeterRegistry registry = metrics == null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : metrics;
     AtomicInteger sockets = registry.gauge("podium.sockets", new AtomicInteger());
     HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, feed::healthy, registry,

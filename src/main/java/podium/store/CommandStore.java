@@ -30,10 +30,17 @@ public final class CommandStore {
 
   private final Pool pool;
   private final Clock clock;
+  private final AgendaSource memory;
 
   public CommandStore(Pool pool, Clock clock) {
+    this(pool, clock, AgendaSource.NONE);
+  }
+
+  /** memory: this node's read model, used when it is at exactly the locked version. */
+  public CommandStore(Pool pool, Clock clock, AgendaSource memory) {
     this.pool = pool;
     this.clock = clock;
+    this.memory = memory;
   }
 
   public Future<Outcome> execute(Request request) {
@@ -74,7 +81,8 @@ public final class CommandStore {
     }
     long version = row.version() + 1;
     JsonObject answer = new JsonObject().put("version", version);
-    return AgendaTables.load(tx, row.id(), row.event())
+    podium.event.Agenda known = memory.at(row.id(), row.version(), row.epoch());
+    return (known != null ? Future.succeededFuture(known) : AgendaTables.load(tx, row.id(), row.event()))
         .compose(agenda -> decide(tx, agenda, command))
         .compose(change -> {
           answer.put("kind", change.kind());
@@ -97,10 +105,15 @@ public final class CommandStore {
             ? Future.failedFuture(new CommandRejected("unknown_code", "no screen is waiting with code " + pair.code()))
             : Future.succeededFuture(ScreenRules.pair(agenda, pair, screen)));
       }
-      return Future.succeededFuture(Rules.apply(agenda, command, clock.instant()));
+      return Future.succeededFuture(Rules.apply(agenda, command, now()));
     } catch (CommandRejected e) {
       return Future.failedFuture(e);
     }
+  }
+
+  /** Milliseconds: what PostgreSQL keeps (it has micros) and clients read, so memory equals the rows. */
+  private java.time.Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
   /** Drops retry keys older than a day; run now and then. */

@@ -21,8 +21,9 @@ import podium.store.Hashes;
 import podium.store.Migrations;
 
 /**
- * The hubs' PostgreSQL: embedded PG 17 in a throw-away directory, or the loopback one given with
- * --pg. Migrated and seeded by the same code as podium.Main, before any hub starts, so that
+ * The hubs' PostgreSQL: embedded PG 17 in a throw-away directory, or a throw-away database
+ * (created here, dropped on close) on the loopback server given with --pg, so a benchmark never
+ * touches real events or tokens. Migrated and seeded by the same code as podium.Main, before any hub starts, so that
  * several hubs never race to migrate.
  */
 final class BenchDatabase implements AutoCloseable {
@@ -33,6 +34,7 @@ final class BenchDatabase implements AutoCloseable {
   private final Path dir;
   private final PgConnectOptions connect;
   private final Pool pool;
+  private PgConnectOptions server;
 
   private BenchDatabase(EmbeddedDatabase embedded, Path dir, PgConnectOptions connect, Pool pool) {
     this.embedded = embedded;
@@ -54,13 +56,27 @@ final class BenchDatabase implements AutoCloseable {
       if (!InetAddress.getByName(hp[0]).isLoopbackAddress()) {
         throw new IllegalArgumentException("--pg must be a loopback address, not " + hp[0]);
       }
-      connect = PgConnectOptions.fromEnv().setHost(hp[0]).setPort(Integer.parseInt(hp[1]));
+      PgConnectOptions server = PgConnectOptions.fromEnv().setHost(hp[0]).setPort(Integer.parseInt(hp[1]));
+      connect = new PgConnectOptions(server).setDatabase("podium_bench_" + ProcessHandle.current().pid());
+      sql(server, "create database " + connect.getDatabase());
     }
     Migrations.migrate(connect);
     Pool pool = Database.pool(vertx, connect, 2, "bench");
     DemoEvent.seedIfEmpty(pool).await();
     ApiTokens.ensureAdmin(pool, TOKEN).await();
-    return new BenchDatabase(embedded, dir, connect, pool);
+    BenchDatabase db = new BenchDatabase(embedded, dir, connect, pool);
+    db.server = hostPort == null ? null : PgConnectOptions.fromEnv().setHost(connect.getHost()).setPort(connect.getPort());
+    return db;
+  }
+
+  private static void sql(PgConnectOptions db, String statement) {
+    String url = "jdbc:postgresql://" + db.getHost() + ":" + db.getPort() + "/" + db.getDatabase();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, db.getUser(), db.getPassword());
+        java.sql.Statement s = c.createStatement()) {
+      s.execute(statement);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(statement + ": " + e.getMessage(), e);
+    }
   }
 
   private java.util.Optional<ProcessHandle> postmaster() {
@@ -91,7 +107,14 @@ final class BenchDatabase implements AutoCloseable {
 
   @Override
   public void close() {
-    pool.close();
+    pool.close().await();
+    if (server != null) {
+      try {
+        sql(server, "drop database if exists " + connect.getDatabase() + " with (force)");
+      } catch (IllegalStateException e) {
+        System.err.println("bench: could not drop " + connect.getDatabase() + ": " + e.getMessage());
+      }
+    }
     java.util.Optional<ProcessHandle> postmaster = postmaster();
     try {
       if (embedded != null) {

@@ -51,8 +51,8 @@ class CommandApiTest {
 
   /** The snapshot and the change log, for asserting that a refused command changed neither. */
   private String everything() {
-    JsonObject s = api.snapshot();
-    return s.encode();
+    awaitVersion(changeCount()); // an earlier test's last change may still be on its way to the node
+    return api.snapshot().encode();
   }
 
   @Test
@@ -158,6 +158,7 @@ class CommandApiTest {
     assertThat(api.snapshot().getJsonArray("announcements").encode()).contains("shuttle");
     HttpResponse<Buffer> again = api.command(clear);
     assertThat(again.statusCode()).as(again.bodyAsString()).isEqualTo(200);
+    awaitVersion(again.bodyAsJsonObject().getLong("version"));
   }
 
   @Test

@@ -9,11 +9,15 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.Gauge;
 import podium.live.ChangeFeed;
+import podium.live.EventState;
 import podium.live.EventStates;
 import podium.store.CommandStore;
 import podium.store.Database;
+import podium.store.ScreenTable;
 import podium.web.HttpVerticle;
+import podium.web.PairingLimit;
 
 /** One hub node: a pool, one change feed, and an HTTP server instance per event loop. */
 public final class Node {
@@ -46,25 +50,25 @@ public final class Node {
     EventStates states = new EventStates();
     ChangeFeed feed = new ChangeFeed(pool, connect, states);
     CommandStore commands = new CommandStore(pool, Clock.systemUTC(), (eventId, version, epoch) -> {
-      podium.live.EventState state = states.byId(eventId);
-      podium.live.EventState.View view = state == null ? null : state.view();
+      EventState state = states.byId(eventId);
+      EventState.View view = state == null ? null : state.view();
       return view != null && view.version() == version && view.epoch().equals(epoch) ? view.agenda() : null;
     });
     PrometheusMeterRegistry registry = metrics == null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : metrics;
     AtomicInteger sockets = registry.gauge("podium.sockets", new AtomicInteger());
     HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, feed::healthy, registry,
-        options.name(), options.webroot(), options.httpPort(), sockets, new podium.web.PairingLimit());
+        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit());
     return vertx.deployVerticle(feed).compose(feedId -> vertx
         .deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(options.instances()))
         .map(httpId -> {
-          for (podium.live.EventState e : states.all()) {
-            io.micrometer.core.instrument.Gauge.builder("podium.event.version", states,
+          for (EventState e : states.all()) {
+            Gauge.builder("podium.event.version", states,
                     s -> s.byId(e.id()) == null ? 0 : s.byId(e.id()).view().version())
                 .tag("event", e.slug()).register(registry);
           }
           long sweeper = vertx.setPeriodic(HOUR_MS, t -> {
             commands.forgetOldKeys();
-            podium.store.ScreenTable.forgetUnpaired(pool);
+            ScreenTable.forgetUnpaired(pool);
           });
           return new Node(vertx, pool, states, feedId, httpId, sweeper);
         }));

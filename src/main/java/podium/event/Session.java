@@ -82,7 +82,8 @@ public record Session(String id, Type type, String room, String plannedRoom, Tex
         Text.fromJson(j.getJsonObject("reason")), j.getString("onStage"), j.getString("upNext"));
   }
 
-  static String wire(Enum<?> value) {
+  /** Enum names as they appear in JSON and in the database: lower case. */
+  public static String wire(Enum<?> value) {
     return value.name().toLowerCase();
   }
 }

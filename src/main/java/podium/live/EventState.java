@@ -80,7 +80,7 @@ public final class EventState {
 
   EventState(long id, long version, String epoch, Agenda agenda) {
     this.id = id;
-    this.view = viewOf(version, epoch, agenda);
+    this.view = new View(version, epoch, agenda);
   }
 
   public long id() {
@@ -103,7 +103,7 @@ public final class EventState {
     }
     Delta delta = Frames.delta(this, version, change);
     ring.set((int) (version % RING_SIZE), delta);
-    view = viewOf(version, current.epoch(), current.agenda().apply(change));
+    view = new View(version, current.epoch(), current.agenda().apply(change));
     return delta;
   }
 
@@ -129,7 +129,4 @@ public final class EventState {
     return out;
   }
 
-  private static View viewOf(long version, String epoch, Agenda agenda) {
-    return new View(version, epoch, agenda);
-  }
 }

@@ -65,10 +65,6 @@ public final class Hub {
     presence = vertx.setPeriodic(PRESENCE_MS, t -> reportScreens());
   }
 
-  public int connected() {
-    return clients.size();
-  }
-
   public void accept(ServerWebSocket socket) {
     if (draining) {
       Frames.reconnect(250 + ThreadLocalRandom.current().nextLong(5_000)).writeTo(socket);

@@ -130,9 +130,9 @@ final class AgendaTables {
       + " on_stage = excluded.on_stage, up_next = excluded.up_next";
 
   private static Tuple sessionTuple(long eventId, Session s) {
-    return Tuple.from(new Object[] {eventId, s.id(), wire(s.type()), s.room(), s.plannedRoom(), s.title().toJson(),
+    return Tuple.from(new Object[] {eventId, s.id(), Session.wire(s.type()), s.room(), s.plannedRoom(), s.title().toJson(),
         s.description().toJson(), at(s.plannedStart()), at(s.plannedEnd()), at(s.start()), at(s.end()),
-        wire(s.status()), s.speakers().toArray(new String[0]), s.reason().toJson(), s.onStage(), s.upNext()});
+        Session.wire(s.status()), s.speakers().toArray(new String[0]), s.reason().toJson(), s.onStage(), s.upNext()});
   }
 
   private static Future<?> upsertResult(SqlClient tx, long eventId, Award.Result r) {
@@ -188,9 +188,6 @@ final class AgendaTables {
     return Text.fromJson(r.getJsonObject(column));
   }
 
-  private static String wire(Enum<?> value) {
-    return value.name().toLowerCase();
-  }
 
   private static List<Row> list(RowSet<Row> rows) {
     return StreamSupport.stream(rows.spliterator(), false).toList();

@@ -26,7 +26,7 @@ public final class ApiTokens {
       return Future.succeededFuture(null);
     }
     return db.preparedQuery("select name, role from api_tokens where token_hash = $1 and revoked_at is null")
-        .execute(Tuple.of(hash(token)))
+        .execute(Tuple.of(Hashes.sha256(token)))
         .map(rows -> rows.size() == 0 ? null
             : new Holder(rows.iterator().next().getString(0), rows.iterator().next().getString(1)));
   }
@@ -39,12 +39,12 @@ public final class ApiTokens {
     if (given != null && !given.isBlank()) {
       return db.preparedQuery("insert into api_tokens (name, role, token_hash) values ('admin', 'admin', $1)"
               + " on conflict (name) do update set token_hash = excluded.token_hash, revoked_at = null")
-          .execute(Tuple.of(hash(given))).map(rows -> null);
+          .execute(Tuple.of(Hashes.sha256(given))).map(rows -> null);
     }
     String made = newToken();
     return db.preparedQuery("insert into api_tokens (name, role, token_hash) values ('admin', 'admin', $1)"
             + " on conflict (name) do nothing")
-        .execute(Tuple.of(hash(made))).map(rows -> rows.rowCount() == 1 ? made : null);
+        .execute(Tuple.of(Hashes.sha256(made))).map(rows -> rows.rowCount() == 1 ? made : null);
   }
 
   public static String newToken() {
@@ -53,7 +53,4 @@ public final class ApiTokens {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  static String hash(String token) {
-    return Hashes.sha256(token);
-  }
 }

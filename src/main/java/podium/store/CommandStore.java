@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.util.List;
+import podium.event.Agenda;
 import podium.event.Change;
 import podium.event.Command;
 import podium.event.CommandRejected;
@@ -81,7 +82,7 @@ public final class CommandStore {
     }
     long version = row.version() + 1;
     JsonObject answer = new JsonObject().put("version", version);
-    podium.event.Agenda known = memory.at(row.id(), row.version(), row.epoch());
+    Agenda known = memory.at(row.id(), row.version(), row.epoch());
     return (known != null ? Future.succeededFuture(known) : AgendaTables.load(tx, row.id(), row.event()))
         .compose(agenda -> decide(tx, agenda, command))
         .compose(change -> {
@@ -98,7 +99,7 @@ public final class CommandStore {
   }
 
   /** The rules decide; pairing first finds, in the store, which waiting screen shows the code. */
-  private Future<Change> decide(SqlConnection tx, podium.event.Agenda agenda, Command command) {
+  private Future<Change> decide(SqlConnection tx, Agenda agenda, Command command) {
     try {
       if (command instanceof ScreenRules.Pair pair) {
         return ScreenTable.waitingWithCode(tx, pair.code()).compose(screen -> screen == null

@@ -7,6 +7,7 @@ import podium.event.Audience;
 final class Client {
 
   final ServerWebSocket socket;
+  final Wire wire;
   final long connectedAt = System.currentTimeMillis();
   EventState event;
   Audience audience = Audience.PUBLIC;
@@ -21,6 +22,7 @@ final class Client {
 
   Client(ServerWebSocket socket, int pingGroup) {
     this.socket = socket;
+    this.wire = Wire.of(socket);
     this.pingGroup = pingGroup;
   }
 

@@ -35,14 +35,14 @@ final class Fanout {
     EventState.View view = event.view();
     client.event = event;
     client.audience = hello.audience();
-    Frames.welcome(view.epoch(), view.version(), node, client.audience.wire()).writeTo(client.socket);
+    Frames.welcome(view.epoch(), view.version(), node, client.audience.wire()).writeTo(client.wire);
     Delta[] missing = hello.resumes() && hello.resumeEpoch().equals(view.epoch())
         ? event.since(hello.resumeVersion(), view) : null;
     if (missing == null) {
-      view.snapshotFor(client.audience).writeTo(client.socket);
+      view.snapshotFor(client.audience).writeTo(client.wire);
     } else {
       for (Delta d : missing) {
-        client.frameOf(d).writeTo(client.socket);
+        client.frameOf(d).writeTo(client.wire);
       }
     }
     client.last = view.version();
@@ -98,17 +98,17 @@ final class Fanout {
     }
     if (delta.version() != client.last + 1) {
       resync(client);
-    } else if (Wire.backedUp(client.socket)) {
+    } else if (client.wire.backedUp()) {
       client.stale = true;
     } else {
-      client.frameOf(delta).writeTo(client.socket);
+      client.frameOf(delta).writeTo(client.wire);
       client.last = delta.version();
     }
   }
 
   /** A stale client that reads again gets one snapshot at the current version; called every second. */
   void recover(Client client) {
-    if (client.stale && !client.gone && !Wire.backedUp(client.socket)) {
+    if (client.stale && !client.gone && !client.wire.backedUp()) {
       client.stale = false;
       resync(client);
     }
@@ -116,7 +116,7 @@ final class Fanout {
 
   private void resync(Client client) {
     EventState.View view = client.event.view();
-    view.snapshotFor(client.audience).writeTo(client.socket);
+    view.snapshotFor(client.audience).writeTo(client.wire);
     client.last = view.version();
   }
 
@@ -129,7 +129,7 @@ final class Fanout {
     EventState.View view = state.view();
     for (Client client : audience) {
       client.event = state;
-      Frames.welcome(view.epoch(), view.version(), node, client.audience.wire()).writeTo(client.socket);
+      Frames.welcome(view.epoch(), view.version(), node, client.audience.wire()).writeTo(client.wire);
       if (!client.stale) {
         resync(client);
       }

@@ -51,7 +51,7 @@ final class Greeting {
       }
       EventState now = states.byId(event.id());
       if (now == null) {
-        Frames.error("unknown_event", "no event '" + hello.event() + "' on this hub").writeTo(client.socket);
+        Frames.error("unknown_event", "no event '" + hello.event() + "' on this hub").writeTo(client.wire);
       } else if (ok.succeeded() && ok.result() == null) {
         client.screen = hello.screen();
         fanout.subscribe(client, now, hello);
@@ -60,7 +60,7 @@ final class Greeting {
         }
       } else {
         Frames.error("unauthorized",
-            ok.succeeded() ? ok.result() : "could not check the token; try again").writeTo(client.socket);
+            ok.succeeded() ? ok.result() : "could not check the token; try again").writeTo(client.wire);
       }
     }));
   }

@@ -67,14 +67,14 @@ public final class Hub {
 
   public void accept(ServerWebSocket socket) {
     if (draining) {
-      Frames.reconnect(250 + ThreadLocalRandom.current().nextLong(5_000)).writeTo(socket);
+      Frames.reconnect(250 + ThreadLocalRandom.current().nextLong(5_000)).writeTo(Wire.of(socket));
       socket.close((short) 1012, "restarting");
       return;
     }
     Client client = new Client(socket, (int) (clients.size() % PING_GROUPS));
     clients.add(client);
     sockets.incrementAndGet();
-    Wire.bound(socket, WRITE_QUEUE_BYTES);
+    client.wire.bound(WRITE_QUEUE_BYTES);
     socket.textMessageHandler(text -> onText(client, text));
     socket.binaryMessageHandler(b -> error(client, "malformed_frame", "frames are JSON text"));
     socket.exceptionHandler(e -> socket.close());
@@ -96,7 +96,7 @@ public final class Hub {
     Object type = frame.getValue("type");
     try {
       if ("ping".equals(type)) {
-        Frames.pong(frame.getValue("t")).writeTo(client.socket);
+        Frames.pong(frame.getValue("t")).writeTo(client.wire);
       } else if ("hello".equals(type)) {
         greeting.hello(client, Hello.parse(frame));
       } else {
@@ -140,7 +140,7 @@ public final class Hub {
   }
 
   private void error(Client client, String code, String message) {
-    Frames.error(code, message).writeTo(client.socket);
+    Frames.error(code, message).writeTo(client.wire);
   }
 
   private void forget(Client client) {
@@ -159,7 +159,7 @@ public final class Hub {
     unsubscribe.forEach(Runnable::run);
     for (Client client : List.copyOf(clients)) {
       long after = 250 + ThreadLocalRandom.current().nextLong(Math.max(1, maxAfterMs));
-      Frames.reconnect(after).writeTo(client.socket);
+      Frames.reconnect(after).writeTo(client.wire);
     }
     return vertx.timer(200).compose(v -> {
       List<Future<Void>> closing = new ArrayList<>();

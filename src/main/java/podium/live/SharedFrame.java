@@ -2,13 +2,12 @@ package podium.live;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.vertx.core.http.ServerWebSocket;
 import java.nio.charset.StandardCharsets;
 
 /**
  * A text frame encoded once, framed once (RFC 6455, server to client: unmasked) into a direct
  * buffer, and written as it is to every socket that gets it. Per socket that costs one
- * buffer view and one write: no re-encoding, no frame objects, no copy. Every frame Podium sends
+ * write: no re-encoding, no frame objects, no copy. Every frame Podium sends
  * goes this way (through Wire), so frames on one socket keep their order.
  */
 public final class SharedFrame {
@@ -43,7 +42,7 @@ public final class SharedFrame {
   }
 
   /** Must run on the socket's own event loop, as every Hub call does. */
-  public void writeTo(ServerWebSocket socket) {
-    Wire.write(socket, framed.duplicate());
+  void writeTo(Wire wire) {
+    wire.send(framed);
   }
 }

@@ -1,5 +1,6 @@
 package podium.live;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -48,8 +49,11 @@ public final class EventState {
       return snapshot(audience).frame();
     }
 
-    /** The snapshot document of GET /api/events/{slug}, UTF-8. */
-    public byte[] bodyFor(Audience audience) {
+    /**
+     * The snapshot document of GET /api/events/{slug}, UTF-8, made once and shared by every
+     * response (each writes its own slice of it): read it, never change it.
+     */
+    public Buffer bodyFor(Audience audience) {
       return snapshot(audience).body();
     }
 
@@ -59,7 +63,7 @@ public final class EventState {
       if (s == null) {
         String body = new JsonObject().put("version", version).put("epoch", epoch)
             .mergeIn(agenda.toJson(audience)).encode();
-        s = new Snapshot(body.getBytes(StandardCharsets.UTF_8), Frames.snapshot(version, epoch, body));
+        s = new Snapshot(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)), Frames.snapshot(version, epoch, body));
         if (audience == Audience.STAFF) {
           staffSnapshot = s;
         } else {
@@ -70,7 +74,7 @@ public final class EventState {
     }
   }
 
-  private record Snapshot(byte[] body, SharedFrame frame) { }
+  private record Snapshot(Buffer body, SharedFrame frame) { }
 
   public static final int RING_SIZE = 1024;
 

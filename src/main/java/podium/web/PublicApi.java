@@ -1,6 +1,5 @@
 package podium.web;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -47,6 +46,6 @@ final class PublicApi {
       return;
     }
     ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(Buffer.buffer(view.bodyFor(audience)));
+        .end(view.bodyFor(audience));
   }
 }

@@ -127,6 +127,10 @@ class CommandApiTest {
     String etag = r.getHeader("ETag");
     assertThat(etag).contains("-" + r.bodyAsJsonObject().getLong("version") + "\"");
     assertThat(api.get("/api/events/" + TestNode.SLUG, "If-None-Match", etag).statusCode()).isEqualTo(304);
+    for (int i = 0; i < 3; i++) {
+      assertThat(api.get("/api/events/" + TestNode.SLUG).body()).as("the shared body, sent again whole")
+          .isEqualTo(r.body());
+    }
     assertThat(api.get("/api/events").bodyAsJsonObject().getJsonArray("events").getJsonObject(0)
         .getString("slug")).isEqualTo(TestNode.SLUG);
   }

@@ -85,7 +85,7 @@ final class Fanout {
         current = null;
       }
       if (budget == 0) {
-        context.runOnContext(v -> pump());
+        LoopTurn.next(context, this::pump);
         return;
       }
     }

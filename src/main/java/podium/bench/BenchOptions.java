@@ -4,14 +4,14 @@ import java.nio.file.Path;
 
 /** The knobs of one bench run; every loop it drives is bounded by these counts and times. */
 record BenchOptions(int subscribers, int nodes, int commands, int warmup, double rate, Path out, Path work, String pg,
-    int perGenerator, int window, int basePort, long snapshotMillis, boolean storm, boolean jfr, int maxMinutes,
-    String classpath, Path floorSource) {
+    int perGenerator, int window, int basePort, long snapshotMillis, boolean storm, boolean jfr, boolean classArchive,
+    int maxMinutes, String classpath, Path floorSource) {
 
   static final String USAGE = """
       java -cp target/podium.jar podium.bench.Bench [--subscribers 15000] [--nodes 1] [--commands 30] [--warmup 5]
           [--rate 2] [--out docs/benchmarks] [--work target/bench] [--pg 127.0.0.1:5432]
           [--per-generator 8000] [--window 200] [--base-port 18080] [--snapshot-seconds 5]
-          [--no-storm] [--jfr] [--max-minutes 20] [--floor ../shared/tools/floor.c]""";
+          [--no-storm] [--jfr] [--no-cds] [--max-minutes 20] [--floor ../shared/tools/floor.c]""";
 
   static BenchOptions parse(String... args) {
     int subscribers = 15_000;
@@ -28,6 +28,7 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
     long snapshotMillis = 5_000;
     boolean storm = true;
     boolean jfr = false;
+    boolean classArchive = true;
     int maxMinutes = 20;
     Path floor = null;
     for (int i = 0; i < args.length; i++) {
@@ -35,6 +36,7 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
       switch (a) {
         case "--no-storm" -> storm = false;
         case "--jfr" -> jfr = true;
+        case "--no-cds" -> classArchive = false;
         case "--help" -> throw new IllegalArgumentException(USAGE);
         default -> {
           if (i + 1 >= args.length) {
@@ -67,7 +69,7 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
           + " rate 0..100/s, at most 18000 sockets per generator\n" + USAGE);
     }
     return new BenchOptions(subscribers, nodes, commands, warmup, rate, out, work, pg, perGenerator, window, basePort,
-        snapshotMillis, storm, jfr, maxMinutes, System.getProperty("java.class.path"),
+        snapshotMillis, storm, jfr, classArchive, maxMinutes, System.getProperty("java.class.path"),
         floor != null ? floor : defaultFloor());
   }
 

@@ -5,12 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Podium hub nodes as child processes (podium.Main), one port each, so that their CPU can be read
@@ -25,11 +27,33 @@ final class Hubs {
   private final BenchOptions options;
   private final Map<String, String> env;
   private final Process[] nodes;
+  private Path classArchive;
 
   Hubs(BenchOptions options, Map<String, String> dbEnv) {
     this.options = options;
     this.env = dbEnv;
     this.nodes = new Process[options.nodes()];
+  }
+
+  /**
+   * Starts one hub and stops it cleanly, so that its JVM writes a class-data archive (AppCDS) of
+   * every class a hub loads. Later starts, the storm's restart among them, map that archive instead
+   * of loading and verifying those classes from the jar: a third off a node's start (docs/SCALING.md
+   * shows a deployment doing the same). --no-cds skips it.
+   */
+  void trainClassArchive() throws IOException {
+    Path archive = options.work().resolve("hub.jsa").toAbsolutePath();
+    Files.deleteIfExists(archive);
+    nodes[0] = launch(0, List.of("-XX:ArchiveClassesAtExit=" + archive), "hub-cds-training.log");
+    awaitReady(0, 120);
+    nodes[0].destroy(); // SIGTERM: Main drains and exits, and the JVM writes the archive on the way out
+    try {
+      nodes[0].waitFor(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    classArchive = Files.isRegularFile(archive) ? archive : null;
+    System.out.println("  class-data archive for the hubs: " + (classArchive != null ? classArchive : "not written"));
   }
 
   void startAll() throws IOException {
@@ -42,10 +66,15 @@ final class Hubs {
   }
 
   void start(int node) throws IOException {
+    nodes[node] = launch(node, classArchive == null ? List.of() : List.of("-XX:SharedArchiveFile=" + classArchive),
+        "hub-" + (node + 1) + ".log");
+  }
+
+  private Process launch(int node, List<String> more, String log) throws IOException {
     Map<String, String> e = new HashMap<>(env);
     e.put("PODIUM_HTTP_PORT", String.valueOf(options.hubPort(node)));
     e.put("PODIUM_NODE_NAME", "bench-" + (node + 1));
-    List<String> jvm = new ArrayList<>();
+    List<String> jvm = new ArrayList<>(more);
     String extra = System.getenv("PODIUM_BENCH_HUB_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {
       jvm.addAll(List.of(extra.trim().split("\\s+")));
@@ -54,8 +83,7 @@ final class Hubs {
       jvm.add("-XX:StartFlightRecording=name=hub,settings=profile,filename="
           + options.work().resolve("hub-" + (node + 1) + "-exit.jfr").toAbsolutePath());
     }
-    nodes[node] = Children.java("podium.Main", jvm, List.of(), e, options.classpath(),
-        options.work().resolve("hub-" + (node + 1) + ".log"), false);
+    return Children.java("podium.Main", jvm, List.of(), e, options.classpath(), options.work().resolve(log), false);
   }
 
   /** Ready when the node serves the demo event from memory. */

@@ -14,9 +14,11 @@ final class CommandKeys {
   private CommandKeys() {
   }
 
-  static Future<Remembered> find(SqlClient tx, long eventId, String key) {
-    return tx.preparedQuery("select request_hash, response from command_keys where event_id = $1 and key = $2")
-        .execute(Tuple.of(eventId, key))
+  /** By the event's slug, so that it can go out with the event's lock, before its id is known. */
+  static Future<Remembered> find(SqlClient tx, String slug, String key) {
+    return tx.preparedQuery("select k.request_hash, k.response from command_keys k join events e on e.id = k.event_id"
+            + " where e.slug = $1 and k.key = $2")
+        .execute(Tuple.of(slug, key))
         .map(rows -> rows.size() == 0 ? null
             : new Remembered(rows.iterator().next().getString(0), rows.iterator().next().getJsonObject(1)));
   }

@@ -44,31 +44,43 @@ public final class CommandStore {
     this.memory = memory;
   }
 
+  /**
+   * Two round trips for an accepted command: BEGIN, the event's lock and the retry-key lookup go
+   * out together, then the writes and COMMIT together. PostgreSQL runs them in order; if any write
+   * fails, the transaction is aborted and its COMMIT only rolls back, so nothing is half-applied.
+   * Each round trip waits on a busy machine for two threads to be scheduled, so fewer is faster.
+   */
   public Future<Outcome> execute(Request request) {
-    return pool.withTransaction(tx -> EventTable.lock(tx, request.slug()).compose(row -> {
-      if (row == null) {
-        return Future.failedFuture(CommandRejected.unknown("event", request.slug()));
+    return pool.withConnection(conn -> {
+      Future<?> begun = conn.query("begin").execute();
+      Future<EventTable.EventRow> locked = EventTable.lock(conn, request.slug());
+      Future<CommandKeys.Remembered> seen = request.idempotencyKey() == null ? Future.succeededFuture()
+          : CommandKeys.find(conn, request.slug(), request.idempotencyKey());
+      return Future.all(begun, locked, seen)
+          .compose(v -> decide(conn, locked.result(), seen.result(), request))
+          .recover(e -> conn.query("rollback").execute().transform(done -> Future.<Outcome>failedFuture(e)));
+    });
+  }
+
+  private Future<Outcome> decide(SqlConnection tx, EventTable.EventRow row, CommandKeys.Remembered seen,
+      Request request) {
+    if (row == null) {
+      return Future.failedFuture(CommandRejected.unknown("event", request.slug()));
+    }
+    if (seen != null) {
+      if (!seen.requestHash().equals(request.bodyHash())) {
+        return Future.failedFuture(new CommandRejected("idempotency_key_reused",
+            "this Idempotency-Key was used for a different command"));
       }
-      Command command;
-      try {
-        command = Command.parse(request.body(), row.event().zone());
-      } catch (CommandRejected e) {
-        return Future.failedFuture(e);
-      }
-      if (request.idempotencyKey() == null) {
-        return apply(tx, row, command, request);
-      }
-      return CommandKeys.find(tx, row.id(), request.idempotencyKey()).compose(seen -> {
-        if (seen == null) {
-          return apply(tx, row, command, request);
-        }
-        if (!seen.requestHash().equals(request.bodyHash())) {
-          return Future.failedFuture(new CommandRejected("idempotency_key_reused",
-              "this Idempotency-Key was used for a different command"));
-        }
-        return Future.succeededFuture(new Outcome(seen.response(), true));
-      });
-    }));
+      return tx.query("rollback").execute().map(v -> new Outcome(seen.response(), true));
+    }
+    Command command;
+    try {
+      command = Command.parse(request.body(), row.event().zone());
+    } catch (CommandRejected e) {
+      return Future.failedFuture(e);
+    }
+    return apply(tx, row, command, request);
   }
 
   private Future<Outcome> apply(SqlConnection tx, EventTable.EventRow row, Command command, Request request) {
@@ -84,22 +96,23 @@ public final class CommandStore {
     JsonObject answer = new JsonObject().put("version", version);
     Agenda known = memory.at(row.id(), row.version(), row.epoch());
     return (known != null ? Future.succeededFuture(known) : AgendaTables.load(tx, row.id(), row.event()))
-        .compose(agenda -> decide(tx, agenda, command))
+        .compose(agenda -> changeOf(tx, agenda, command))
         .compose(change -> {
           answer.put("kind", change.kind());
-          // Sent together and pipelined on the connection, in this order; any failure rolls all back.
-          return Future.all(List.of(AgendaTables.save(tx, row.id(), change),
-                  EventTable.bump(tx, row.id(), version),
-                  ChangeLog.append(tx, row.id(), version, change, request.actor()),
-                  request.idempotencyKey() == null ? Future.succeededFuture()
-                      : CommandKeys.remember(tx, row.id(), request.idempotencyKey(), request.bodyHash(), answer),
-                  ChangeLog.announce(tx, row.id(), version)))
-              .map(v -> new Outcome(answer, false));
+          // Sent together with COMMIT and pipelined on the connection, in this order.
+          Future<?> written = Future.all(List.of(AgendaTables.save(tx, row.id(), change),
+              EventTable.bump(tx, row.id(), version),
+              ChangeLog.append(tx, row.id(), version, change, request.actor()),
+              request.idempotencyKey() == null ? Future.succeededFuture()
+                  : CommandKeys.remember(tx, row.id(), request.idempotencyKey(), request.bodyHash(), answer),
+              ChangeLog.announce(tx, row.id(), version)));
+          Future<?> committed = tx.query("commit").execute();
+          return written.compose(v -> committed).map(v -> new Outcome(answer, false));
         });
   }
 
   /** The rules decide; pairing first finds, in the store, which waiting screen shows the code. */
-  private Future<Change> decide(SqlConnection tx, Agenda agenda, Command command) {
+  private Future<Change> changeOf(SqlConnection tx, Agenda agenda, Command command) {
     try {
       if (command instanceof ScreenRules.Pair pair) {
         return ScreenTable.waitingWithCode(tx, pair.code()).compose(screen -> screen == null

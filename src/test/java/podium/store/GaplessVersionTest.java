@@ -1,6 +1,7 @@
 package podium.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -44,6 +45,38 @@ class GaplessVersionTest {
     }
     assertThat(logged).isEqualTo(versions);
     assertThat(pool.query("select version from events").execute().await().iterator().next().getLong(0)).isEqualTo(40);
+    pool.close().await();
+  }
+
+  /**
+   * The writes and COMMIT go out together: when one write fails, the command must leave nothing
+   * behind (no version, no state, no retry key), and the same connection must serve the next one.
+   */
+  @Test
+  void aWriteThatFailsLeavesNothingAndTheNextCommandGoesThrough(Vertx vertx) {
+    PgConnectOptions db = TestNode.seededDatabase(vertx);
+    Pool pool = Database.pool(vertx, db, 1, "atomic");
+    CommandStore store = new CommandStore(pool, Clock.systemUTC());
+    // The change log's append is the third of the five writes: the first two have already run.
+    pool.query("create function refuse() returns trigger language plpgsql as $$ begin"
+        + " if new.actor = 'refused' then raise exception 'refused by test'; end if; return new; end $$").execute().await();
+    pool.query("create trigger refuse before insert on changes for each row execute function refuse()").execute().await();
+    JsonObject delay = new JsonObject().put("type", "session.delay").put("session", "keynote-gan-yong").put("minutes", 5);
+    String before = pool.query("select start_at::text from sessions where id = 'keynote-gan-yong'").execute().await()
+        .iterator().next().getString(0);
+
+    assertThatThrownBy(() -> store.execute(new CommandStore.Request(TestNode.SLUG, delay, "h1", "refused", "key-1"))
+        .await()).hasMessageContaining("refused by test");
+
+    assertThat(pool.query("select version from events").execute().await().iterator().next().getLong(0)).isZero();
+    assertThat(pool.query("select start_at::text from sessions where id = 'keynote-gan-yong'").execute().await()
+        .iterator().next().getString(0)).isEqualTo(before);
+    assertThat(pool.query("select count(*) from command_keys").execute().await().iterator().next().getLong(0)).isZero();
+
+    CommandStore.Outcome next = store.execute(new CommandStore.Request(TestNode.SLUG, delay, "h1", "staff", "key-1")).await();
+    assertThat(next.version()).isEqualTo(1);
+    assertThat(next.replayed()).isFalse();
+    assertThat(pool.query("select count(*) from changes").execute().await().iterator().next().getLong(0)).isEqualTo(1);
     pool.close().await();
   }
 }

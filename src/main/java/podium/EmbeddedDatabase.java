@@ -25,7 +25,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     Files.createDirectories(dataDir);
     stopStalePostmaster(dataDir);
     // Main stops the database itself, after the node has drained: no second hook racing it.
+    // zonky's defaults are for throw-away test databases: fsync off (-F) and synchronous_commit off,
+    // where a power cut loses or corrupts what staff saved. This one keeps the event: durable.
     EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
+        .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+        .setServerConfig("full_page_writes", "on")
         .setRegisterShutdownHook(false).setPGStartupWait(Duration.ofSeconds(30)).start();
     return new EmbeddedDatabase(pg);
   }

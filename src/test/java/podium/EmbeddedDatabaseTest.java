@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import podium.store.Migrations;
 
-/** The default database keeps its data across restarts, and after a run that was killed with -9. */
+/** The default database keeps its data across restarts, after a run that was killed with -9, and on disk. */
 class EmbeddedDatabaseTest {
 
   /** Runs in a child JVM: starts the database, writes a row, says "ready", and waits to be killed. */
@@ -55,17 +55,28 @@ class EmbeddedDatabaseTest {
     EmbeddedDatabase third = EmbeddedDatabase.start(data);
     try {
       assertThat(count(third.connectOptions())).isEqualTo(1);
+      assertThat(setting(third.connectOptions(), "fsync")).as("a commit reaches the disk").isEqualTo("on");
+      assertThat(setting(third.connectOptions(), "synchronous_commit")).isEqualTo("on");
+      assertThat(setting(third.connectOptions(), "full_page_writes")).isEqualTo("on");
     } finally {
       third.close();
     }
   }
 
+  private static String setting(PgConnectOptions db, String name) throws Exception {
+    return first(db, "show " + name);
+  }
+
   private static long count(PgConnectOptions db) throws Exception {
+    return Long.parseLong(first(db, "select count(*) from api_tokens where name = 'kept'"));
+  }
+
+  private static String first(PgConnectOptions db, String query) throws Exception {
     String url = "jdbc:postgresql://" + db.getHost() + ":" + db.getPort() + "/" + db.getDatabase();
     try (var c = java.sql.DriverManager.getConnection(url, db.getUser(), db.getPassword());
-        var rs = c.createStatement().executeQuery("select count(*) from api_tokens where name = 'kept'")) {
+        var rs = c.createStatement().executeQuery(query)) {
       rs.next();
-      return rs.getLong(1);
+      return rs.getString(1);
     }
   }
 }

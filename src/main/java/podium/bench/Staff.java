@@ -2,11 +2,8 @@ package podium.bench;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the bench posts: staff commands to a hub (delaying the keynote by +1 then -1 minute, so the
@@ -18,8 +15,8 @@ final class Staff {
   record Sent(long version, long sentMicros, long latencyMicros) { }
 
   static final String SESSION = "keynote-gan-yong";
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final String PATH = "/api/events/baotou-2023/commands";
+  private static final Map<Integer, PlainHttp> CLIENTS = new ConcurrentHashMap<>();
 
   private Staff() {
   }
@@ -28,39 +25,45 @@ final class Staff {
     return new JsonObject().put("type", "session.delay").put("session", SESSION).put("minutes", i % 2 == 0 ? 1 : -1);
   }
 
+  /**
+   * Posts command i with an Idempotency-Key, as the console does: if the connection fails, the one
+   * retry cannot apply it twice.
+   */
   static Sent command(int port, int i) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-            + "/api/events/baotou-2023/commands"))
-        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + BenchDatabase.TOKEN)
-        .POST(HttpRequest.BodyPublishers.ofString(delay(i).encode())).build();
+    Map<String, String> headers = Map.of("Content-Type", "application/json",
+        "Authorization", "Bearer " + BenchDatabase.TOKEN, "Idempotency-Key", "bench-" + i);
     long sent = Micros.now();
     long t0 = System.nanoTime();
-    HttpResponse<String> response = send(request);
+    PlainHttp.Response response;
+    try {
+      response = client(port).post(PATH, headers, delay(i).encode());
+    } catch (IOException first) {
+      response = send(port, PATH, headers, delay(i).encode());
+    }
     long took = (System.nanoTime() - t0) / 1000;
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("command " + i + " refused: " + response.statusCode() + " " + response.body());
+    if (response.status() != 200) {
+      throw new IllegalStateException("command " + i + " refused: " + response.status() + " " + response.body());
     }
     return new Sent(new JsonObject(response.body()).getLong("version"), sent, took);
   }
 
+  /** The raw server's order to write one frame to every socket; never retried. */
   static Sent blast(int port, long version, int bytes) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/blast?version=" + version
-        + "&bytes=" + bytes)).timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build();
     long sent = Micros.now();
     long t0 = System.nanoTime();
-    send(request);
+    send(port, "/blast?version=" + version + "&bytes=" + bytes, Map.of(), "");
     return new Sent(version, sent, (System.nanoTime() - t0) / 1000);
   }
 
-  private static HttpResponse<String> send(HttpRequest request) {
+  private static PlainHttp.Response send(int port, String path, Map<String, String> headers, String body) {
     try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return client(port).post(path, headers, body);
     } catch (IOException e) {
-      throw new IllegalStateException(request.uri() + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted");
+      throw new IllegalStateException("127.0.0.1:" + port + path + ": " + e, e);
     }
+  }
+
+  private static PlainHttp client(int port) {
+    return CLIENTS.computeIfAbsent(port, PlainHttp::new);
   }
 }

@@ -18,7 +18,8 @@ final class FanOut {
 
   /** What one fan-out measured. Latencies in µs. */
   record Result(Histogram delivery, Histogram post, List<Long> lastSubscriberMicros, long frames, long lost,
-      long gaps, long duplicates, long cpuMicros, double seconds, double idleCpuMicrosPerSecond) {
+      long gaps, long duplicates, long cpuMicros, long generatorCpuMicros, double seconds,
+      double idleCpuMicrosPerSecond) {
 
     /** CPU per frame less what the server burns when idle (timers, GC) over the same window. */
     double netCpuMicrosPerFrame() {
@@ -27,6 +28,20 @@ final class FanOut {
 
     double cpuMicrosPerFrame() {
       return frames == 0 ? 0 : (double) cpuMicros / frames;
+    }
+
+    /** What the load generators spent reading each frame, on the same cores. */
+    double generatorCpuMicrosPerFrame() {
+      return frames == 0 ? 0 : (double) generatorCpuMicros / frames;
+    }
+
+    /**
+     * How soon the last of n subscribers could have a frame if the machine's cores did nothing but
+     * write it and read it: n × (server + generator CPU per frame) / cores.
+     */
+    double cpuBoundLastSubscriberMs(int subscribers) {
+      return subscribers * (cpuMicrosPerFrame() + generatorCpuMicrosPerFrame())
+          / Runtime.getRuntime().availableProcessors() / 1000.0;
     }
 
     double medianLastSubscriberMs() {
@@ -58,13 +73,15 @@ final class FanOut {
     double idle = (cpu.getAsLong() - idle0) * 1000.0 / IDLE_MS;
     Histogram post = new Histogram(60_000_000L, 3);
     long cpu0 = cpu.getAsLong();
+    long genCpu0 = gens.cpuMicros();
     long t0 = System.nanoTime();
     List<Staff.Sent> sent = paced(warmup, count, rate, send, post);
     settle(gens, subscribers, sent.get(sent.size() - 1).version());
     long cpu1 = cpu.getAsLong();
+    long genCpu = gens.cpuMicros() - genCpu0;
     double seconds = (System.nanoTime() - t0) / 1e9;
     JsonObject status = gens.status();
-    return gather(gens, subscribers, sent, post, cpu1 - cpu0, seconds, status, idle);
+    return gather(gens, subscribers, sent, post, new long[] {cpu1 - cpu0, genCpu}, seconds, status, idle);
   }
 
   private static List<Staff.Sent> paced(int first, int count, double rate, IntFunction<Staff.Sent> send,
@@ -92,7 +109,8 @@ final class FanOut {
     }
   }
 
-  private static Result gather(Generators gens, int subscribers, List<Staff.Sent> sent, Histogram post, long cpu,
+  /** cpu: the server's and the generators' CPU over the window, in µs. */
+  private static Result gather(Generators gens, int subscribers, List<Staff.Sent> sent, Histogram post, long[] cpu,
       double seconds, JsonObject status, double idle) {
     StringBuilder arg = new StringBuilder();
     for (Staff.Sent s : sent) {
@@ -115,7 +133,7 @@ final class FanOut {
     }
     long lost = (long) subscribers * sent.size() - frames;
     return new Result(delivery, post, toLast, frames, lost, status.getLong("gaps", 0L),
-        status.getLong("duplicates", 0L), cpu, seconds, idle);
+        status.getLong("duplicates", 0L), cpu[0], cpu[1], seconds, idle);
   }
 
   private static Histogram decode(String base64) {

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Podium hub nodes as child processes (podium.Main), one port each, so that their CPU can be read
- * from /proc. Extra JVM options for the hubs come from PODIUM_BENCH_HUB_JAVA_OPTS; --jfr adds a
+ * from /proc. They run with -Xms1g; extra JVM options for the hubs come from
+ * PODIUM_BENCH_HUB_JAVA_OPTS (later options win); --jfr adds a
  * flight recording that the bench dumps around the fan-out.
  */
 final class Hubs {
@@ -74,7 +75,10 @@ final class Hubs {
     Map<String, String> e = new HashMap<>(env);
     e.put("PODIUM_HTTP_PORT", String.valueOf(options.hubPort(node)));
     e.put("PODIUM_NODE_NAME", "bench-" + (node + 1));
-    List<String> jvm = new ArrayList<>(more);
+    // As deployed (docs/SCALING.md): a heap that starts big enough for ~15k sockets, so that a node
+    // taking a storm of reconnects is not also growing its heap in a run of copying collections.
+    List<String> jvm = new ArrayList<>(List.of("-Xms1g"));
+    jvm.addAll(more);
     String extra = System.getenv("PODIUM_BENCH_HUB_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {
       jvm.addAll(List.of(extra.trim().split("\\s+")));

@@ -30,6 +30,8 @@ final class RawPhase {
           .put("delivery_max_ms", PodiumPhase.ms(fan.delivery().getMaxValue()))
           .put("delivery_last_subscriber_median_ms", PodiumPhase.round(fan.medianLastSubscriberMs()))
           .put("cpu_us_per_frame", PodiumPhase.round(fan.cpuMicrosPerFrame()))
+          .put("generator_cpu_us_per_frame", PodiumPhase.round(fan.generatorCpuMicrosPerFrame()))
+          .put("cpu_bound_last_subscriber_ms", PodiumPhase.round(fan.cpuBoundLastSubscriberMs(options.subscribers())))
           .put("cpu_us_per_frame_net_of_idle", PodiumPhase.round(fan.netCpuMicrosPerFrame()))
           .put("connect_s", PodiumPhase.round(connect))
           .put("frames", fan.frames()).put("lost", fan.lost()).put("gaps", fan.gaps())

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class Fanout {
 
-  static final int SLICE = 250;
+  static final int SLICE = 100;
   private static final Client[] NOBODY = new Client[0];
 
   private final Context context;

@@ -31,7 +31,10 @@ final class PodiumPhase {
       if (options.classArchive()) {
         hubs.trainClassArchive();
       }
+      long launched = System.nanoTime();
       hubs.startAll();
+      double quietStart = (System.nanoTime() - launched) / 1e9;
+      System.out.printf("  hubs up in %.2f s (no clients yet)%n", quietStart);
       List<Integer> ports = IntStream.range(0, options.nodes()).mapToObj(options::hubPort).toList();
       long heap0 = hubs.heapAfterGc();
       double connect = Connect.all("podium", gens, ports, n, options.window());
@@ -79,6 +82,7 @@ final class PodiumPhase {
           .put("snapshot_rps", Math.round(snapshot.getDouble("rps")))
           .put("snapshot_rps_cold", Math.round(cold.getDouble("rps")))
           .put("hub_class_archive", options.classArchive())
+          .put("node_start_quiet_s", round(quietStart))
           .put("snapshot_cpu_us_per_request", round(snapCpu))
           .put("snapshot_generator_cpu_us_per_request", round(genCpu))
           .put("idle_cpu_us_per_s", round(fan.idleCpuMicrosPerSecond()))

@@ -57,6 +57,9 @@ final class Report {
     row(md, "snapshot GET (requests/s), first run (JIT warming up)", p.getValue("snapshot_rps_cold"), "", "", "");
     row(md, "open all sockets (s)", p.getValue("connect_s"), raw.getValue("connect_s"), "", "");
     row(md, "reconnect storm, all resumed (s)", p.getValue("storm_resume_s"), "", "", "≤ 1.5 × raw connect");
+    row(md, "storm: node up after the kill / all resumed after that (s)",
+        p.getValue("storm_node_ready_s") + " / " + p.getValue("storm_after_node_ready_s"), "", "", "");
+    row(md, "node start with no clients retrying (s)", p.getValue("node_start_quiet_s"), "", "", "");
     row(md, "storm gaps", p.getValue("storm_gaps"), "", "", "0");
     row(md, "frames lost / gaps", p.getValue("lost") + " / " + p.getValue("gaps"),
         raw.getValue("lost") + " / " + raw.getValue("gaps"), "", "0");

@@ -54,6 +54,10 @@ public final class Main {
       LOG.info("database: embedded PostgreSQL 17 on port {}, data in {} (set PGHOST to use another)",
           db.getPort(), dir);
     }
+    // Listening first: a restarted node holds reconnecting screens instead of refusing them.
+    Node node = Node.listen(vertx, db,
+        new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),
+            config.dbPoolSize()), metrics).await();
     int applied = Migrations.migrate(db);
     LOG.info("schema migrations applied: {}", applied);
 
@@ -67,9 +71,7 @@ public final class Main {
       System.out.println("\n  Admin API token (shown once; set PODIUM_ADMIN_TOKEN to choose your own):\n  " + made + "\n");
     }
 
-    Node node = Node.start(vertx, db,
-        new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),
-            config.dbPoolSize()), metrics).await();
+    node.load().await();
     LOG.info("Podium node '{}' serving on http://localhost:{}/ with {} event(s); native transport: {}",
         config.nodeName(), config.httpPort(), node.states().all().size(), vertx.isNativeTransportEnabled());
 

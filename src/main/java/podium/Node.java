@@ -30,20 +30,36 @@ public final class Node {
   private final Vertx vertx;
   private final Pool pool;
   private final EventStates states;
-  private final String feedDeployment;
+  private final ChangeFeed feed;
+  private final CommandStore commands;
+  private final PrometheusMeterRegistry registry;
   private final String httpDeployment;
-  private final long keySweeper;
+  private String feedDeployment;
+  private long keySweeper = -1;
 
-  private Node(Vertx vertx, Pool pool, EventStates states, String feed, String http, long keySweeper) {
+  private Node(Vertx vertx, Pool pool, EventStates states, ChangeFeed feed, CommandStore commands,
+      PrometheusMeterRegistry registry, String http) {
     this.vertx = vertx;
     this.pool = pool;
     this.states = states;
-    this.feedDeployment = feed;
+    this.feed = feed;
+    this.commands = commands;
+    this.registry = registry;
     this.httpDeployment = http;
-    this.keySweeper = keySweeper;
   }
 
+  /** Listens and loads: a node that serves. */
   public static Future<Node> start(Vertx vertx, PgConnectOptions db, Options options,
+      PrometheusMeterRegistry metrics) {
+    return listen(vertx, db, options, metrics).compose(Node::load);
+  }
+
+  /**
+   * Binds the port before anything reads the database: sockets that arrive meanwhile are held
+   * (their hellos answered after load), and the API answers 503 starting. A restarted node thus
+   * stops refusing connections within a moment of its JVM starting.
+   */
+  public static Future<Node> listen(Vertx vertx, PgConnectOptions db, Options options,
       PrometheusMeterRegistry metrics) {
     PgConnectOptions connect = Database.resilient(db);
     Pool pool = Database.pool(vertx, connect, options.poolSize(), "podium-" + options.name());
@@ -58,20 +74,25 @@ public final class Node {
     AtomicInteger sockets = registry.gauge("podium.sockets", new AtomicInteger());
     HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, feed::healthy, registry,
         options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit());
-    return vertx.deployVerticle(feed).compose(feedId -> vertx
-        .deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(options.instances()))
-        .map(httpId -> {
-          for (EventState e : states.all()) {
-            Gauge.builder("podium.event.version", states,
-                    s -> s.byId(e.id()) == null ? 0 : s.byId(e.id()).view().version())
-                .tag("event", e.slug()).register(registry);
-          }
-          long sweeper = vertx.setPeriodic(HOUR_MS, t -> {
-            commands.forgetOldKeys();
-            ScreenTable.forgetUnpaired(pool);
-          });
-          return new Node(vertx, pool, states, feedId, httpId, sweeper);
-        }));
+    return vertx.deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(options.instances()))
+        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId));
+  }
+
+  /** Loads every event (the schema must be migrated by now) and starts following changes. */
+  public Future<Node> load() {
+    return vertx.deployVerticle(feed).map(feedId -> {
+      feedDeployment = feedId;
+      for (EventState e : states.all()) {
+        Gauge.builder("podium.event.version", states,
+                s -> s.byId(e.id()) == null ? 0 : s.byId(e.id()).view().version())
+            .tag("event", e.slug()).register(registry);
+      }
+      keySweeper = vertx.setPeriodic(HOUR_MS, t -> {
+        commands.forgetOldKeys();
+        ScreenTable.forgetUnpaired(pool);
+      });
+      return this;
+    });
   }
 
   public EventStates states() {
@@ -86,7 +107,7 @@ public final class Node {
   public Future<Void> stop() {
     vertx.cancelTimer(keySweeper);
     return vertx.undeploy(httpDeployment)
-        .eventually(() -> vertx.undeploy(feedDeployment))
+        .eventually(() -> feedDeployment == null ? Future.succeededFuture() : vertx.undeploy(feedDeployment))
         .eventually(() -> pool.close());
   }
 }

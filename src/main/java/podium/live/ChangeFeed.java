@@ -46,6 +46,7 @@ public final class ChangeFeed extends VerticleBase {
     return EventTable.all(pool)
         .compose(rows -> Future.all(rows.stream().map(r -> reload(r.id())).toList()))
         .onSuccess(v -> {
+          states.markLoaded();
           lastSweepOk = System.currentTimeMillis();
           subscriber = PgSubscriber.subscriber(vertx, connect).reconnectPolicy(retries -> 500L);
           subscriber.channel(ChangeLog.CHANNEL)

@@ -1,5 +1,7 @@
 package podium.live;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +15,21 @@ public final class EventStates {
   private final Map<String, EventState> bySlug = new ConcurrentHashMap<>();
   private final List<Consumer<Delta>> deltaListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<EventState>> resetListeners = new CopyOnWriteArrayList<>();
+  private final Promise<Void> loaded = Promise.promise();
+
+  /** True once the feed has loaded every event; before that a starting node only holds its clients. */
+  public boolean loaded() {
+    return loaded.future().isComplete();
+  }
+
+  /** Completes, on the feed's thread, when every event is loaded. */
+  public Future<Void> whenLoaded() {
+    return loaded.future();
+  }
+
+  void markLoaded() {
+    loaded.tryComplete();
+  }
 
   public EventState bySlug(String slug) {
     return bySlug.get(slug);

@@ -24,10 +24,14 @@ final class Greeting {
     this.screenJoined = screenJoined;
   }
 
+  static ProtocolError alreadySubscribed() {
+    return new ProtocolError("already_subscribed", "one hello per connection; reconnect to change channels");
+  }
+
   /** Throws ProtocolError for what it can refuse at once; token checks answer with an error frame later. */
   void hello(Client client, Hello hello) {
     if (client.subscribed() || client.greeting) {
-      throw new ProtocolError("already_subscribed", "one hello per connection; reconnect to change channels");
+      throw alreadySubscribed();
     }
     EventState event = states.bySlug(hello.event());
     if (event == null) {

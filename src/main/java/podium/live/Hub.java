@@ -40,6 +40,7 @@ public final class Hub {
   private final Buffer ping = Buffer.buffer("p");
   private Fanout fanout;
   private Greeting greeting;
+  private io.vertx.core.Context context;
   private long tick;
   private boolean draining;
   private long pinger;
@@ -56,7 +57,7 @@ public final class Hub {
 
   /** Call on the context that owns this hub's sockets. */
   public void start() {
-    io.vertx.core.Context context = vertx.getOrCreateContext();
+    context = vertx.getOrCreateContext();
     fanout = new Fanout(context, node);
     greeting = new Greeting(context, states, pool, fanout, this::reportScreens);
     unsubscribe.add(states.onDelta(d -> context.runOnContext(v -> fanout.offer(d))));
@@ -98,13 +99,40 @@ public final class Hub {
       if ("ping".equals(type)) {
         Frames.pong(frame.getValue("t")).writeTo(client.wire);
       } else if ("hello".equals(type)) {
-        greeting.hello(client, Hello.parse(frame));
+        Hello hello = Hello.parse(frame);
+        if (states.loaded()) {
+          greeting.hello(client, hello);
+        } else {
+          hold(client, hello);
+        }
       } else {
         throw new ProtocolError("unknown_type", "unknown frame type " + type + ": clients send hello or ping");
       }
     } catch (ProtocolError e) {
       error(client, e.code(), e.getMessage());
     }
+  }
+
+  /**
+   * A node that is still starting accepts sockets and holds their hellos until its events are
+   * loaded: a hall of screens waits on open sockets instead of retrying against a closed port.
+   */
+  private void hold(Client client, Hello hello) {
+    if (client.greeting) {
+      throw Greeting.alreadySubscribed();
+    }
+    client.greeting = true;
+    states.whenLoaded().onComplete(v -> context.runOnContext(x -> {
+      client.greeting = false;
+      if (client.gone) {
+        return;
+      }
+      try {
+        greeting.hello(client, hello);
+      } catch (ProtocolError e) {
+        error(client, e.code(), e.getMessage());
+      }
+    }));
   }
 
   /** Tells PostgreSQL which screens this node holds and what they show, for the console's fleet view. */

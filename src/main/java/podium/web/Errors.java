@@ -17,7 +17,8 @@ final class Errors {
       Map.entry("unknown_session", 422), Map.entry("unknown_room", 422), Map.entry("unknown_speaker", 422),
       Map.entry("unknown_award", 422), Map.entry("unknown_nominee", 422), Map.entry("unknown_announcement", 422),
       Map.entry("unknown_screen", 422), Map.entry("unknown_code", 422), Map.entry("too_many_screens", 429),
-      Map.entry("unavailable", 503));
+      Map.entry("unavailable", 503),
+      Map.entry("starting", 503));
 
   private Errors() {
   }

@@ -42,6 +42,7 @@ public final class HttpVerticle extends VerticleBase {
     hub.start();
     Router router = Router.router(vertx);
     router.route().handler(HttpVerticle::securityHeaders);
+    router.route("/api/*").handler(this::refuseWhileStarting);
     StaffAuth auth = new StaffAuth(shared.pool());
     PublicApi publicApi = new PublicApi(shared.states());
     publicApi.mount(router);
@@ -88,6 +89,16 @@ public final class HttpVerticle extends VerticleBase {
         .onComplete(r -> p.complete(r.succeeded() ? Status.OK() : Status.KO())));
     checks.register("changefeed", p -> p.complete(shared.feedHealthy().getAsBoolean() ? Status.OK() : Status.KO()));
     return checks;
+  }
+
+  /** The node listens before its events are loaded (see Hub.hold); until then the API says so. */
+  private void refuseWhileStarting(RoutingContext ctx) {
+    if (shared.states().loaded()) {
+      ctx.next();
+    } else {
+      ctx.response().putHeader("Retry-After", "1");
+      Errors.send(ctx, "starting", "the hub is starting; try again in a second");
+    }
   }
 
   private static void securityHeaders(RoutingContext ctx) {

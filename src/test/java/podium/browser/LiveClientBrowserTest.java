@@ -3,6 +3,7 @@ package podium.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -10,7 +11,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgConnectOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,17 +26,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
 import podium.Node;
 import podium.TestNode;
 
 /**
- * The agenda page and live.js in a real Chromium against a real node: it renders, follows
+ * The agenda page and live.js in a real Chromium against a real node on epoll: it renders, follows
  * changes, goes offline and resumes across a node restart with no gap and no repeat, and shows
  * staff-typed text inert. The steps run in order on one page, as an attendee's phone would.
  */
-@ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveClientBrowserTest {
@@ -53,8 +51,10 @@ class LiveClientBrowserTest {
   private Browser phone;
 
   @BeforeAll
-  void start(Vertx vertx) {
-    this.vertx = vertx;
+  void start() {
+    // Native epoll, as in production, where frames go straight to each socket's descriptor.
+    vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
+    assertThat(vertx.isNativeTransportEnabled()).isTrue();
     db = TestNode.seededDatabase(vertx);
     port = TestNode.freePort();
     node = TestNode.start(vertx, db, port, "browser-a");
@@ -71,6 +71,7 @@ class LiveClientBrowserTest {
     if (node != null) {
       node.stop().await();
     }
+    vertx.close().await();
   }
 
   @Test

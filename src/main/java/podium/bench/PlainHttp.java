@@ -29,10 +29,25 @@ final class PlainHttp {
     this.port = port;
   }
 
-  /** One POST; the caller decides whether a failed one may be sent again. */
-  synchronized Response post(String path, Map<String, String> headers, String body) throws IOException {
+  /**
+   * Makes sure the connection is open: a connection the server closed while idle reads as
+   * end-of-stream. The check waits about 1 ms, so call it before the clock starts.
+   */
+  synchronized void ready() throws IOException {
     try {
       openIfClosed();
+    } catch (IOException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** One POST on the connection ready() opened; the caller decides whether a failed one may be sent again. */
+  synchronized Response post(String path, Map<String, String> headers, String body) throws IOException {
+    try {
+      if (socket == null) {
+        openIfClosed();
+      }
       byte[] payload = body.getBytes(StandardCharsets.UTF_8);
       StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1:")
           .append(port).append("\r\nContent-Length: ").append(payload.length).append("\r\n");
@@ -58,7 +73,6 @@ final class PlainHttp {
     }
   }
 
-  /** A connection the hub closed while idle reads as end-of-stream: open a new one first. */
   private void openIfClosed() throws IOException {
     if (socket != null) {
       socket.setSoTimeout(1);

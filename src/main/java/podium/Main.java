@@ -58,25 +58,37 @@ public final class Main {
     Node node = Node.listen(vertx, db,
         new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),
             config.dbPoolSize()), metrics).await();
-    int applied = Migrations.migrate(db);
-    LOG.info("schema migrations applied: {}", applied);
-
-    Pool setup = Database.pool(vertx, db, 2, "podium-setup");
-    if (config.seedDemo() && DemoEvent.seedIfEmpty(setup).await()) {
-      LOG.info("database was empty: created the demo event '{}'", DemoEvent.SLUG);
-    }
-    String made = ApiTokens.ensureAdmin(setup, config.adminToken()).await();
-    setup.close().await();
-    if (made != null) {
-      System.out.println("\n  Admin API token (shown once; set PODIUM_ADMIN_TOKEN to choose your own):\n  " + made + "\n");
-    }
-
-    node.load().await();
-    LOG.info("Podium node '{}' serving on http://localhost:{}/ with {} event(s); native transport: {}",
-        config.nodeName(), config.httpPort(), node.states().all().size(), vertx.isNativeTransportEnabled());
-
     EmbeddedDatabase toClose = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, node, toClose), "podium-shutdown"));
+    try {
+      prepare(vertx, db, config);
+      node.load().await();
+    } catch (Exception e) {
+      // Exit, so the held sockets close and their clients go elsewhere, instead of waiting on a
+      // node that can never load (Vert.x's threads would otherwise keep the process up).
+      LOG.error("could not start: {}", e.toString(), e);
+      System.exit(1);
+    }
+    LOG.info("Podium node '{}' serving on http://localhost:{}/ with {} event(s); native transport: {}",
+        config.nodeName(), config.httpPort(), node.states().all().size(), vertx.isNativeTransportEnabled());
+  }
+
+  /** Migrations, the demo event on an empty database, and the admin token. */
+  private static void prepare(Vertx vertx, PgConnectOptions db, Config config) {
+    int applied = Migrations.migrate(db);
+    LOG.info("schema migrations applied: {}", applied);
+    Pool setup = Database.pool(vertx, db, 2, "podium-setup");
+    try {
+      if (config.seedDemo() && DemoEvent.seedIfEmpty(setup).await()) {
+        LOG.info("database was empty: created the demo event '{}'", DemoEvent.SLUG);
+      }
+      String made = ApiTokens.ensureAdmin(setup, config.adminToken()).await();
+      if (made != null) {
+        System.out.println("\n  Admin API token (shown once; set PODIUM_ADMIN_TOKEN to choose your own):\n  " + made + "\n");
+      }
+    } finally {
+      setup.close().await();
+    }
   }
 
   /** Clients first (each gets a jittered reconnect), then Vert.x, then the database; each step bounded. */

@@ -34,8 +34,9 @@ public final class Node {
   private final CommandStore commands;
   private final PrometheusMeterRegistry registry;
   private final String httpDeployment;
-  private String feedDeployment;
-  private long keySweeper = -1;
+  private volatile String feedDeployment;
+  private volatile long keySweeper = -1;
+  private volatile Future<Node> loading = Future.succeededFuture();
 
   private Node(Vertx vertx, Pool pool, EventStates states, ChangeFeed feed, CommandStore commands,
       PrometheusMeterRegistry registry, String http) {
@@ -80,7 +81,7 @@ public final class Node {
 
   /** Loads every event (the schema must be migrated by now) and starts following changes. */
   public Future<Node> load() {
-    return vertx.deployVerticle(feed).map(feedId -> {
+    loading = vertx.deployVerticle(feed).map(feedId -> {
       feedDeployment = feedId;
       for (EventState e : states.all()) {
         Gauge.builder("podium.event.version", states,
@@ -93,6 +94,7 @@ public final class Node {
       });
       return this;
     });
+    return loading;
   }
 
   public EventStates states() {
@@ -105,8 +107,11 @@ public final class Node {
 
   /** Drains the sockets (each gets a reconnect frame), then stops the feed and the pool. */
   public Future<Void> stop() {
-    vertx.cancelTimer(keySweeper);
-    return vertx.undeploy(httpDeployment)
+    // A stop during start-up waits for the load under way, so the feed never runs on a closed pool.
+    return loading.transform(loaded -> {
+      vertx.cancelTimer(keySweeper);
+      return vertx.undeploy(httpDeployment);
+    })
         .eventually(() -> feedDeployment == null ? Future.succeededFuture() : vertx.undeploy(feedDeployment))
         .eventually(() -> pool.close());
   }

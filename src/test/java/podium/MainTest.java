@@ -44,6 +44,32 @@ class MainTest {
     }
   }
 
+  /** It listens before it loads; if it then cannot load, it must exit and let go of the port. */
+  @Test
+  void aHubThatCannotReachItsDatabaseExitsAndFreesItsPort(@TempDir Path dir) throws Exception {
+    int port = TestNode.freePort();
+    int nothing = TestNode.freePort();
+    Path out = dir.resolve("hub.log");
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+    pb.environment().put("PGHOST", "127.0.0.1");
+    pb.environment().put("PGPORT", String.valueOf(nothing));
+    pb.environment().put("PODIUM_HTTP_PORT", String.valueOf(port));
+    pb.environment().put("PODIUM_ADMIN_TOKEN", TestNode.ADMIN_TOKEN);
+    Process hub = pb.start();
+    try {
+      assertThat(hub.waitFor(60, TimeUnit.SECONDS)).as("it exits instead of holding clients forever").isTrue();
+      assertThat(hub.exitValue()).isEqualTo(1);
+      assertThat(java.nio.file.Files.readString(out)).contains("could not start");
+      try (java.net.ServerSocket again = new java.net.ServerSocket(port)) {
+        assertThat(again.getLocalPort()).as("the port is free again").isEqualTo(port);
+      }
+    } finally {
+      hub.destroyForcibly();
+    }
+  }
+
   /** Output goes to a file: Process.destroy() closes the pipes, and the last lines would be lost. */
   private static Process start(Path dir, int port, Path out) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

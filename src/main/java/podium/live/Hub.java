@@ -29,6 +29,8 @@ public final class Hub {
   static final int PING_GROUPS = (int) (PING_MS / 1000);
   static final long HELLO_WITHIN_MS = 30_000;
   static final long PRESENCE_MS = 10_000;
+  /** How long a starting node holds a hello before it sends the client to reconnect. */
+  static final long HOLD_MS = 20_000;
 
   private final Vertx vertx;
   private final EventStates states;
@@ -122,6 +124,13 @@ public final class Hub {
       throw Greeting.alreadySubscribed();
     }
     client.greeting = true;
+    // A node that cannot load (its database hangs, say) sends its clients elsewhere.
+    vertx.setTimer(HOLD_MS, t -> {
+      if (!states.loaded() && !client.gone) {
+        Frames.reconnect(ThreadLocalRandom.current().nextLong(5_000)).writeTo(client.wire);
+        client.socket.close((short) 1012, "still starting");
+      }
+    });
     states.whenLoaded().onComplete(v -> context.runOnContext(x -> {
       client.greeting = false;
       if (client.gone) {

@@ -8,13 +8,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who gets what on one event loop. Deltas queue in version order and go out in slices of SLICE
- * writes, so a burst to thousands of sockets never holds the loop for long: staff commands, page
- * loads and pings on the same loop get their turn in between.
+ * Who gets what on one event loop. Deltas queue in version order and go out in slices of 1 to 5 ms,
+ * so a burst to thousands of sockets never holds the loop for long: staff commands, page loads,
+ * hellos and pings on the same loop get their turn in between (see LoopTurn).
  */
 final class Fanout {
 
-  static final int SLICE = 100;
+  /** A slice lasts at least this long (about 100 writes), */
+  static final long MIN_SLICE_NANOS = 1_000_000;
+  /** and at most this long, however long the loop just spent on other work. */
+  static final long MAX_SLICE_NANOS = 5_000_000;
   private static final Client[] NOBODY = new Client[0];
 
   private final Context context;
@@ -24,6 +27,8 @@ final class Fanout {
   private Client[] current;
   private int cursor;
   private boolean pumping;
+  /** When the last slice gave the loop back; 0 when no delivery is under way. */
+  private long sliceEnded;
 
   Fanout(Context context, String node) {
     this.context = context;
@@ -67,28 +72,36 @@ final class Fanout {
   }
 
   private void pump() {
-    int budget = SLICE;
-    while (!queue.isEmpty()) {
+    long start = System.nanoTime();
+    // Fan-out and the loop's other work share it about evenly: a slice lasts as long as the loop
+    // has just spent elsewhere (a reconnect storm's hellos, say), within the bounds above.
+    long slice = sliceEnded == 0 ? MIN_SLICE_NANOS
+        : Math.min(MAX_SLICE_NANOS, Math.max(MIN_SLICE_NANOS, start - sliceEnded));
+    long deadline = start + slice;
+    int written = 0;
+    boolean yielding = false;
+    while (!queue.isEmpty() && !yielding) {
       Delta delta = queue.peek();
       if (current == null) {
         Set<Client> set = byEvent.get(delta.eventId());
         current = set == null ? NOBODY : set.toArray(NOBODY);
         cursor = 0;
       }
-      int end = Math.min(current.length, cursor + budget);
-      budget -= end - cursor;
-      while (cursor < end) {
+      while (cursor < current.length && !yielding) {
         deliver(current[cursor++], delta);
+        yielding = (++written & 31) == 0 && System.nanoTime() >= deadline;
       }
       if (cursor == current.length) {
         queue.poll();
         current = null;
       }
-      if (budget == 0) {
-        LoopTurn.next(context, this::pump);
-        return;
-      }
     }
+    if (yielding && !queue.isEmpty()) {
+      sliceEnded = System.nanoTime();
+      LoopTurn.next(context, this::pump);
+      return;
+    }
+    sliceEnded = 0;
     pumping = false;
   }
 

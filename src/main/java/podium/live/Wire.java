@@ -47,7 +47,7 @@ final class Wire {
   /** Writes a framed buffer that nobody modifies. Must run on the socket's own event loop, as every Hub call does. */
   void send(ByteBuf framed) {
     int sent = 0;
-    if (direct != null && framed.hasMemoryAddress() && nothingQueued() && ctx.executor().inEventLoop()) {
+    if (direct != null && ctx.executor().inEventLoop() && framed.hasMemoryAddress() && nothingQueued()) {
       try {
         sent = direct.fd().writeAddress(framed.memoryAddress(), framed.readerIndex(), framed.writerIndex());
       } catch (IOException e) {

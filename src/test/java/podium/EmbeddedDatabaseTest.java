@@ -72,7 +72,7 @@ class EmbeddedDatabaseTest {
   }
 
   private static String first(PgConnectOptions db, String query) throws Exception {
-    String url = "jdbc:postgresql://" + db.getHost() + ":" + db.getPort() + "/" + db.getDatabase();
+    String url = Migrations.jdbcUrl(db);
     try (var c = java.sql.DriverManager.getConnection(url, db.getUser(), db.getPassword());
         var rs = c.createStatement().executeQuery(query)) {
       rs.next();

@@ -31,7 +31,7 @@ public final class TestDatabase {
   }
 
   public static void sql(PgConnectOptions db, String statement) {
-    String url = "jdbc:postgresql://" + db.getHost() + ":" + db.getPort() + "/" + db.getDatabase();
+    String url = Migrations.jdbcUrl(db);
     try (Connection c = java.sql.DriverManager.getConnection(url, db.getUser(), db.getPassword());
         Statement s = c.createStatement()) {
       s.execute(statement);

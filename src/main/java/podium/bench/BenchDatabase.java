@@ -70,7 +70,7 @@ final class BenchDatabase implements AutoCloseable {
   }
 
   private static void sql(PgConnectOptions db, String statement) {
-    String url = "jdbc:postgresql://" + db.getHost() + ":" + db.getPort() + "/" + db.getDatabase();
+    String url = Migrations.jdbcUrl(db);
     try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, db.getUser(), db.getPassword());
         java.sql.Statement s = c.createStatement()) {
       s.execute(statement);

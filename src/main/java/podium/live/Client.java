@@ -16,6 +16,8 @@ final class Client {
   long last = -1;
   boolean stale;
   boolean greeting;
+  /** The hello a starting node holds until its events are loaded (see Hub.hold). */
+  Hello held;
   /** Closed: slices of a delta already under way skip it. */
   boolean gone;
   final int pingGroup;

@@ -29,7 +29,7 @@ public final class Hub {
   static final int PING_GROUPS = (int) (PING_MS / 1000);
   static final long HELLO_WITHIN_MS = 30_000;
   static final long PRESENCE_MS = 10_000;
-  /** How long a starting node holds a hello before it sends the client to reconnect. */
+  /** How long after connecting a starting node holds a hello before it sends the client to reconnect. */
   static final long HOLD_MS = 20_000;
 
   private final Vertx vertx;
@@ -42,7 +42,6 @@ public final class Hub {
   private final Buffer ping = Buffer.buffer("p");
   private Fanout fanout;
   private Greeting greeting;
-  private io.vertx.core.Context context;
   private long tick;
   private boolean draining;
   private long pinger;
@@ -59,11 +58,12 @@ public final class Hub {
 
   /** Call on the context that owns this hub's sockets. */
   public void start() {
-    context = vertx.getOrCreateContext();
+    io.vertx.core.Context context = vertx.getOrCreateContext();
     fanout = new Fanout(context, node);
     greeting = new Greeting(context, states, pool, fanout, this::reportScreens);
     unsubscribe.add(states.onDelta(d -> context.runOnContext(v -> fanout.offer(d))));
     unsubscribe.add(states.onReset(s -> context.runOnContext(v -> fanout.reset(s))));
+    states.whenLoaded().onComplete(v -> context.runOnContext(x -> greetHeld()));
     pinger = vertx.setPeriodic(1000, t -> sweep());
     presence = vertx.setPeriodic(PRESENCE_MS, t -> reportScreens());
   }
@@ -124,24 +124,23 @@ public final class Hub {
       throw Greeting.alreadySubscribed();
     }
     client.greeting = true;
-    // A node that cannot load (its database hangs, say) sends its clients elsewhere.
-    vertx.setTimer(HOLD_MS, t -> {
-      if (!states.loaded() && !client.gone) {
-        Frames.reconnect(ThreadLocalRandom.current().nextLong(5_000)).writeTo(client.wire);
-        client.socket.close((short) 1012, "still starting");
+    client.held = hello;
+  }
+
+  /** Once the events are loaded: every held hello is answered. */
+  private void greetHeld() {
+    for (Client client : clients) {
+      Hello hello = client.held;
+      if (hello != null) {
+        client.held = null;
+        client.greeting = false;
+        try {
+          greeting.hello(client, hello);
+        } catch (ProtocolError e) {
+          error(client, e.code(), e.getMessage());
+        }
       }
-    });
-    states.whenLoaded().onComplete(v -> context.runOnContext(x -> {
-      client.greeting = false;
-      if (client.gone) {
-        return;
-      }
-      try {
-        greeting.hello(client, hello);
-      } catch (ProtocolError e) {
-        error(client, e.code(), e.getMessage());
-      }
-    }));
+    }
   }
 
   /** Tells PostgreSQL which screens this node holds and what they show, for the console's fleet view. */
@@ -163,9 +162,12 @@ public final class Hub {
     int group = (int) (tick++ % PING_GROUPS);
     long now = System.currentTimeMillis();
     List<Client> silent = new ArrayList<>();
+    List<Client> stillHeld = new ArrayList<>();
     for (Client client : clients) {
       if (!client.subscribed() && !client.greeting && now - client.connectedAt > HELLO_WITHIN_MS) {
         silent.add(client);
+      } else if (client.held != null && now - client.connectedAt > HOLD_MS) {
+        stillHeld.add(client);
       } else {
         fanout.recover(client);
         if (client.pingGroup == group) {
@@ -174,6 +176,11 @@ public final class Hub {
       }
     }
     silent.forEach(c -> c.socket.close((short) 1008, "no hello"));
+    // A node that cannot load (its database hangs, say) sends its held clients elsewhere.
+    for (Client c : stillHeld) {
+      Frames.reconnect(ThreadLocalRandom.current().nextLong(5_000)).writeTo(c.wire);
+      c.socket.close((short) 1012, "still starting");
+    }
   }
 
   private void error(Client client, String code, String message) {

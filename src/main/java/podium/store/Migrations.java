@@ -22,7 +22,7 @@ public final class Migrations {
     if (upToDate(db)) {
       return 0;
     }
-    return Flyway.configure().dataSource(url(db), db.getUser(), db.getPassword())
+    return Flyway.configure().dataSource(jdbcUrl(db), db.getUser(), db.getPassword())
         .locations("classpath:db/migration").load().migrate().migrationsExecuted;
   }
 
@@ -34,7 +34,7 @@ public final class Migrations {
    */
   static boolean upToDate(PgConnectOptions db) {
     String sql = "select bool_or(success and version = ?) and bool_and(success) from flyway_schema_history";
-    try (Connection c = DriverManager.getConnection(url(db), db.getUser(), db.getPassword());
+    try (Connection c = DriverManager.getConnection(jdbcUrl(db), db.getUser(), db.getPassword());
         PreparedStatement query = c.prepareStatement(sql)) {
       query.setString(1, LATEST);
       try (ResultSet row = query.executeQuery()) {
@@ -45,7 +45,8 @@ public final class Migrations {
     }
   }
 
-  private static String url(PgConnectOptions db) {
+  /** The JDBC address of a database the pool reaches with these options. */
+  public static String jdbcUrl(PgConnectOptions db) {
     return "jdbc:postgresql://" + db.getHost() + ":" + db.getPort() + "/" + db.getDatabase();
   }
 }

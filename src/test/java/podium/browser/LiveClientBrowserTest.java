@@ -14,11 +14,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.pgclient.PgConnectOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -154,7 +151,7 @@ class LiveClientBrowserTest {
     phone.js("document.querySelector(\"#agenda [data-session='academic-conference-break']\").scrollIntoView()");
     phone.screenshot("agenda-390-en-changed-afternoon");
     phone.js("window.scrollTo(0, 0)");
-    List<Map<String, Object>> log = frameLog();
+    List<Map<String, Object>> log = FrameLog.of(phone);
     assertGaplessAndOnce(log, last);
     assertThat(types(log)).as("a drain asks the page to come back").contains("reconnect");
     assertThat(types(log).stream().filter("welcome"::equals).count()).isGreaterThanOrEqualTo(2);
@@ -174,13 +171,13 @@ class LiveClientBrowserTest {
     phone.until(SOON, "the cached agenda while offline", d -> phone.classes("#connection")
         .contains("offline") && text("#agenda [data-session='matchmaking-meeting-2'] .moved").equals("Moved from Sub-forum B"));
     assertThat(phone.js("return window.podiumLive.version")).isEqualTo(cached);
-    assertThat(frameLog()).as("nothing came from a hub").isEmpty();
+    assertThat(FrameLog.of(phone)).as("nothing came from a hub").isEmpty();
 
     pagesOnly.close().await();
     node = TestNode.start(vertx, db, port, "browser-c");
     long last = command(new JsonObject().put("type", "session.delay").put("session", "awards-ceremony").put("minutes", 10));
     awaitPageVersion(last, BACK_ONLINE);
-    List<Map<String, Object>> log = frameLog();
+    List<Map<String, Object>> log = FrameLog.of(phone);
     assertThat(types(log)).as("resumed from the cached version, no snapshot").doesNotContain("snapshot");
     assertThat(log.stream().filter(f -> "change".equals(f.get("type"))).map(f -> f.get("version")).toList())
         .containsExactly(last);
@@ -245,43 +242,14 @@ class LiveClientBrowserTest {
         .as("the page fits its width").isTrue();
   }
 
-  @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> frameLog() {
-    return (List<Map<String, Object>>) phone.js("return window.podiumLive.log");
-  }
-
   private static List<String> types(List<Map<String, Object>> log) {
     return log.stream().map(f -> (String) f.get("type")).toList();
   }
 
   /** Each version exactly once and in order; a snapshot only right after a welcome. */
   private static void assertGaplessAndOnce(List<Map<String, Object>> log, long last) {
-    Long version = null;
-    String previous = null;
-    Set<Long> seen = new HashSet<>();
-    List<String> problems = new ArrayList<>();
-    for (Map<String, Object> f : log) {
-      String type = (String) f.get("type");
-      Long v = f.get("version") == null ? null : ((Number) f.get("version")).longValue();
-      if ("snapshot".equals(type)) {
-        if (!"welcome".equals(previous)) {
-          problems.add("snapshot " + v + " after " + previous);
-        }
-        version = v;
-      } else if ("change".equals(type) || "skip".equals(type)) {
-        if (version == null || v != version + 1) {
-          problems.add(type + " " + v + " after " + version);
-        }
-        if (!seen.add(v)) {
-          problems.add("version " + v + " twice");
-        }
-        version = v;
-      }
-      if (!"pong".equals(type)) {
-        previous = type;
-      }
-    }
-    assertThat(problems).as("frame log " + log).isEmpty();
-    assertThat(version).isEqualTo(last);
+    FrameLog.Check check = FrameLog.check(log, null);
+    assertThat(check.problems()).as("frame log " + log).isEmpty();
+    assertThat(check.last()).isEqualTo(last);
   }
 }

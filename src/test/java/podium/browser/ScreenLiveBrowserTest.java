@@ -6,7 +6,6 @@ import static podium.browser.ScreenPages.assertFits;
 import static podium.browser.ScreenPages.awaitText;
 import static podium.browser.ScreenPages.awaitVersion;
 import static podium.browser.ScreenPages.command;
-import static podium.browser.ScreenPages.frameLog;
 import static podium.browser.ScreenPages.pageText;
 import static podium.browser.ScreenPages.url;
 import static podium.browser.ScreenPages.visible;
@@ -16,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgConnectOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -222,37 +220,15 @@ class ScreenLiveBrowserTest {
     wall.until(SOON, "online again, no mark", d -> wall.text("#connection").isEmpty());
     awaitText(wall, "#screen [data-session='awards-ceremony'] .mark-delayed", "Delayed 10 min, now 11:30");
     awaitText(wall, "#ticker", "Back online");
-    assertGapless(frameLog(wall), from, last);
+    assertGapless(FrameLog.of(wall), from, last);
   }
 
   /** From the version shown before the loss, each version once and in order, resumed with no snapshot. */
   private static void assertGapless(List<Map<String, Object>> log, long from, long last) {
-    Long version = from;
-    String previous = null;
-    List<String> problems = new ArrayList<>();
-    int snapshots = 0;
-    for (Map<String, Object> f : log) {
-      String type = (String) f.get("type");
-      Long v = f.get("version") == null ? null : ((Number) f.get("version")).longValue();
-      if ("snapshot".equals(type)) {
-        snapshots++;
-        if (!"welcome".equals(previous)) {
-          problems.add("snapshot " + v + " after " + previous);
-        }
-        version = v;
-      } else if ("change".equals(type) || "skip".equals(type)) {
-        if (version == null || v != version + 1) {
-          problems.add(type + " " + v + " after " + version);
-        }
-        version = v;
-      }
-      if (!"pong".equals(type)) {
-        previous = type;
-      }
-    }
-    assertThat(problems).as("frame log " + log).isEmpty();
-    assertThat(snapshots).as("the resume replays the missed changes, no snapshot").isZero();
+    FrameLog.Check check = FrameLog.check(log, from);
+    assertThat(check.problems()).as("frame log " + log).isEmpty();
+    assertThat(check.snapshots()).as("the resume replays the missed changes, no snapshot").isZero();
     assertThat(log.stream().filter(f -> "change".equals(f.get("type"))).count()).isEqualTo(last - from);
-    assertThat(version).isEqualTo(last);
+    assertThat(check.last()).isEqualTo(last);
   }
 }

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import podium.Api;
 
 /** What the screen tests share: URLs, commands through the API, waits on the page, the fit check. */
@@ -69,10 +68,5 @@ final class ScreenPages {
         }
         return out;""");
     assertThat(overflowing).as(what + ": boxes that overflow").isEmpty();
-  }
-
-  @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> frameLog(Browser b) {
-    return (List<Map<String, Object>>) b.js("return window.podiumLive.log");
   }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import podium.DemoEvent;
 import podium.EmbeddedDatabase;
 import podium.store.ApiTokens;
+import podium.event.Catalogue;
 import podium.store.CommandStore;
 import podium.store.Database;
 import podium.store.Hashes;
@@ -101,8 +102,8 @@ final class BenchDatabase implements AutoCloseable {
   /** Commits a staff command through the hub's own write path, for when no hub is up to take it. */
   long command(JsonObject body) {
     CommandStore store = new CommandStore(pool, Clock.systemUTC());
-    return store.execute(new CommandStore.Request(DemoEvent.SLUG, body, Hashes.sha256(body.encode()), "bench", null))
-        .await().version();
+    return store.execute(new CommandStore.Request(DemoEvent.SLUG, Catalogue.parse(body), Hashes.sha256(body.encode()),
+        "bench", null, null, false)).await().version();
   }
 
   @Override

@@ -43,32 +43,25 @@ public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List
     return awards.stream().filter(a -> a.id().equals(id)).findFirst();
   }
 
-  /** Applies a change by replacing every entity it carries, by id. */
+  /** Applies a change by replacing every entity it touched, by id. */
   public Agenda apply(Change change) {
-    JsonObject d = change.data();
-    List<Session> newSessions = upsert(sessions, d.getJsonArray("sessions"), Session::fromJson, Session::id);
-    List<Announcement> newAnnouncements =
-        upsert(announcements, d.getJsonArray("announcements"), Announcement::fromJson, Announcement::id).stream()
-            .filter(a -> !d.getJsonArray("clearedAnnouncements", new JsonArray()).contains(a.id())).toList();
-    Notice newNotice = d.containsKey("notice") ? Notice.fromJson(d.getJsonObject("notice")) : notice;
+    Touched t = change.touched();
+    List<Announcement> newAnnouncements = upsert(announcements, t.announcements(), Announcement::id).stream()
+        .filter(a -> !t.clearedAnnouncements().contains(a.id())).toList();
     List<Award> newAwards = awards;
-    for (Object r : d.getJsonArray("results", new JsonArray())) {
-      Award.Result result = Award.Result.fromJson((JsonObject) r);
+    for (Award.Result result : t.results()) {
       newAwards = newAwards.stream().map(a -> a.id().equals(result.award()) ? a.withResult(result) : a).toList();
     }
-    List<Speaker> newSpeakers = upsert(speakers, d.getJsonArray("speakers"), Speaker::fromJson, Speaker::id);
-    List<Screen> newScreens = upsert(screens, d.getJsonArray("screens"), Screen::fromJson, Screen::id);
-    return new Agenda(event, rooms, newSessions, newSpeakers, newAnnouncements, newNotice, newAwards, newScreens);
+    return new Agenda(event, rooms, upsert(sessions, t.sessions(), Session::id), speakers, newAnnouncements,
+        t.noticeSet() ? t.notice() : notice, newAwards, upsert(screens, t.screens(), Screen::id));
   }
 
-  private static <T> List<T> upsert(List<T> current, JsonArray updates, Function<JsonObject, T> parse,
-      Function<T, String> id) {
-    if (updates == null || updates.isEmpty()) {
+  private static <T> List<T> upsert(List<T> current, List<T> updates, Function<T, String> id) {
+    if (updates.isEmpty()) {
       return current;
     }
     Map<String, T> byId = current.stream().collect(Collectors.toMap(id, t -> t, (a, b) -> a, LinkedHashMap::new));
-    for (Object u : updates) {
-      T t = parse.apply((JsonObject) u);
+    for (T t : updates) {
       byId.put(id.apply(t), t);
     }
     return List.copyOf(byId.values());

@@ -40,7 +40,7 @@ public final class AgendaImport {
   private static Session session(JsonObject s, ZoneId zone) {
     Instant start = LocalDateTime.parse(s.getString("start")).atZone(zone).toInstant();
     Instant end = LocalDateTime.parse(s.getString("end")).atZone(zone).toInstant();
-    return new Session(s.getString("id"), Session.Type.valueOf(s.getString("type").toUpperCase()),
+    return new Session(s.getString("id"), Spelling.parse(Session.Type.class, s.getString("type")),
         s.getString("room"), s.getString("room"), Text.fromJson(s.getJsonObject("title")),
         Text.fromJson(s.getJsonObject("description")), start, end, start, end, Session.Status.SCHEDULED,
         s.getJsonArray("speakers", new JsonArray()).stream().map(String.class::cast).toList(), Text.EMPTY,

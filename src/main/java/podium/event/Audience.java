@@ -5,7 +5,7 @@ public enum Audience {
   PUBLIC, STAFF;
 
   public String wire() {
-    return name().toLowerCase();
+    return Spelling.of(this);
   }
 
   public boolean sees(Audience of) {

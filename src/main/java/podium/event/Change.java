@@ -1,10 +1,233 @@
 package podium.event;
 
-import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
- * What one command did, as stored in the change log and sent to clients. The data holds the new
- * state of every entity the command touched, so applying a change is "replace by id".
+ * What one command did: one record per change kind, holding the new state of everything it touched.
+ * ChangeCodec turns it into the JSON of the changes table and of the wire; Agenda.apply and the
+ * store's table writes take its Touched entities; the audience comes from its kind.
  */
-public record Change(String kind, Audience audience, JsonObject data) {
+public sealed interface Change {
+
+  ChangeKind kind();
+
+  /** The new state of what it touched. */
+  Touched touched();
+
+  /** The screen this change is addressed to, which gets it in full; null for most. */
+  default String screen() {
+    return null;
+  }
+
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per record: adding a change kind does not compile until every visitor handles it. */
+  interface Visitor<R> {
+    R sessionDelayed(SessionDelayed c);
+
+    R sessionMoved(SessionMoved c);
+
+    R sessionChanged(SessionChanged c);
+
+    R onStage(OnStage c);
+
+    R announcementPosted(AnnouncementPosted c);
+
+    R announcementCleared(AnnouncementCleared c);
+
+    R emergencyPosted(EmergencyPosted c);
+
+    R emergencyCleared(EmergencyCleared c);
+
+    R resultSet(ResultSet c);
+
+    R revealed(Revealed c);
+
+    R screenAssigned(ScreenAssigned c);
+
+    R screenSignal(ScreenSignal c);
+  }
+
+  /** sessions: the session itself first, then any it pushed along. */
+  record SessionDelayed(String session, List<Session> sessions, int minutes, boolean cascade) implements Change {
+    public ChangeKind kind() {
+      return ChangeKind.SESSION_DELAYED;
+    }
+
+    public Touched touched() {
+      return Touched.sessions(sessions);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.sessionDelayed(this);
+    }
+  }
+
+  record SessionMoved(String session, List<Session> sessions, String from, String to) implements Change {
+    public ChangeKind kind() {
+      return ChangeKind.SESSION_MOVED;
+    }
+
+    public Touched touched() {
+      return Touched.sessions(sessions);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.sessionMoved(this);
+    }
+  }
+
+  /** Cancelled, started, ended, updated or added: the kind says which; nothing more to tell. */
+  record SessionChanged(ChangeKind kind, String session, List<Session> sessions) implements Change {
+    public SessionChanged {
+      if (!List.of(ChangeKind.SESSION_CANCELLED, ChangeKind.SESSION_STARTED, ChangeKind.SESSION_ENDED,
+          ChangeKind.SESSION_UPDATED, ChangeKind.SESSION_ADDED).contains(kind)) {
+        throw new IllegalArgumentException(kind + " is not a plain session change");
+      }
+    }
+
+    public Touched touched() {
+      return Touched.sessions(sessions);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.sessionChanged(this);
+    }
+  }
+
+  /** speaker and next: speaker ids or null; sessions holds the staged session. */
+  record OnStage(String session, String speaker, String next, List<Session> sessions) implements Change {
+    public ChangeKind kind() {
+      return ChangeKind.SPEAKER_ON_STAGE;
+    }
+
+    public Touched touched() {
+      return Touched.sessions(sessions);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.onStage(this);
+    }
+  }
+
+  record AnnouncementPosted(Announcement announcement) implements Change {
+    public ChangeKind kind() {
+      return ChangeKind.ANNOUNCEMENT_POSTED;
+    }
+
+    public Touched touched() {
+      return Touched.announcement(announcement);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.announcementPosted(this);
+    }
+  }
+
+  record AnnouncementCleared(String announcement) implements Change {
+    public ChangeKind kind() {
+      return ChangeKind.ANNOUNCEMENT_CLEARED;
+    }
+
+    public Touched touched() {
+      return Touched.cleared(announcement);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.announcementCleared(this);
+    }
+  }
+
+  record EmergencyPosted(Notice notice) implements Change {
+    public ChangeKind kind() {
+      return ChangeKind.NOTICE_EMERGENCY;
+    }
+
+    public Touched touched() {
+      return Touched.notice(notice);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.emergencyPosted(this);
+    }
+  }
+
+  record EmergencyCleared() implements Change {
+    public ChangeKind kind() {
+      return ChangeKind.NOTICE_CLEARED;
+    }
+
+    public Touched touched() {
+      return Touched.notice(null);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.emergencyCleared(this);
+    }
+  }
+
+  /** Embargoed results (revealedAt null): staff only. */
+  record ResultSet(String award, List<Award.Result> results) implements Change {
+    public ChangeKind kind() {
+      return ChangeKind.AWARD_RESULT_SET;
+    }
+
+    public Touched touched() {
+      return Touched.results(results);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.resultSet(this);
+    }
+  }
+
+  /** results: lowest place first; showAt: the reveal's moment in server ms, which screens play from. */
+  record Revealed(String award, List<Award.Result> results, long showAt) implements Change {
+    public ChangeKind kind() {
+      return ChangeKind.AWARD_REVEALED;
+    }
+
+    public Touched touched() {
+      return Touched.results(results);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.revealed(this);
+    }
+  }
+
+  record ScreenAssigned(Screen assignment) implements Change {
+    public ChangeKind kind() {
+      return ChangeKind.SCREEN_ASSIGNED;
+    }
+
+    public Touched touched() {
+      return Touched.screen(assignment);
+    }
+
+    public String screen() {
+      return assignment.id();
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.screenAssigned(this);
+    }
+  }
+
+  /** Reload or identify: a signal to one screen that changes no state. name: for identify, else null. */
+  record ScreenSignal(ChangeKind kind, String screen, Text name) implements Change {
+    public ScreenSignal {
+      if (kind != ChangeKind.SCREEN_RELOAD && kind != ChangeKind.SCREEN_IDENTIFY) {
+        throw new IllegalArgumentException(kind + " is not a screen signal");
+      }
+    }
+
+    public Touched touched() {
+      return Touched.NOTHING;
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.screenSignal(this);
+    }
+  }
 }

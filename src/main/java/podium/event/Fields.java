@@ -3,11 +3,10 @@ package podium.event;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -48,6 +47,15 @@ final class Fields {
     return s;
   }
 
+  /** A required string of at most max characters. */
+  String string(String name, int max) {
+    Object v = body.getValue(name);
+    if (!(v instanceof String s) || s.length() > max) {
+      throw CommandRejected.invalidField(name, "is required as a string of at most " + max + " characters");
+    }
+    return s;
+  }
+
   String optionalId(String name) {
     return has(name) ? id(name) : null;
   }
@@ -84,28 +92,25 @@ final class Fields {
   }
 
   <E extends Enum<E>> E choice(String name, Class<E> type) {
-    Object v = body.getValue(name);
-    if (v instanceof String s) {
-      for (E e : type.getEnumConstants()) {
-        if (e.name().equalsIgnoreCase(s)) {
-          return e;
-        }
-      }
+    E e = body.getValue(name) instanceof String s ? Spelling.parse(type, s.toLowerCase(Locale.ROOT)) : null;
+    if (e == null) {
+      throw CommandRejected.invalidField(name, "must be one of "
+          + java.util.Arrays.stream(type.getEnumConstants()).map(Spelling::of).toList());
     }
-    throw CommandRejected.invalidField(name, "must be one of " + List.of(type.getEnumConstants()).toString().toLowerCase());
+    return e;
   }
 
   /** An instant with an offset ("…+08:00", "…Z") or a venue-local time ("2023-08-16T10:30"). */
-  Instant time(String name, ZoneId zone) {
+  Moment time(String name) {
     Object v = body.getValue(name);
     if (!(v instanceof String s)) {
       throw CommandRejected.invalidField(name, "is required as an ISO-8601 time");
     }
     try {
-      return OffsetDateTime.parse(s).toInstant();
+      return Moment.exact(OffsetDateTime.parse(s).toInstant());
     } catch (DateTimeException offsetless) {
       try {
-        return LocalDateTime.parse(s).atZone(zone).toInstant();
+        return Moment.local(LocalDateTime.parse(s));
       } catch (DateTimeException e) {
         throw CommandRejected.invalidField(name, "must be an ISO-8601 time such as 2023-08-16T10:30");
       }

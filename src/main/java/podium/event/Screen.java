@@ -12,19 +12,24 @@ public record Screen(String id, Text name, String room, Layout layout, Lang lang
   public enum Lang {
     ZH_EN, EN_ZH, ZH, EN;
 
+    /** Spelled with a dash, as in URLs: "zh-en". */
     public String wire() {
-      return name().toLowerCase().replace('_', '-');
+      return Spelling.of(this).replace('_', '-');
+    }
+
+    /** The languages spelled so, or null. */
+    public static Lang parse(String wire) {
+      return wire == null ? null : Spelling.parse(Lang.class, wire.replace('-', '_'));
     }
   }
 
   public JsonObject toJson() {
     return new JsonObject().put("screen", id).put("name", name.toJson()).put("room", room)
-        .put("layout", layout.name().toLowerCase()).put("lang", lang.wire());
+        .put("layout", Spelling.of(layout)).put("lang", lang.wire());
   }
 
   public static Screen fromJson(JsonObject j) {
     return new Screen(j.getString("screen"), Text.fromJson(j.getJsonObject("name")), j.getString("room"),
-        Layout.valueOf(j.getString("layout").toUpperCase()),
-        Lang.valueOf(j.getString("lang", "zh-en").toUpperCase().replace('-', '_')));
+        Spelling.parse(Layout.class, j.getString("layout")), Lang.parse(j.getString("lang", "zh-en")));
   }
 }

@@ -63,27 +63,23 @@ public record Session(String id, Type type, String room, String plannedRoom, Tex
   }
 
   public JsonObject toJson() {
-    return new JsonObject().put("id", id).put("type", wire(type)).put("room", room).put("plannedRoom", plannedRoom)
+    return new JsonObject().put("id", id).put("type", Spelling.of(type)).put("room", room).put("plannedRoom", plannedRoom)
         .put("title", title.toJson()).put("description", description.toJson())
         .put("plannedStart", plannedStart.toString()).put("plannedEnd", plannedEnd.toString())
         .put("start", start.toString()).put("end", end.toString())
         .put("delayMinutes", Duration.between(plannedStart, start).toMinutes())
-        .put("status", wire(status)).put("speakers", new JsonArray(speakers)).put("reason", reason.toJson())
+        .put("status", Spelling.of(status)).put("speakers", new JsonArray(speakers)).put("reason", reason.toJson())
         .put("onStage", onStage).put("upNext", upNext);
   }
 
   public static Session fromJson(JsonObject j) {
-    return new Session(j.getString("id"), Type.valueOf(j.getString("type").toUpperCase()), j.getString("room"),
+    return new Session(j.getString("id"), Spelling.parse(Type.class, j.getString("type")), j.getString("room"),
         j.getString("plannedRoom", j.getString("room")), Text.fromJson(j.getJsonObject("title")),
         Text.fromJson(j.getJsonObject("description")), Instant.parse(j.getString("plannedStart")),
         Instant.parse(j.getString("plannedEnd")), Instant.parse(j.getString("start")),
-        Instant.parse(j.getString("end")), Status.valueOf(j.getString("status").toUpperCase()),
+        Instant.parse(j.getString("end")), Spelling.parse(Status.class, j.getString("status")),
         j.getJsonArray("speakers", new JsonArray()).stream().map(String.class::cast).toList(),
         Text.fromJson(j.getJsonObject("reason")), j.getString("onStage"), j.getString("upNext"));
   }
 
-  /** Enum names as they appear in JSON and in the database: lower case. */
-  public static String wire(Enum<?> value) {
-    return value.name().toLowerCase();
-  }
 }

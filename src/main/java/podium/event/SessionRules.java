@@ -1,10 +1,9 @@
 package podium.event;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,26 +13,7 @@ public final class SessionRules {
   private SessionRules() {
   }
 
-  public static Change apply(Agenda agenda, Command command, Instant now) {
-    if (command instanceof Command.Delay c) {
-      return delay(agenda, c);
-    } else if (command instanceof Command.Move c) {
-      return move(agenda, c);
-    } else if (command instanceof Command.Cancel c) {
-      return cancel(agenda, c);
-    } else if (command instanceof Command.Start c) {
-      return start(agenda, c, now);
-    } else if (command instanceof Command.End c) {
-      return end(agenda, c, now);
-    } else if (command instanceof Command.Update c) {
-      return update(agenda, c);
-    } else if (command instanceof Command.Add c) {
-      return add(agenda, c);
-    }
-    throw new CommandRejected("unknown_command", "no session rule for " + command);
-  }
-
-  static Change delay(Agenda agenda, Command.Delay c) {
+  static Change delay(Agenda agenda, Command.Delay c, Facts facts) {
     Session s = open(agenda, c.session());
     Duration by = Duration.ofMinutes(c.minutes());
     // A live session that runs over keeps its start: only its end moves.
@@ -51,8 +31,7 @@ public final class SessionRules {
     for (Session t : touched) {
       requireSameDay(agenda, t);
     }
-    return change("session.delayed", sessionData(c.session(), touched).put("minutes", c.minutes())
-        .put("cascade", c.cascade()));
+    return new Change.SessionDelayed(c.session(), touched, c.minutes(), c.cascade());
   }
 
   /**
@@ -84,33 +63,32 @@ public final class SessionRules {
     LocalDate day = localDay(agenda, s.start());
     Instant dayEnd = day.plusDays(1).atStartOfDay(agenda.event().zone()).toInstant();
     if (s.end().isAfter(dayEnd) || !localDay(agenda, s.plannedStart()).equals(day)) {
-      throw new CommandRejected("past_day_end",
+      throw new CommandRejected(ErrorCode.PAST_DAY_END,
           "'" + s.id() + "' would leave its day (" + day + " in " + agenda.event().zone() + ")");
     }
   }
 
-  static Change move(Agenda agenda, Command.Move c) {
+  static Change move(Agenda agenda, Command.Move c, Facts facts) {
     Session s = open(agenda, c.session());
-    agenda.room(c.room()).orElseThrow(() -> CommandRejected.unknown("room", c.room()));
+    agenda.room(c.room()).orElseThrow(() -> CommandRejected.unknown(ErrorCode.UNKNOWN_ROOM, c.room()));
     if (s.room().equals(c.room())) {
       throw CommandRejected.invalidState("'" + s.id() + "' is already in '" + c.room() + "'");
     }
     requireFree(agenda, s, c.room());
-    return change("session.moved",
-        sessionData(c.session(), List.of(s.inRoom(c.room()))).put("from", s.room()).put("to", c.room()));
+    return new Change.SessionMoved(c.session(), List.of(s.inRoom(c.room())), s.room(), c.room());
   }
 
-  static Change cancel(Agenda agenda, Command.Cancel c) {
+  static Change cancel(Agenda agenda, Command.Cancel c, Facts facts) {
     Session s = open(agenda, c.session());
-    return change("session.cancelled",
-        sessionData(c.session(), List.of(s.withStatus(Session.Status.CANCELLED, c.reason()))));
+    return sessions(ChangeKind.SESSION_CANCELLED, c.session(), List.of(s.withStatus(Session.Status.CANCELLED, c.reason())));
   }
 
   /** Starting a session ends whatever else is live in its room: one room, one live session. */
-  static Change start(Agenda agenda, Command.Start c, Instant now) {
+  static Change start(Agenda agenda, Command.Start c, Facts facts) {
+    Instant now = facts.now();
     Session s = existing(agenda, c.session());
     if (s.status() != Session.Status.SCHEDULED) {
-      throw CommandRejected.invalidState("'" + s.id() + "' is " + Session.wire(s.status()) + ", not scheduled");
+      throw CommandRejected.invalidState("'" + s.id() + "' is " + Spelling.of(s.status()) + ", not scheduled");
     }
     List<Session> touched = new ArrayList<>();
     for (Session other : agenda.sessions()) {
@@ -121,25 +99,27 @@ public final class SessionRules {
     }
     Session started = onItsDay(agenda, s, now) ? s.at(now, now.plus(s.length())) : s;
     touched.add(0, started.withStatus(Session.Status.LIVE, s.reason()));
-    return change("session.started", sessionData(c.session(), touched));
+    return sessions(ChangeKind.SESSION_STARTED, c.session(), touched);
   }
 
-  static Change end(Agenda agenda, Command.End c, Instant now) {
+  static Change end(Agenda agenda, Command.End c, Facts facts) {
+    Instant now = facts.now();
     Session s = existing(agenda, c.session());
     if (s.status() != Session.Status.LIVE) {
-      throw CommandRejected.invalidState("'" + s.id() + "' is " + Session.wire(s.status()) + ", not live");
+      throw CommandRejected.invalidState("'" + s.id() + "' is " + Spelling.of(s.status()) + ", not live");
     }
     Session ended = onItsDay(agenda, s, now) && now.isAfter(s.start()) ? s.at(s.start(), now) : s;
-    return change("session.ended", sessionData(c.session(), List.of(ended.withStatus(Session.Status.ENDED, s.reason()))));
+    return sessions(ChangeKind.SESSION_ENDED, c.session(), List.of(ended.withStatus(Session.Status.ENDED, s.reason())));
   }
 
-  static Change update(Agenda agenda, Command.Update c) {
+  static Change update(Agenda agenda, Command.Update c, Facts facts) {
+    ZoneId zone = agenda.event().zone();
     Session s = existing(agenda, c.session());
     List<String> speakers = c.speakers() == null ? s.speakers() : knownSpeakers(agenda, c.speakers());
     Session updated = s.withContent(c.kind() == null ? s.type() : c.kind(), c.title() == null ? s.title() : c.title(),
         c.description() == null ? s.description() : c.description(), speakers);
     if (c.start() != null || c.end() != null) {
-      updated = updated.at(c.start() == null ? s.start() : c.start(), c.end() == null ? s.end() : c.end());
+      updated = updated.at(c.start() == null ? s.start() : c.start().in(zone), c.end() == null ? s.end() : c.end().in(zone));
       requireOrder(updated.start(), updated.end());
       requireSameDay(agenda, updated);
       if (updated.isOpen()) {
@@ -149,20 +129,22 @@ public final class SessionRules {
     if (updated.equals(s)) {
       throw CommandRejected.invalidState("the update changes nothing in '" + s.id() + "'");
     }
-    return change("session.updated", sessionData(c.session(), List.of(updated)));
+    return sessions(ChangeKind.SESSION_UPDATED, c.session(), List.of(updated));
   }
 
-  static Change add(Agenda agenda, Command.Add c) {
+  static Change add(Agenda agenda, Command.Add c, Facts facts) {
     if (agenda.session(c.session()).isPresent()) {
-      throw new CommandRejected("duplicate_id", "a session '" + c.session() + "' exists already");
+      throw new CommandRejected(ErrorCode.DUPLICATE_ID, "a session '" + c.session() + "' exists already");
     }
-    agenda.room(c.room()).orElseThrow(() -> CommandRejected.unknown("room", c.room()));
-    requireOrder(c.start(), c.end());
-    Session s = new Session(c.session(), c.kind(), c.room(), c.room(), c.title(), c.description(), c.start(), c.end(),
-        c.start(), c.end(), Session.Status.SCHEDULED, knownSpeakers(agenda, c.speakers()), Text.EMPTY, null, null);
+    agenda.room(c.room()).orElseThrow(() -> CommandRejected.unknown(ErrorCode.UNKNOWN_ROOM, c.room()));
+    Instant start = c.start().in(agenda.event().zone());
+    Instant end = c.end().in(agenda.event().zone());
+    requireOrder(start, end);
+    Session s = new Session(c.session(), c.kind(), c.room(), c.room(), c.title(), c.description(), start, end,
+        start, end, Session.Status.SCHEDULED, knownSpeakers(agenda, c.speakers()), Text.EMPTY, null, null);
     requireSameDay(agenda, s);
     requireFree(agenda, s, s.room());
-    return change("session.added", sessionData(c.session(), List.of(s)));
+    return sessions(ChangeKind.SESSION_ADDED, c.session(), List.of(s));
   }
 
   /** Brought forward, a session must not land on one before it; overlap with later ones only shrinks. */
@@ -170,7 +152,7 @@ public final class SessionRules {
     for (Session other : agenda.sessions()) {
       if (!other.id().equals(before.id()) && other.room().equals(before.room()) && other.isOpen()
           && other.start().isBefore(before.start()) && after.start().isBefore(other.end())) {
-        throw new CommandRejected("room_busy", "'" + before.room() + "' holds '" + other.id() + "' then");
+        throw new CommandRejected(ErrorCode.ROOM_BUSY, "'" + before.room() + "' holds '" + other.id() + "' then");
       }
     }
   }
@@ -180,7 +162,7 @@ public final class SessionRules {
     for (Session other : agenda.sessions()) {
       if (!other.id().equals(s.id()) && other.room().equals(room) && other.isOpen()
           && other.start().isBefore(s.end()) && s.start().isBefore(other.end())) {
-        throw new CommandRejected("room_busy", "'" + room + "' holds '" + other.id() + "' at that time");
+        throw new CommandRejected(ErrorCode.ROOM_BUSY, "'" + room + "' holds '" + other.id() + "' at that time");
       }
     }
   }
@@ -196,19 +178,19 @@ public final class SessionRules {
 
   private static List<String> knownSpeakers(Agenda agenda, List<String> ids) {
     for (String id : ids) {
-      agenda.speaker(id).orElseThrow(() -> CommandRejected.unknown("speaker", id));
+      agenda.speaker(id).orElseThrow(() -> CommandRejected.unknown(ErrorCode.UNKNOWN_SPEAKER, id));
     }
     return ids;
   }
 
   private static Session existing(Agenda agenda, String id) {
-    return agenda.session(id).orElseThrow(() -> CommandRejected.unknown("session", id));
+    return agenda.session(id).orElseThrow(() -> CommandRejected.unknown(ErrorCode.UNKNOWN_SESSION, id));
   }
 
   private static Session open(Agenda agenda, String id) {
     Session s = existing(agenda, id);
     if (!s.isOpen()) {
-      throw CommandRejected.invalidState("'" + id + "' is " + Session.wire(s.status()));
+      throw CommandRejected.invalidState("'" + id + "' is " + Spelling.of(s.status()));
     }
     return s;
   }
@@ -225,12 +207,7 @@ public final class SessionRules {
     return at.atZone(agenda.event().zone()).toLocalDate();
   }
 
-  private static JsonObject sessionData(String id, List<Session> touched) {
-    return new JsonObject().put("session", id)
-        .put("sessions", new JsonArray(touched.stream().map(Session::toJson).toList()));
-  }
-
-  private static Change change(String kind, JsonObject data) {
-    return new Change(kind, Audience.PUBLIC, data);
+  private static Change sessions(ChangeKind kind, String session, List<Session> touched) {
+    return new Change.SessionChanged(kind, session, touched);
   }
 }

@@ -3,6 +3,7 @@ package podium.live;
 import io.vertx.core.json.JsonObject;
 import podium.event.Audience;
 import podium.event.Change;
+import podium.event.ChangeCodec;
 
 /** Encodes the server's frames; docs/PROTOCOL.md describes each of them. */
 final class Frames {
@@ -10,13 +11,21 @@ final class Frames {
   private Frames() {
   }
 
+  /** Encoded once per audience; the screen a change is addressed to gets it in full. */
   static Delta delta(EventState origin, long version, Change change) {
-    SharedFrame full = new SharedFrame(new JsonObject().put("type", "change").put("version", version)
-        .put("kind", change.kind()).put("data", change.data()).encode());
-    SharedFrame publicFrame = change.audience() == Audience.PUBLIC ? full
-        : new SharedFrame(new JsonObject().put("type", "skip").put("version", version).encode());
-    String screen = change.kind().startsWith("screen.") ? change.data().getString("screen") : null;
-    return new Delta(origin, version, publicFrame, full, screen);
+    String full = text(version, change, Audience.STAFF);
+    SharedFrame staffFrame = new SharedFrame(full);
+    String publicText = text(version, change, Audience.PUBLIC);
+    SharedFrame publicFrame = publicText.equals(full) ? staffFrame : new SharedFrame(publicText);
+    return new Delta(origin, version, publicFrame, staffFrame, change.screen());
+  }
+
+  /** The frame an audience gets for a change: the change itself, or a skip when it may not see it. */
+  static String text(long version, Change change, Audience audience) {
+    return audience.sees(change.kind().audience())
+        ? new JsonObject().put("type", "change").put("version", version).put("kind", change.kind().wire())
+            .put("data", ChangeCodec.encode(change)).encode()
+        : new JsonObject().put("type", "skip").put("version", version).encode();
   }
 
   /** Wraps an already encoded state, so that a snapshot is encoded once for HTTP and frames. */

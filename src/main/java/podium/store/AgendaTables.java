@@ -4,8 +4,6 @@ import static podium.store.Database.at;
 import static podium.store.Database.instant;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
@@ -17,13 +15,15 @@ import java.util.stream.StreamSupport;
 import podium.event.Agenda;
 import podium.event.Announcement;
 import podium.event.Award;
-import podium.event.Change;
 import podium.event.Event;
 import podium.event.Notice;
 import podium.event.Room;
 import podium.event.Session;
 import podium.event.Speaker;
+import podium.event.Screen;
+import podium.event.Spelling;
 import podium.event.Text;
+import podium.event.Touched;
 
 /** SQL for the agenda's state tables: read an event whole, write what a change touched. */
 final class AgendaTables {
@@ -45,7 +45,7 @@ final class AgendaTables {
     Future<RowSet<Row>> nominees = db.preparedQuery(
         "select * from nominees where event_id = $1 order by position").execute(id);
     Future<RowSet<Row>> results = db.preparedQuery("select * from award_results where event_id = $1").execute(id);
-    Future<List<podium.event.Screen>> screens = ScreenTable.forEvent(db, eventId);
+    Future<List<Screen>> screens = ScreenTable.forEvent(db, eventId);
     return Future.all(List.of(rooms, speakers, sessions, announcements, notice, awards, nominees, results, screens))
         .map(all -> new Agenda(event,
             list(rooms.result()).stream().map(AgendaTables::room).toList(),
@@ -56,39 +56,36 @@ final class AgendaTables {
             awards(list(awards.result()), list(nominees.result()), list(results.result())), screens.result()));
   }
 
-  /** Writes the new state of everything a change carries, the same way Agenda.apply reads it. */
-  static Future<Void> save(SqlClient tx, long eventId, Change change) {
-    JsonObject d = change.data();
+  /** Writes the new state of everything a change touched, as Agenda.apply applies it in memory. */
+  static Future<Void> save(SqlClient tx, long eventId, Touched t) {
     List<Future<?>> writes = new ArrayList<>();
-    List<Tuple> sessions = objects(d.getJsonArray("sessions")).stream()
-        .map(j -> sessionTuple(eventId, Session.fromJson(j))).toList();
-    if (!sessions.isEmpty()) {
-      writes.add(tx.preparedQuery(UPSERT_SESSION).executeBatch(sessions));
+    if (!t.sessions().isEmpty()) {
+      writes.add(tx.preparedQuery(UPSERT_SESSION)
+          .executeBatch(t.sessions().stream().map(s -> sessionTuple(eventId, s)).toList()));
     }
-    for (JsonObject a : objects(d.getJsonArray("announcements"))) {
-      Announcement an = Announcement.fromJson(a);
+    for (Announcement an : t.announcements()) {
       writes.add(tx.preparedQuery("insert into announcements (event_id, id, text, posted_at, expires_at)"
               + " values ($1, $2, $3, $4, $5) on conflict (event_id, id) do update set text = excluded.text,"
               + " posted_at = excluded.posted_at, expires_at = excluded.expires_at, cleared_at = null")
           .execute(Tuple.of(eventId, an.id(), an.text().toJson(), at(an.postedAt()), at(an.expiresAt()))));
     }
-    for (Object cleared : d.getJsonArray("clearedAnnouncements", new JsonArray())) {
+    for (String cleared : t.clearedAnnouncements()) {
       writes.add(tx.preparedQuery("update announcements set cleared_at = now() where event_id = $1 and id = $2")
           .execute(Tuple.of(eventId, cleared)));
     }
-    if (d.containsKey("notice")) {
-      Notice n = Notice.fromJson(d.getJsonObject("notice"));
+    if (t.noticeSet()) {
+      Notice n = t.notice();
       writes.add(n == null
           ? tx.preparedQuery("delete from notices where event_id = $1").execute(Tuple.of(eventId))
           : tx.preparedQuery("insert into notices (event_id, text, posted_at) values ($1, $2, $3)"
                   + " on conflict (event_id) do update set text = excluded.text, posted_at = excluded.posted_at")
               .execute(Tuple.of(eventId, n.text().toJson(), at(n.postedAt()))));
     }
-    for (JsonObject r : objects(d.getJsonArray("results"))) {
-      writes.add(upsertResult(tx, eventId, Award.Result.fromJson(r)));
+    for (Award.Result r : t.results()) {
+      writes.add(upsertResult(tx, eventId, r));
     }
-    for (JsonObject screen : objects(d.getJsonArray("screens"))) {
-      writes.add(ScreenTable.assign(tx, eventId, podium.event.Screen.fromJson(screen)));
+    for (Screen screen : t.screens()) {
+      writes.add(ScreenTable.assign(tx, eventId, screen));
     }
     return Future.all(writes).mapEmpty();
   }
@@ -130,9 +127,9 @@ final class AgendaTables {
       + " on_stage = excluded.on_stage, up_next = excluded.up_next";
 
   private static Tuple sessionTuple(long eventId, Session s) {
-    return Tuple.from(new Object[] {eventId, s.id(), Session.wire(s.type()), s.room(), s.plannedRoom(), s.title().toJson(),
+    return Tuple.from(new Object[] {eventId, s.id(), Spelling.of(s.type()), s.room(), s.plannedRoom(), s.title().toJson(),
         s.description().toJson(), at(s.plannedStart()), at(s.plannedEnd()), at(s.start()), at(s.end()),
-        Session.wire(s.status()), s.speakers().toArray(new String[0]), s.reason().toJson(), s.onStage(), s.upNext()});
+        Spelling.of(s.status()), s.speakers().toArray(new String[0]), s.reason().toJson(), s.onStage(), s.upNext()});
   }
 
   private static Future<?> upsertResult(SqlClient tx, long eventId, Award.Result r) {
@@ -155,11 +152,11 @@ final class AgendaTables {
   }
 
   private static Session session(Row r) {
-    return new Session(r.getString("id"), Session.Type.valueOf(r.getString("type").toUpperCase()),
+    return new Session(r.getString("id"), Spelling.parse(Session.Type.class, r.getString("type")),
         r.getString("room"), r.getString("planned_room"), text(r, "title"), text(r, "description"),
         instant(r.getOffsetDateTime("planned_start")), instant(r.getOffsetDateTime("planned_end")),
         instant(r.getOffsetDateTime("start_at")), instant(r.getOffsetDateTime("end_at")),
-        Session.Status.valueOf(r.getString("status").toUpperCase()), Arrays.asList(r.getArrayOfStrings("speakers")),
+        Spelling.parse(Session.Status.class, r.getString("status")), Arrays.asList(r.getArrayOfStrings("speakers")),
         text(r, "reason"), r.getString("on_stage"), r.getString("up_next"));
   }
 
@@ -191,9 +188,5 @@ final class AgendaTables {
 
   private static List<Row> list(RowSet<Row> rows) {
     return StreamSupport.stream(rows.spliterator(), false).toList();
-  }
-
-  private static List<JsonObject> objects(JsonArray array) {
-    return array == null ? List.of() : array.stream().map(JsonObject.class::cast).toList();
   }
 }

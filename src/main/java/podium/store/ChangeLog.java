@@ -7,8 +7,9 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import podium.event.Audience;
 import podium.event.Change;
+import podium.event.ChangeCodec;
+import podium.event.ChangeKind;
 
 /** SQL for the changes table, the ordered history every node replays and the audit log. */
 public final class ChangeLog {
@@ -22,7 +23,8 @@ public final class ChangeLog {
   static Future<Void> append(SqlClient tx, long eventId, long version, Change change, String actor) {
     return tx.preparedQuery("insert into changes (event_id, version, kind, audience, payload, actor)"
             + " values ($1, $2, $3, $4, $5, $6)")
-        .execute(Tuple.of(eventId, version, change.kind(), change.audience().wire(), change.data(), actor))
+        .execute(Tuple.of(eventId, version, change.kind().wire(), change.kind().audience().wire(),
+            ChangeCodec.encode(change), actor))
         .mapEmpty();
   }
 
@@ -34,8 +36,7 @@ public final class ChangeLog {
   }
 
   private static Entry entry(Row r) {
-    Change change = new Change(r.getString("kind"), Audience.valueOf(r.getString("audience").toUpperCase()),
-        r.getJsonObject("payload"));
+    Change change = ChangeCodec.decode(ChangeKind.parse(r.getString("kind")), r.getJsonObject("payload"));
     return new Entry(r.getLong("event_id"), r.getLong("version"), change, r.getString("actor"),
         Database.instant(r.getOffsetDateTime("at")));
   }

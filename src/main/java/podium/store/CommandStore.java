@@ -5,22 +5,32 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import podium.event.Agenda;
+import podium.event.Catalogue;
 import podium.event.Change;
+import podium.event.ChangeCodec;
 import podium.event.Command;
 import podium.event.CommandRejected;
-import podium.event.Rules;
-import podium.event.ScreenRules;
+import podium.event.ErrorCode;
+import podium.event.Facts;
 
 /**
  * The write path: one staff command is one transaction that locks the event, checks the command
  * against the current agenda, writes the state tables, appends the change and notifies every node.
+ * The command arrives parsed: nothing here can refuse a body, only what the current state forbids.
  */
 public final class CommandStore {
 
-  /** A command as it arrived: the body, a hash of its bytes, who sent it and its retry key. */
-  public record Request(String slug, JsonObject body, String bodyHash, String actor, String idempotencyKey) { }
+  /**
+   * A parsed command as it arrived: its event, a hash of the request, who sent it, its retry key,
+   * the version the sender saw (or null) and whether it is only a dry run.
+   */
+  public record Request(String slug, Catalogue.Parsed<?> command, String requestHash, String actor,
+      String idempotencyKey, Long expectedVersion, boolean dryRun) { }
 
   /** The answer; replayed when an earlier request with the same key already gave it. */
   public record Outcome(JsonObject answer, boolean replayed) {
@@ -54,8 +64,8 @@ public final class CommandStore {
     return pool.withConnection(conn -> {
       Future<?> begun = conn.query("begin").execute();
       Future<EventTable.EventRow> locked = EventTable.lock(conn, request.slug());
-      Future<CommandKeys.Remembered> seen = request.idempotencyKey() == null ? Future.succeededFuture()
-          : CommandKeys.find(conn, request.slug(), request.idempotencyKey());
+      Future<CommandKeys.Remembered> seen = request.idempotencyKey() == null || request.dryRun()
+          ? Future.succeededFuture() : CommandKeys.find(conn, request.actor(), request.idempotencyKey());
       return Future.all(begun, locked, seen)
           .compose(v -> decide(conn, locked.result(), seen.result(), request))
           .recover(e -> conn.query("rollback").execute().transform(done -> Future.<Outcome>failedFuture(e)));
@@ -65,69 +75,56 @@ public final class CommandStore {
   private Future<Outcome> decide(SqlConnection tx, EventTable.EventRow row, CommandKeys.Remembered seen,
       Request request) {
     if (row == null) {
-      return Future.failedFuture(CommandRejected.unknown("event", request.slug()));
+      return Future.failedFuture(CommandRejected.unknown(ErrorCode.UNKNOWN_EVENT, request.slug()));
     }
     if (seen != null) {
-      if (!seen.requestHash().equals(request.bodyHash())) {
-        return Future.failedFuture(new CommandRejected("idempotency_key_reused",
+      if (!seen.requestHash().equals(request.requestHash())) {
+        return Future.failedFuture(new CommandRejected(ErrorCode.IDEMPOTENCY_KEY_REUSED,
             "this Idempotency-Key was used for a different command"));
       }
       return tx.query("rollback").execute().map(v -> new Outcome(seen.response(), true));
     }
-    Command command;
-    try {
-      command = Command.parse(request.body(), row.event().zone());
-    } catch (CommandRejected e) {
-      return Future.failedFuture(e);
+    if (request.expectedVersion() != null && request.expectedVersion() != row.version()) {
+      return Future.failedFuture(new CommandRejected(ErrorCode.STALE_VERSION, "the event is at version "
+          + row.version() + ", not " + request.expectedVersion() + ": someone changed it first; look and try again"));
     }
-    return apply(tx, row, command, request);
-  }
-
-  private Future<Outcome> apply(SqlConnection tx, EventTable.EventRow row, Command command, Request request) {
-    Object expected = request.body().getValue("expectedVersion");
-    if (expected != null && !(expected instanceof Integer || expected instanceof Long)) {
-      return Future.failedFuture(CommandRejected.invalidField("expectedVersion", "must be a whole number"));
-    }
-    if (expected != null && ((Number) expected).longValue() != row.version()) {
-      return Future.failedFuture(new CommandRejected("stale_version",
-          "the event is at version " + row.version() + ", not " + expected + ": reload and try again"));
-    }
-    long version = row.version() + 1;
-    JsonObject answer = new JsonObject().put("version", version);
     Agenda known = memory.at(row.id(), row.version(), row.epoch());
     return (known != null ? Future.succeededFuture(known) : AgendaTables.load(tx, row.id(), row.event()))
-        .compose(agenda -> changeOf(tx, agenda, command))
-        .compose(change -> {
-          answer.put("kind", change.kind());
-          // Sent together with COMMIT and pipelined on the connection, in this order.
-          Future<?> written = Future.all(List.of(AgendaTables.save(tx, row.id(), change),
-              EventTable.bump(tx, row.id(), version),
-              ChangeLog.append(tx, row.id(), version, change, request.actor()),
-              request.idempotencyKey() == null ? Future.succeededFuture()
-                  : CommandKeys.remember(tx, row.id(), request.idempotencyKey(), request.bodyHash(), answer),
-              ChangeLog.announce(tx, row.id(), version)));
-          Future<?> committed = tx.query("commit").execute();
-          return written.compose(v -> committed).map(v -> new Outcome(answer, false));
-        });
+        .compose(agenda -> facts(tx, request.command()).map(facts -> request.command().decide(agenda, facts)))
+        .compose(change -> request.dryRun() ? preview(tx, row, change) : commit(tx, row, change, request));
   }
 
-  /** The rules decide; pairing first finds, in the store, which waiting screen shows the code. */
-  private Future<Change> changeOf(SqlConnection tx, Agenda agenda, Command command) {
-    try {
-      if (command instanceof ScreenRules.Pair pair) {
-        return ScreenTable.waitingWithCode(tx, pair.code()).compose(screen -> screen == null
-            ? Future.failedFuture(new CommandRejected("unknown_code", "no screen is waiting with code " + pair.code()))
-            : Future.succeededFuture(ScreenRules.pair(agenda, pair, screen)));
-      }
-      return Future.succeededFuture(Rules.apply(agenda, command, now()));
-    } catch (CommandRejected e) {
-      return Future.failedFuture(e);
+  private Future<Outcome> commit(SqlConnection tx, EventTable.EventRow row, Change change, Request request) {
+    long version = row.version() + 1;
+    JsonObject answer = new JsonObject().put("version", version).put("kind", change.kind().wire());
+    // Sent together with COMMIT and pipelined on the connection, in this order.
+    Future<?> written = Future.all(List.of(AgendaTables.save(tx, row.id(), change.touched()),
+        EventTable.bump(tx, row.id(), version),
+        ChangeLog.append(tx, row.id(), version, change, request.actor()),
+        request.idempotencyKey() == null ? Future.succeededFuture()
+            : CommandKeys.remember(tx, row.id(), request.actor(), request.idempotencyKey(), request.requestHash(),
+                answer),
+        ChangeLog.announce(tx, row.id(), version)));
+    Future<?> committed = tx.query("commit").execute();
+    return written.compose(v -> committed).map(v -> new Outcome(answer, false));
+  }
+
+  /** A dry run: the change the command would make, and nothing kept. */
+  private Future<Outcome> preview(SqlConnection tx, EventTable.EventRow row, Change change) {
+    JsonObject answer = new JsonObject().put("version", row.version() + 1).put("kind", change.kind().wire())
+        .put("dryRun", true).put("data", ChangeCodec.encode(change));
+    return tx.query("rollback").execute().map(v -> new Outcome(answer, false));
+  }
+
+  /** The time, a fresh id, and for screen.pair the screen waiting with that code (the one store read a rule needs). */
+  private Future<Facts> facts(SqlConnection tx, Catalogue.Parsed<?> parsed) {
+    // Milliseconds: what clients read and what PostgreSQL keeps exactly, so memory equals the rows.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    if (parsed.command() instanceof Command.Pair pair) {
+      return ScreenTable.waitingWithCode(tx, pair.code()).map(screen -> new Facts(now, id, screen));
     }
-  }
-
-  /** Milliseconds: what PostgreSQL keeps (it has micros) and clients read, so memory equals the rows. */
-  private java.time.Instant now() {
-    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    return Future.succeededFuture(new Facts(now, id));
   }
 
   /** Drops retry keys older than a day; run now and then. */

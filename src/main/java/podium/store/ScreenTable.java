@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import podium.event.Screen;
+import podium.event.Spelling;
 import podium.event.Text;
 
 /** SQL for the screens table: pairing, device tokens, assignments and presence. */
@@ -87,7 +88,7 @@ public final class ScreenTable {
   static Future<?> assign(SqlClient tx, long eventId, Screen s) {
     return tx.preparedQuery("update screens set event_id = $2, name = $3, room = $4, layout = $5, lang = $6,"
             + " pairing_code = null, paired_at = coalesce(paired_at, now()) where id = $1")
-        .execute(Tuple.of(s.id(), eventId, s.name().toJson(), s.room(), s.layout().name().toLowerCase(),
+        .execute(Tuple.of(s.id(), eventId, s.name().toJson(), s.room(), Spelling.of(s.layout()),
             s.lang().wire()));
   }
 
@@ -123,7 +124,7 @@ public final class ScreenTable {
   private static Screen screen(Row r) {
     String layout = r.getString("layout");
     return new Screen(r.getString("id"), Text.fromJson(r.getJsonObject("name")), r.getString("room"),
-        Screen.Layout.valueOf(layout == null ? "ROOM" : layout.toUpperCase()),
-        Screen.Lang.valueOf(r.getString("lang").toUpperCase().replace('-', '_')));
+        layout == null ? Screen.Layout.ROOM : Spelling.parse(Screen.Layout.class, layout),
+        Screen.Lang.parse(r.getString("lang")));
   }
 }

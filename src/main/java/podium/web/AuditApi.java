@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import podium.event.ChangeCodec;
+import podium.event.ErrorCode;
 import podium.live.EventState;
 import podium.live.EventStates;
 import podium.store.ChangeLog;
@@ -35,19 +37,19 @@ final class AuditApi {
     }
     String after = ctx.queryParams().get("after");
     if (after != null && !after.matches("\\d{1,18}")) {
-      Errors.send(ctx, "invalid_field", "'after' must be a version number");
+      Errors.send(ctx, ErrorCode.INVALID_FIELD, "'after' must be a version number");
       return;
     }
     ChangeLog.after(pool, state.id(), after == null ? 0 : Long.parseLong(after), PAGE).onComplete(found -> {
       if (found.failed()) {
-        Errors.send(ctx, "unavailable", "the database did not answer; try again");
+        Errors.send(ctx, ErrorCode.UNAVAILABLE, "the database did not answer; try again");
         return;
       }
       JsonArray changes = new JsonArray();
       for (ChangeLog.Entry e : found.result()) {
-        changes.add(new JsonObject().put("version", e.version()).put("kind", e.change().kind())
-            .put("audience", e.change().audience().wire()).put("actor", e.actor()).put("at", e.at().toString())
-            .put("data", e.change().data()));
+        changes.add(new JsonObject().put("version", e.version()).put("kind", e.change().kind().wire())
+            .put("audience", e.change().kind().audience().wire()).put("actor", e.actor())
+            .put("at", e.at().toString()).put("data", ChangeCodec.encode(e.change())));
       }
       ctx.json(new JsonObject().put("changes", changes).put("more", changes.size() == PAGE));
     });

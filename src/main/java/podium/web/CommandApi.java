@@ -8,12 +8,17 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import podium.event.Catalogue;
 import podium.event.CommandRejected;
+import podium.event.ErrorCode;
 import podium.store.ApiTokens;
 import podium.store.CommandStore;
 import podium.store.Hashes;
 
-/** POST /api/events/{slug}/commands: one staff command, applied once, or refused with nothing changed. */
+/**
+ * POST /api/events/{slug}/commands: one staff command, applied once, or refused with nothing
+ * changed. The body is parsed and checked whole here, before the store takes a connection or a lock.
+ */
 final class CommandApi {
 
   static final int MAX_BODY_BYTES = 64 * 1024;
@@ -36,29 +41,13 @@ final class CommandApi {
   }
 
   private void command(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    if (type != null && !type.toLowerCase().startsWith("application/json")) {
-      Errors.send(ctx, "unsupported_media_type", "send the command as application/json");
-      return;
-    }
-    JsonObject body;
+    CommandStore.Request request;
     try {
-      body = ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
-    } catch (DecodeException | ClassCastException e) {
-      body = null;
-    }
-    if (body == null) {
-      Errors.send(ctx, "malformed_json", "the body must be one JSON object");
+      request = request(ctx);
+    } catch (CommandRejected refused) {
+      Errors.send(ctx, refused.code(), refused.getMessage());
       return;
     }
-    String key = ctx.request().getHeader("Idempotency-Key");
-    if (key != null && !KEY.matcher(key).matches()) {
-      Errors.send(ctx, "bad_idempotency_key", "an Idempotency-Key is 1 to 128 visible ASCII characters");
-      return;
-    }
-    ApiTokens.Holder holder = ctx.get(StaffAuth.HOLDER);
-    CommandStore.Request request = new CommandStore.Request(ctx.pathParam("slug"), body, Hashes.sha256(body.encode()),
-        holder.actor(), key);
     commands.execute(request).onComplete(done -> {
       if (done.succeeded()) {
         if (done.result().replayed()) {
@@ -69,8 +58,43 @@ final class CommandApi {
         Errors.send(ctx, refused.code(), refused.getMessage());
       } else {
         LOG.warn("command on {} failed: {}", request.slug(), done.cause().toString());
-        Errors.send(ctx, "unavailable", "the command was not applied; it is safe to retry");
+        Errors.send(ctx, ErrorCode.UNAVAILABLE, "the command was not applied; it is safe to retry");
       }
     });
+  }
+
+  /** Everything a request can be refused for without the event's state. */
+  private static CommandStore.Request request(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type != null && !type.toLowerCase().startsWith("application/json")) {
+      throw new CommandRejected(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the command as application/json");
+    }
+    JsonObject body;
+    try {
+      body = ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      body = null;
+    }
+    if (body == null) {
+      throw new CommandRejected(ErrorCode.MALFORMED_JSON, "the body must be one JSON object");
+    }
+    String key = ctx.request().getHeader("Idempotency-Key");
+    if (key != null && !KEY.matcher(key).matches()) {
+      throw new CommandRejected(ErrorCode.BAD_IDEMPOTENCY_KEY, "an Idempotency-Key is 1 to 128 visible ASCII characters");
+    }
+    Catalogue.Parsed<?> parsed = Catalogue.parse(body);
+    Object expected = body.getValue("expectedVersion");
+    if (expected != null && !(expected instanceof Integer || expected instanceof Long)) {
+      throw CommandRejected.invalidField("expectedVersion", "must be a whole number");
+    }
+    String dryRun = ctx.queryParams().get("dryRun");
+    if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
+      throw CommandRejected.invalidField("dryRun", "must be true or false");
+    }
+    ApiTokens.Holder holder = ctx.get(StaffAuth.HOLDER);
+    String slug = ctx.pathParam("slug");
+    // The slug is part of what a key stands for: the same key on another event is another request.
+    return new CommandStore.Request(slug, parsed, Hashes.sha256(slug + "\n" + body.encode()), holder.actor(), key,
+        expected == null ? null : ((Number) expected).longValue(), "true".equals(dryRun));
   }
 }

@@ -1,5 +1,6 @@
 package podium.web;
 
+import podium.event.ErrorCode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -55,11 +56,11 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT,
             java.nio.file.Path.of(shared.webroot()).toAbsolutePath().toString())
         .setCachingEnabled(false).setIndexPage("index.html"));
-    router.errorHandler(404, ctx -> Errors.send(ctx, "not_found", "no such resource"));
-    router.errorHandler(405, ctx -> Errors.send(ctx, "method_not_allowed", "that method is not allowed here"));
-    router.errorHandler(413, ctx -> Errors.send(ctx, "body_too_large",
+    router.errorHandler(404, ctx -> Errors.send(ctx, ErrorCode.NOT_FOUND, "no such resource"));
+    router.errorHandler(405, ctx -> Errors.send(ctx, ErrorCode.METHOD_NOT_ALLOWED, "that method is not allowed here"));
+    router.errorHandler(413, ctx -> Errors.send(ctx, ErrorCode.BODY_TOO_LARGE,
         "the body is over " + CommandApi.MAX_BODY_BYTES + " bytes"));
-    router.errorHandler(500, ctx -> Errors.send(ctx, "unavailable", "something went wrong; nothing was changed"));
+    router.errorHandler(500, ctx -> Errors.send(ctx, ErrorCode.UNAVAILABLE, "something went wrong; nothing was changed"));
     // Upgrades skip the router: a reconnect storm is thousands of them at once.
     server = vertx.createHttpServer(serverOptions(shared.port())).requestHandler(router)
         .webSocketHandshakeHandler(h -> {
@@ -97,7 +98,7 @@ public final class HttpVerticle extends VerticleBase {
       ctx.next();
     } else {
       ctx.response().putHeader("Retry-After", "1");
-      Errors.send(ctx, "starting", "the hub is starting; try again in a second");
+      Errors.send(ctx, ErrorCode.STARTING, "the hub is starting; try again in a second");
     }
   }
 

@@ -1,5 +1,6 @@
 package podium.web;
 
+import podium.event.ErrorCode;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -32,14 +33,14 @@ final class ScreenApi {
   private void create(RoutingContext ctx) {
     String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
     if (!limit.allows(address)) {
-      Errors.send(ctx, "too_many_screens", "too many new screens from this address; try again in a minute");
+      Errors.send(ctx, ErrorCode.TOO_MANY_SCREENS, "too many new screens from this address; try again in a minute");
       return;
     }
     ScreenTable.create(pool).onComplete(made -> {
       if (made.failed()) {
-        Errors.send(ctx, "unavailable", "the database did not answer; try again");
+        Errors.send(ctx, ErrorCode.UNAVAILABLE, "the database did not answer; try again");
       } else if (made.result() == null) {
-        Errors.send(ctx, "too_many_screens", "too many screens are waiting to be paired; try again later");
+        Errors.send(ctx, ErrorCode.TOO_MANY_SCREENS, "too many screens are waiting to be paired; try again later");
       } else {
         ctx.response().setStatusCode(201).putHeader("Cache-Control", "no-store");
         ctx.json(made.result());
@@ -50,12 +51,12 @@ final class ScreenApi {
   private void me(RoutingContext ctx) {
     ScreenTable.byToken(pool, StaffAuth.bearer(ctx.request().getHeader("Authorization"))).onComplete(found -> {
       if (found.failed()) {
-        Errors.send(ctx, "unavailable", "the database did not answer; try again");
+        Errors.send(ctx, ErrorCode.UNAVAILABLE, "the database did not answer; try again");
         return;
       }
       ScreenTable.Device d = found.result();
       if (d == null) {
-        Errors.send(ctx, "unauthorized", "send the screen's device token as 'Authorization: Bearer <token>'");
+        Errors.send(ctx, ErrorCode.UNAUTHORIZED, "send the screen's device token as 'Authorization: Bearer <token>'");
         return;
       }
       JsonObject answer = new JsonObject().put("screen", d.screen()).put("paired", d.paired());
@@ -77,7 +78,7 @@ final class ScreenApi {
     long version = state.view().version();
     ScreenTable.presence(pool, state.slug(), version).onComplete(list -> {
       if (list.failed()) {
-        Errors.send(ctx, "unavailable", "the database did not answer; try again");
+        Errors.send(ctx, ErrorCode.UNAVAILABLE, "the database did not answer; try again");
       } else {
         ctx.json(new JsonObject().put("version", version).put("screens", list.result()));
       }

@@ -1,5 +1,6 @@
 package podium.web;
 
+import podium.event.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
@@ -23,16 +24,16 @@ final class StaffAuth implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     String token = bearer(ctx.request().getHeader("Authorization"));
     if (token == null) {
-      Errors.send(ctx, "unauthorized", "send 'Authorization: Bearer <token>'");
+      Errors.send(ctx, ErrorCode.UNAUTHORIZED, "send 'Authorization: Bearer <token>'");
       return;
     }
     ctx.request().pause();
     tokens.holder(token).onComplete(found -> {
       ctx.request().resume();
       if (found.failed()) {
-        Errors.send(ctx, "unavailable", "the database did not answer; try again");
+        Errors.send(ctx, ErrorCode.UNAVAILABLE, "the database did not answer; try again");
       } else if (found.result() == null) {
-        Errors.send(ctx, "unauthorized", "that token is not valid");
+        Errors.send(ctx, ErrorCode.UNAUTHORIZED, "that token is not valid");
       } else {
         ctx.put(HOLDER, found.result());
         ctx.next();

@@ -18,12 +18,12 @@ class StageAwardScreenRulesTest {
   private final Agenda demo = DemoEvent.agenda();
 
   private static Change change(Agenda agenda, String json) {
-    return Rules.apply(agenda, Command.parse(new JsonObject(json), ZONE), NOW);
+    return Catalogue.parse(new JsonObject(json)).decide(agenda, new Facts(NOW, "t1", "scr-1"));
   }
 
   private static void refused(Agenda agenda, String json, String code) {
     assertThatThrownBy(() -> change(agenda, json)).isInstanceOf(CommandRejected.class)
-        .extracting(e -> ((CommandRejected) e).code()).isEqualTo(code);
+        .extracting(e -> ((CommandRejected) e).code().wire()).isEqualTo(code);
   }
 
   @Test
@@ -34,7 +34,7 @@ class StageAwardScreenRulesTest {
     Announcement a = after.announcements().get(0);
     assertThat(a.text().in("zh")).isEqualTo("午餐在B厅");
     assertThat(a.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
-    assertThat(posted.audience()).isEqualTo(Audience.PUBLIC);
+    assertThat(posted.kind().audience()).isEqualTo(Audience.PUBLIC);
     Agenda cleared = after.apply(change(after, "{\"type\":\"announcement.clear\",\"announcement\":\"lunch\"}"));
     assertThat(cleared.announcements()).isEmpty();
     refused(cleared, "{\"type\":\"announcement.clear\",\"announcement\":\"lunch\"}", "unknown_announcement");
@@ -69,21 +69,21 @@ class StageAwardScreenRulesTest {
   @Test
   void resultsStayStaffOnlyUntilRevealedThenRevealLowestPlaceFirst() {
     Change set = change(demo, "{\"type\":\"award.set_result\",\"award\":\"leading-enterprises\",\"rank\":1,\"nominee\":\"demo-enterprise-b\"}");
-    assertThat(set.audience()).isEqualTo(Audience.STAFF);
+    assertThat(set.kind().audience()).isEqualTo(Audience.STAFF);
     Agenda withResult = demo.apply(set);
     assertThat(withResult.award("leading-enterprises").orElseThrow().toJson(Audience.PUBLIC).getJsonArray("results")).isEmpty();
 
     Change one = change(withResult, "{\"type\":\"award.reveal\",\"award\":\"leading-enterprises\",\"rank\":3}");
-    assertThat(one.audience()).isEqualTo(Audience.PUBLIC);
-    assertThat(one.data().getJsonArray("results")).hasSize(1);
-    assertThat(one.data().getLong("showAt")).as("not a moment before the reveal").isEqualTo(NOW.toEpochMilli());
+    assertThat(one.kind().audience()).isEqualTo(Audience.PUBLIC);
+    assertThat(ChangeCodec.encode(one).getJsonArray("results")).hasSize(1);
+    assertThat(ChangeCodec.encode(one).getLong("showAt")).as("not a moment before the reveal").isEqualTo(NOW.toEpochMilli());
     Agenda third = withResult.apply(one);
     assertThat(third.award("leading-enterprises").orElseThrow().toJson(Audience.PUBLIC).getJsonArray("results")).hasSize(1);
 
     Change rest = change(third, "{\"type\":\"award.reveal\",\"award\":\"leading-enterprises\"}");
-    assertThat(rest.data().getJsonArray("results").stream().map(r -> ((JsonObject) r).getInteger("rank")).toList())
+    assertThat(ChangeCodec.encode(rest).getJsonArray("results").stream().map(r -> ((JsonObject) r).getInteger("rank")).toList())
         .containsExactly(2, 1);
-    assertThat(rest.data().getJsonArray("results").getJsonObject(1).getString("nominee")).isEqualTo("demo-enterprise-b");
+    assertThat(ChangeCodec.encode(rest).getJsonArray("results").getJsonObject(1).getString("nominee")).isEqualTo("demo-enterprise-b");
     Agenda all = third.apply(rest);
     refused(all, "{\"type\":\"award.reveal\",\"award\":\"leading-enterprises\"}", "invalid_state");
     refused(all, "{\"type\":\"award.set_result\",\"award\":\"leading-enterprises\",\"rank\":1,\"nominee\":\"demo-enterprise-c\"}", "invalid_state");
@@ -93,10 +93,9 @@ class StageAwardScreenRulesTest {
 
   @Test
   void screensArePairedAssignedAndAddressedOneByOne() {
-    Change paired = ScreenRules.pair(demo, (ScreenRules.Pair) Command.parse(new JsonObject(
-        "{\"type\":\"screen.pair\",\"code\":\"k7p3qx\",\"room\":\"forum-a\",\"layout\":\"room\"}"), ZONE), "scr-1");
-    assertThat(paired.audience()).isEqualTo(Audience.STAFF);
-    assertThat(paired.data().getString("screen")).isEqualTo("scr-1");
+    Change paired = change(demo, "{\"type\":\"screen.pair\",\"code\":\"k7p3qx\",\"room\":\"forum-a\",\"layout\":\"room\"}");
+    assertThat(paired.kind().audience()).isEqualTo(Audience.STAFF);
+    assertThat(ChangeCodec.encode(paired).getString("screen")).isEqualTo("scr-1");
     Agenda withScreen = demo.apply(paired);
     Screen s = withScreen.screen("scr-1").orElseThrow();
     assertThat(s.name().in("en")).isEqualTo("Sub-forum A");
@@ -105,7 +104,7 @@ class StageAwardScreenRulesTest {
 
     Agenda moved = withScreen.apply(change(withScreen, "{\"type\":\"screen.assign\",\"screen\":\"scr-1\",\"layout\":\"foyer\",\"lang\":\"en-zh\"}"));
     assertThat(moved.screen("scr-1").orElseThrow().layout()).isEqualTo(Screen.Layout.FOYER);
-    assertThat(change(moved, "{\"type\":\"screen.identify\",\"screen\":\"scr-1\"}").data().getString("screen")).isEqualTo("scr-1");
+    assertThat(ChangeCodec.encode(change(moved, "{\"type\":\"screen.identify\",\"screen\":\"scr-1\"}")).getString("screen")).isEqualTo("scr-1");
     refused(moved, "{\"type\":\"screen.reload\",\"screen\":\"scr-9\"}", "unknown_screen");
     refused(moved, "{\"type\":\"screen.assign\",\"screen\":\"scr-1\",\"room\":\"attic\"}", "unknown_room");
     refused(moved, "{\"type\":\"screen.assign\",\"screen\":\"scr-1\",\"lang\":\"fr\"}", "invalid_field");

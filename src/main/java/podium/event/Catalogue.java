@@ -1,0 +1,111 @@
+package podium.event;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one table of staff commands: for each type its fields, the role it needs, its parser and
+ * its rule. A body is parsed whole here, before any connection or lock is taken; only what needs
+ * the current agenda is left to the rule.
+ */
+public final class Catalogue {
+
+  /** Reads a checked body into its command. */
+  @FunctionalInterface
+  interface Parser<C extends Command> {
+    C parse(Fields fields);
+  }
+
+  /** Decides what a command does to the agenda; pure, it throws CommandRejected when it breaks a rule. */
+  @FunctionalInterface
+  public interface Rule<C extends Command> {
+    Change apply(Agenda agenda, C command, Facts facts);
+  }
+
+  /** One command type. */
+  public record Entry<C extends Command>(String type, Role role, Set<String> fields, Parser<C> parser, Rule<C> rule) {
+    Parsed<C> parse(JsonObject body) {
+      return new Parsed<>(this, parser.parse(new Fields(body, fields)));
+    }
+  }
+
+  /** A command read from its body, with the entry it came from. */
+  public record Parsed<C extends Command>(Entry<C> entry, C command) {
+    public Role role() {
+      return entry.role();
+    }
+
+    public String type() {
+      return entry.type();
+    }
+
+    public Change decide(Agenda agenda, Facts facts) {
+      return entry.rule().apply(agenda, command, facts);
+    }
+  }
+
+  private static final Map<String, Entry<?>> ENTRIES = new LinkedHashMap<>();
+
+  static {
+    add("session.delay", Role.EDITOR, Set.of("session", "minutes", "cascade"), CommandParser::delay,
+        SessionRules::delay);
+    add("session.move", Role.EDITOR, Set.of("session", "room"),
+        f -> new Command.Move(f.id("session"), f.id("room")), SessionRules::move);
+    add("session.cancel", Role.EDITOR, Set.of("session", "reason"),
+        f -> new Command.Cancel(f.id("session"), f.text("reason", false)), SessionRules::cancel);
+    add("session.start", Role.EDITOR, Set.of("session"), f -> new Command.Start(f.id("session")), SessionRules::start);
+    add("session.end", Role.EDITOR, Set.of("session"), f -> new Command.End(f.id("session")), SessionRules::end);
+    add("session.update", Role.EDITOR, Set.of("session", "kind", "title", "description", "speakers", "start", "end"),
+        CommandParser::update, SessionRules::update);
+    add("session.add", Role.EDITOR, Set.of("session", "kind", "room", "title", "description", "speakers", "start",
+        "end"), CommandParser::add, SessionRules::add);
+    add("announcement.post", Role.ANNOUNCER, Set.of("announcement", "text", "expiresAt", "expiresInMinutes"),
+        CommandParser::postAnnouncement, StageRules::post);
+    add("announcement.clear", Role.ANNOUNCER, Set.of("announcement"),
+        f -> new Command.ClearAnnouncement(f.id("announcement")), StageRules::clear);
+    add("speaker.on_stage", Role.ANNOUNCER, Set.of("session", "speaker", "next"), CommandParser::onStage,
+        StageRules::onStage);
+    add("notice.emergency", Role.ANNOUNCER, Set.of("text"), f -> new Command.Emergency(f.text("text", true)),
+        StageRules::emergency);
+    add("notice.clear", Role.ANNOUNCER, Set.of(), f -> new Command.ClearNotice(), StageRules::clearNotice);
+    add("award.set_result", Role.AWARDS, Set.of("award", "rank", "nominee"),
+        f -> new Command.SetResult(f.id("award"), f.integer("rank", 1, 50), f.id("nominee")), AwardRules::setResult);
+    add("award.reveal", Role.AWARDS, Set.of("award", "rank"), CommandParser::reveal, AwardRules::reveal);
+    add("screen.pair", Role.SCREENS, Set.of("code", "room", "layout", "name", "lang"), CommandParser::pair,
+        ScreenRules::pair);
+    add("screen.assign", Role.SCREENS, Set.of("screen", "room", "layout", "name", "lang"), CommandParser::assign,
+        ScreenRules::assign);
+    add("screen.reload", Role.SCREENS, Set.of("screen"), f -> new Command.Reload(f.id("screen")),
+        ScreenRules::reload);
+    add("screen.identify", Role.SCREENS, Set.of("screen"), f -> new Command.Identify(f.id("screen")),
+        ScreenRules::identify);
+  }
+
+  private Catalogue() {
+  }
+
+  private static <C extends Command> void add(String type, Role role, Set<String> fields, Parser<C> parser,
+      Rule<C> rule) {
+    ENTRIES.put(type, new Entry<>(type, role, fields, parser, rule));
+  }
+
+  /** Parses a body whole; throws CommandRejected (unknown_command, invalid_field) for a bad one. */
+  public static Parsed<?> parse(JsonObject body) {
+    Object type = body.getValue("type");
+    if (!(type instanceof String name)) {
+      throw new CommandRejected(ErrorCode.UNKNOWN_COMMAND, "the body needs a string 'type', e.g. \"session.delay\"");
+    }
+    Entry<?> entry = ENTRIES.get(name);
+    if (entry == null) {
+      throw new CommandRejected(ErrorCode.UNKNOWN_COMMAND, "no command '" + name + "'");
+    }
+    return entry.parse(body);
+  }
+
+  public static Collection<Entry<?>> entries() {
+    return ENTRIES.values();
+  }
+}

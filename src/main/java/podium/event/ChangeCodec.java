@@ -1,0 +1,119 @@
+package podium.event;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The one JSON form of every change: the `data` of a change frame and the payload of the changes
+ * table. docs/PROTOCOL.md ("Applying a change") describes it; golden tests hold it byte for byte.
+ */
+public final class ChangeCodec {
+
+  private ChangeCodec() {
+  }
+
+  /** The data as an audience that sees this change gets it. */
+  public static JsonObject encode(Change change) {
+    return change.accept(ENCODER);
+  }
+
+  public static Change decode(ChangeKind kind, JsonObject d) {
+    String session = d.getString("session");
+    return switch (kind) {
+      case SESSION_DELAYED -> new Change.SessionDelayed(session, sessions(d), d.getInteger("minutes"),
+          d.getBoolean("cascade", false));
+      case SESSION_MOVED -> new Change.SessionMoved(session, sessions(d), d.getString("from"), d.getString("to"));
+      case SESSION_UPDATED, SESSION_CANCELLED, SESSION_STARTED, SESSION_ENDED, SESSION_ADDED ->
+          new Change.SessionChanged(kind, session, sessions(d));
+      case SPEAKER_ON_STAGE -> new Change.OnStage(session, d.getString("speaker"), d.getString("next"), sessions(d));
+      case ANNOUNCEMENT_POSTED -> new Change.AnnouncementPosted(
+          Announcement.fromJson(d.getJsonArray("announcements").getJsonObject(0)));
+      case ANNOUNCEMENT_CLEARED -> new Change.AnnouncementCleared(d.getString("announcement"));
+      case NOTICE_EMERGENCY -> new Change.EmergencyPosted(Notice.fromJson(d.getJsonObject("notice")));
+      case NOTICE_CLEARED -> new Change.EmergencyCleared();
+      case AWARD_RESULT_SET -> new Change.ResultSet(d.getString("award"), results(d));
+      case AWARD_REVEALED -> new Change.Revealed(d.getString("award"), results(d), d.getLong("showAt"));
+      case SCREEN_ASSIGNED -> new Change.ScreenAssigned(Screen.fromJson(d.getJsonObject("assignment")));
+      case SCREEN_RELOAD -> new Change.ScreenSignal(kind, d.getString("screen"), null);
+      case SCREEN_IDENTIFY -> new Change.ScreenSignal(kind, d.getString("screen"), Text.fromJson(d.getJsonObject("name")));
+    };
+  }
+
+  private static List<Session> sessions(JsonObject d) {
+    return list(d.getJsonArray("sessions"), Session::fromJson);
+  }
+
+  private static List<Award.Result> results(JsonObject d) {
+    return list(d.getJsonArray("results"), Award.Result::fromJson);
+  }
+
+  private static <T> List<T> list(JsonArray array, Function<JsonObject, T> read) {
+    return array == null ? List.of() : array.stream().map(o -> read.apply((JsonObject) o)).toList();
+  }
+
+  private static <T> JsonArray array(List<T> items, Function<T, JsonObject> write) {
+    return new JsonArray(items.stream().map(write).toList());
+  }
+
+  private static JsonObject sessionData(String session, List<Session> sessions) {
+    return new JsonObject().put("session", session).put("sessions", array(sessions, Session::toJson));
+  }
+
+  private static final Change.Visitor<JsonObject> ENCODER = new Change.Visitor<>() {
+    public JsonObject sessionDelayed(Change.SessionDelayed c) {
+      return sessionData(c.session(), c.sessions()).put("minutes", c.minutes()).put("cascade", c.cascade());
+    }
+
+    public JsonObject sessionMoved(Change.SessionMoved c) {
+      return sessionData(c.session(), c.sessions()).put("from", c.from()).put("to", c.to());
+    }
+
+    public JsonObject sessionChanged(Change.SessionChanged c) {
+      return sessionData(c.session(), c.sessions());
+    }
+
+    public JsonObject onStage(Change.OnStage c) {
+      return new JsonObject().put("session", c.session()).put("speaker", c.speaker()).put("next", c.next())
+          .put("sessions", array(c.sessions(), Session::toJson));
+    }
+
+    public JsonObject announcementPosted(Change.AnnouncementPosted c) {
+      return new JsonObject().put("announcement", c.announcement().id())
+          .put("announcements", new JsonArray().add(c.announcement().toJson()));
+    }
+
+    public JsonObject announcementCleared(Change.AnnouncementCleared c) {
+      return new JsonObject().put("announcement", c.announcement())
+          .put("clearedAnnouncements", new JsonArray().add(c.announcement()));
+    }
+
+    public JsonObject emergencyPosted(Change.EmergencyPosted c) {
+      return new JsonObject().put("notice", c.notice().toJson());
+    }
+
+    public JsonObject emergencyCleared(Change.EmergencyCleared c) {
+      return new JsonObject().putNull("notice");
+    }
+
+    public JsonObject resultSet(Change.ResultSet c) {
+      return new JsonObject().put("award", c.award()).put("results", array(c.results(), Award.Result::toJson));
+    }
+
+    public JsonObject revealed(Change.Revealed c) {
+      return new JsonObject().put("award", c.award()).put("results", array(c.results(), Award.Result::toJson))
+          .put("showAt", c.showAt());
+    }
+
+    public JsonObject screenAssigned(Change.ScreenAssigned c) {
+      return new JsonObject().put("screen", c.screen()).put("assignment", c.assignment().toJson())
+          .put("screens", new JsonArray().add(c.assignment().toJson()));
+    }
+
+    public JsonObject screenSignal(Change.ScreenSignal c) {
+      JsonObject d = new JsonObject().put("screen", c.screen());
+      return c.name() == null ? d : d.put("name", c.name().toJson());
+    }
+  };
+}

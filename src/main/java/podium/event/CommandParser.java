@@ -1,0 +1,74 @@
+package podium.event;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The body of each command, read field by field into its record (see Catalogue for the table). */
+final class CommandParser {
+
+  private static final Pattern CODE = Pattern.compile("[A-Z0-9]{4,8}");
+
+  private CommandParser() {
+  }
+
+  static Command.Delay delay(Fields f) {
+    int minutes = f.integer("minutes", -Command.MAX_DELAY_MINUTES, Command.MAX_DELAY_MINUTES);
+    if (minutes == 0) {
+      throw CommandRejected.invalidField("minutes", "must not be 0");
+    }
+    return new Command.Delay(f.id("session"), minutes, f.bool("cascade", false));
+  }
+
+  static Command.Update update(Fields f) {
+    return new Command.Update(f.id("session"), f.has("kind") ? f.choice("kind", Session.Type.class) : null,
+        f.has("title") ? f.text("title", true) : null, f.has("description") ? f.text("description", false) : null,
+        f.has("speakers") ? f.ids("speakers") : null, f.has("start") ? f.time("start") : null,
+        f.has("end") ? f.time("end") : null);
+  }
+
+  static Command.Add add(Fields f) {
+    return new Command.Add(f.id("session"), f.choice("kind", Session.Type.class), f.id("room"), f.text("title", true),
+        f.text("description", false), f.has("speakers") ? f.ids("speakers") : List.of(), f.time("start"),
+        f.time("end"));
+  }
+
+  static Command.PostAnnouncement postAnnouncement(Fields f) {
+    if (f.has("expiresAt") && f.has("expiresInMinutes")) {
+      throw CommandRejected.invalidField("expiresInMinutes", "cannot come with expiresAt");
+    }
+    return new Command.PostAnnouncement(f.optionalId("announcement"), f.text("text", true),
+        f.has("expiresAt") ? f.time("expiresAt") : null,
+        f.has("expiresInMinutes") ? f.integer("expiresInMinutes", 1, 1440) : null);
+  }
+
+  static Command.OnStage onStage(Fields f) {
+    return new Command.OnStage(f.id("session"), f.optionalId("speaker"), f.optionalId("next"), f.mentions("next"));
+  }
+
+  static Command.Reveal reveal(Fields f) {
+    return new Command.Reveal(f.id("award"), f.has("rank") ? f.integer("rank", 1, 50) : null);
+  }
+
+  static Command.Pair pair(Fields f) {
+    String code = f.string("code", 16).trim().toUpperCase(java.util.Locale.ROOT);
+    if (!CODE.matcher(code).matches()) {
+      throw CommandRejected.invalidField("code", "must be the code the screen shows, e.g. K7P3QX");
+    }
+    return new Command.Pair(code, f.id("room"), f.choice("layout", Screen.Layout.class), f.text("name", false),
+        f.has("lang") ? lang(f) : Screen.Lang.ZH_EN);
+  }
+
+  static Command.Assign assign(Fields f) {
+    return new Command.Assign(f.id("screen"), f.optionalId("room"),
+        f.has("layout") ? f.choice("layout", Screen.Layout.class) : null,
+        f.has("name") ? f.text("name", true) : null, f.has("lang") ? lang(f) : null);
+  }
+
+  private static Screen.Lang lang(Fields f) {
+    Screen.Lang lang = Screen.Lang.parse(f.string("lang", 8));
+    if (lang == null) {
+      throw CommandRejected.invalidField("lang", "must be one of zh-en, en-zh, zh, en");
+    }
+    return lang;
+  }
+}

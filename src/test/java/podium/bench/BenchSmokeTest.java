@@ -25,7 +25,10 @@ class BenchSmokeTest {
     Path out = Path.of("target/bench-smoke");
     BenchOptions options = BenchOptions.parse("--subscribers", "200", "--nodes", "1", "--commands", "3",
         "--warmup", "1", "--rate", "5", "--snapshot-seconds", "1", "--window", "50", "--max-minutes", "2",
-        "--base-port", String.valueOf(freePort()), "--out", out.toString(), "--work", out.resolve("work").toString());
+        "--base-port", String.valueOf(freePort()), "--out", out.toString(), "--work", out.resolve("work").toString(),
+        // mvn verify runs the tests before it packages target/podium.jar (which may be absent or stale):
+        // the hubs run from this build's classes instead, on the test classpath
+        "--hub-classpath", System.getProperty("java.class.path"));
 
     JsonObject r = Bench.run(options, "BenchSmokeTest");
 

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Podium hub nodes as child processes (podium.Main), one port each, so that their CPU can be read
- * from /proc. They run with -Xms1g; extra JVM options for the hubs come from
+ * from /proc. They run from the hub jar (--hub-classpath, target/podium.jar by default), as deployed,
+ * not on the bench's classpath. They run with -Xms1g; extra JVM options for the hubs come from
  * PODIUM_BENCH_HUB_JAVA_OPTS (later options win); --jfr adds a
  * flight recording that the bench dumps around the fan-out.
  */
@@ -87,7 +88,7 @@ final class Hubs {
       jvm.add("-XX:StartFlightRecording=name=hub,settings=profile,filename="
           + options.work().resolve("hub-" + (node + 1) + "-exit.jfr").toAbsolutePath());
     }
-    return Children.java("podium.Main", jvm, List.of(), e, options.classpath(), options.work().resolve(log), false);
+    return Children.java("podium.Main", jvm, List.of(), e, options.hubClasspath(), options.work().resolve(log), false);
   }
 
   /** Ready when the node serves the demo event from memory. */

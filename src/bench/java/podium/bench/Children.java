@@ -19,7 +19,7 @@ final class Children {
   private Children() {
   }
 
-  /** Starts a JVM on the bench's own classpath, logging to a file under the work directory. */
+  /** Starts a JVM on the given classpath, logging to a file under the work directory. */
   static Process java(String mainClass, List<String> jvmOptions, List<String> args, Map<String, String> env,
       String classpath, Path log, boolean pipeStdout) throws IOException {
     List<String> command = new ArrayList<>();

@@ -15,6 +15,10 @@ public final class Bench {
   }
 
   public static void main(String[] args) {
+    if (java.util.Arrays.asList(args).contains("--help")) {
+      System.out.println(BenchOptions.USAGE);
+      System.exit(0);
+    }
     BenchOptions options;
     try {
       options = BenchOptions.parse(args);
@@ -31,7 +35,7 @@ public final class Bench {
     watchdog.setDaemon(true);
     watchdog.start();
     try {
-      run(options, "java -cp target/podium.jar podium.bench.Bench " + String.join(" ", args));
+      run(options, "bin/bench " + String.join(" ", args));
       System.exit(0);
     } catch (Exception e) {
       e.printStackTrace();

@@ -1,17 +1,22 @@
 package podium.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The knobs of one bench run; every loop it drives is bounded by these counts and times. */
 record BenchOptions(int subscribers, int nodes, int commands, int warmup, double rate, Path out, Path work, String pg,
     int perGenerator, int window, int basePort, long snapshotMillis, boolean storm, boolean jfr, boolean classArchive,
-    int maxMinutes, String classpath, Path floorSource) {
+    int maxMinutes, String classpath, String hubClasspath, Path floorSource) {
+
+  /** The hub as deployed: the fat jar that {@code mvn package} builds (bin/bench builds it first). */
+  static final Path HUB_JAR = Path.of("target/podium.jar");
 
   static final String USAGE = """
-      java -cp target/podium.jar podium.bench.Bench [--subscribers 15000] [--nodes 1] [--commands 30] [--warmup 5]
+      bin/bench [--subscribers 15000] [--nodes 1] [--commands 30] [--warmup 5]
           [--rate 2] [--out docs/benchmarks] [--work target/bench] [--pg 127.0.0.1:5432]
           [--per-generator 8000] [--window 200] [--base-port 18080] [--snapshot-seconds 5]
-          [--no-storm] [--jfr] [--no-cds] [--max-minutes 20] [--floor ../shared/tools/floor.c]""";
+          [--no-storm] [--jfr] [--no-cds] [--max-minutes 20] [--floor ../shared/tools/floor.c]
+          [--hub-classpath target/podium.jar]""";
 
   static BenchOptions parse(String... args) {
     int subscribers = 15_000;
@@ -31,6 +36,7 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
     boolean classArchive = true;
     int maxMinutes = 20;
     Path floor = null;
+    String hubClasspath = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -58,6 +64,7 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
             case "--snapshot-seconds" -> snapshotMillis = (long) (Double.parseDouble(v) * 1000);
             case "--max-minutes" -> maxMinutes = Integer.parseInt(v);
             case "--floor" -> floor = Path.of(v);
+            case "--hub-classpath" -> hubClasspath = v;
             default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
           }
         }
@@ -68,8 +75,15 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
       throw new IllegalArgumentException("out of bounds: 1..100000 subscribers, 1..8 nodes, 1..1000 commands,"
           + " rate 0..100/s, at most 18000 sockets per generator\n" + USAGE);
     }
+    if (hubClasspath == null) {
+      if (!Files.isRegularFile(HUB_JAR)) {
+        throw new IllegalArgumentException(HUB_JAR.toAbsolutePath() + " not found: the hubs run from the hub jar."
+            + " Build it first (bin/bench does): mvn -B -q package -DskipTests");
+      }
+      hubClasspath = HUB_JAR.toAbsolutePath().toString();
+    }
     return new BenchOptions(subscribers, nodes, commands, warmup, rate, out, work, pg, perGenerator, window, basePort,
-        snapshotMillis, storm, jfr, classArchive, maxMinutes, System.getProperty("java.class.path"),
+        snapshotMillis, storm, jfr, classArchive, maxMinutes, System.getProperty("java.class.path"), hubClasspath,
         floor != null ? floor : defaultFloor());
   }
 

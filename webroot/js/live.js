@@ -242,7 +242,6 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
   return live;
 }
 
-/** Applies a change's data by the generic "replace by id" rules; returns a new state object. */
 /** Runs fn at most once per animation frame, however often it is asked: pages render with it. */
 export function coalesced(fn) {
   let asked = false;
@@ -254,26 +253,39 @@ export function coalesced(fn) {
   };
 }
 
+/**
+ * Applies a change's data by the "replace by id" rules of docs/PROTOCOL.md, exactly as the hub's
+ * Agenda.apply does (a test holds the two together); returns a new state object.
+ */
 export function applyChange(state, data) {
   const s = { ...state };
-  if (data.sessions) {
-    s.sessions = replaceById(s.sessions, data.sessions, x => x.id);
-    s.sessions.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
+  if (data.sessions) s.sessions = replaceById(s.sessions, data.sessions, x => x.id).sort(bySessionStart);
   if (data.speakers) s.speakers = replaceById(s.speakers, data.speakers, x => x.id);
   if (data.announcements) s.announcements = replaceById(s.announcements, data.announcements, x => x.id);
   if (data.clearedAnnouncements) {
     const gone = new Set(data.clearedAnnouncements);
     s.announcements = (s.announcements || []).filter(a => !gone.has(a.id));
   }
+  if (s.announcements !== state.announcements) s.announcements.sort((a, b) => instant(a.postedAt) - instant(b.postedAt));
   if ('notice' in data) s.notice = data.notice;
   if (data.results) {
     s.awards = (s.awards || []).map(award => {
       const mine = data.results.filter(r => r.award === award.id);
-      return mine.length ? { ...award, results: replaceById(award.results, mine, r => `${r.award}#${r.rank}`) } : award;
+      return mine.length ? {
+        ...award, results: replaceById(award.results, mine, r => `${r.award}#${r.rank}`).sort((a, b) => a.rank - b.rank),
+      } : award;
     });
   }
+  // Screens are in the staff state only: a public state never gets a screen change in full.
+  if (data.screens && s.screens) s.screens = replaceById(s.screens, data.screens, x => x.screen);
   return s;
+}
+
+const instant = iso => Date.parse(iso);
+
+// By time, not by text: "…:00.250Z" sorts before "…:00Z" as a string.
+function bySessionStart(a, b) {
+  return instant(a.start) - instant(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function replaceById(list, updates, key) {

@@ -1,0 +1,107 @@
+package podium.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import podium.DemoEvent;
+import podium.TestNode;
+import podium.event.Agenda;
+import podium.event.Audience;
+import podium.event.Catalogue;
+import podium.event.Change;
+import podium.event.ChangeCodec;
+import podium.event.Facts;
+
+/**
+ * One apply rule in two languages: every change kind of golden/commands.jsonl goes through the
+ * hub's Agenda.apply and through live.js's applyChange in Chromium, for each audience, and the two
+ * states must be equal field by field after every step.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApplyParityBrowserTest {
+
+  private Vertx vertx;
+  private HttpServer server;
+  private Browser browser;
+
+  @BeforeAll
+  void start() {
+    vertx = Vertx.vertx();
+    Router router = Router.router(vertx);
+    router.route().handler(StaticHandler.create(FileSystemAccess.ROOT, Path.of("webroot").toAbsolutePath().toString()));
+    server = vertx.createHttpServer().requestHandler(router).listen(TestNode.freePort()).await();
+    browser = Browser.start(800, 600);
+    browser.open("http://localhost:" + server.actualPort() + "/js/live.js");
+  }
+
+  @AfterAll
+  void stop() {
+    browser.close();
+    vertx.close().await();
+  }
+
+  @Test
+  void liveJsAppliesEveryChangeKindAsTheHubDoes() throws IOException {
+    for (Audience audience : Audience.values()) {
+      Agenda agenda = DemoEvent.agenda();
+      JsonObject initial = state(agenda, audience, 0);
+      List<JsonObject> expected = new ArrayList<>();
+      JsonArray frames = new JsonArray();
+      long version = 0;
+      for (String line : Files.readAllLines(Path.of("src/test/resources/golden/commands.jsonl"), StandardCharsets.UTF_8)) {
+        JsonObject step = new JsonObject(line);
+        Change change = Catalogue.parse(step.getJsonObject("body"))
+            .decide(agenda, new Facts(Instant.parse(step.getString("at")), "parity", step.getString("screen")));
+        agenda = agenda.apply(change);
+        version++;
+        frames.add(audience.sees(change.kind().audience())
+            ? new JsonObject().put("type", "change").put("version", version).put("data", ChangeCodec.encode(change))
+            : new JsonObject().put("type", "skip").put("version", version));
+        expected.add(state(agenda, audience, version));
+      }
+      Object answer = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + "import('/js/live.js').then(({ applyChange }) => {"
+          + "  let s = JSON.parse(arguments[0]); const out = [];"
+          + "  for (const f of JSON.parse(arguments[1])) {"
+          + "    s = f.type === 'change' ? applyChange(s, f.data) : { ...s }; s.version = f.version; out.push(s);"
+          + "  }"
+          + "  done(JSON.stringify(out));"
+          + "}, e => done('failed: ' + e));", initial.encode(), frames.encode());
+      JsonArray actual = new JsonArray(String.valueOf(answer));
+      assertThat(actual).hasSameSizeAs(expected);
+      for (int i = 0; i < expected.size(); i++) {
+        JsonObject js = actual.getJsonObject(i);
+        JsonObject java = expected.get(i);
+        for (String field : java.fieldNames()) {
+          assertThat(js.getValue(field)).as("%s state after version %d: '%s'", audience, i + 1, field)
+              .isEqualTo(java.getValue(field));
+        }
+        assertThat(js.fieldNames()).as("%s state after version %d", audience, i + 1)
+            .containsExactlyInAnyOrderElementsOf(java.fieldNames());
+      }
+    }
+  }
+
+  /** The state a client of that audience holds: the snapshot's state (through JSON, as on the wire). */
+  private static JsonObject state(Agenda agenda, Audience audience, long version) {
+    return new JsonObject(new JsonObject().put("version", version).put("epoch", "parity")
+        .mergeIn(agenda.toJson(audience)).encode());
+  }
+}

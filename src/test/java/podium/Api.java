@@ -1,5 +1,6 @@
 package podium;
 
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -33,6 +34,20 @@ public final class Api implements AutoCloseable {
 
   /** Posts as the admin unless the headers say otherwise. */
   public HttpResponse<Buffer> commandRaw(String body, String... headers) {
+    return commandTo("/commands", body, headers);
+  }
+
+  /** Posts to /api/events/{demo}PATH (e.g. "/commands?dryRun=true") as the admin unless the headers say otherwise. */
+  public HttpResponse<Buffer> commandTo(String path, String body, String... headers) {
+    return post(path, body, headers).await();
+  }
+
+  /** Sends a command without waiting for its answer. */
+  public Future<HttpResponse<Buffer>> commandAsync(JsonObject body) {
+    return post("/commands", body.encode());
+  }
+
+  private Future<HttpResponse<Buffer>> post(String path, String body, String... headers) {
     MultiMap h = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json")
         .add("Authorization", "Bearer " + TestNode.ADMIN_TOKEN);
     for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -42,8 +57,8 @@ public final class Api implements AutoCloseable {
         h.set(headers[i], headers[i + 1]);
       }
     }
-    return web.request(HttpMethod.POST, port, "localhost", "/api/events/" + TestNode.SLUG + "/commands")
-        .putHeaders(h).sendBuffer(Buffer.buffer(body)).await();
+    return web.request(HttpMethod.POST, port, "localhost", "/api/events/" + TestNode.SLUG + path)
+        .putHeaders(h).timeout(20_000).sendBuffer(Buffer.buffer(body));
   }
 
   private static MultiMap headers(String... pairs) {

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import podium.event.Catalogue;
 import podium.event.CommandRejected;
 import podium.event.ErrorCode;
+import podium.event.Role;
 import podium.store.ApiTokens;
 import podium.store.CommandStore;
 import podium.store.Hashes;
@@ -92,6 +93,11 @@ final class CommandApi {
       throw CommandRejected.invalidField("dryRun", "must be true or false");
     }
     ApiTokens.Holder holder = ctx.get(StaffAuth.HOLDER);
+    Role role = Role.parse(holder.role());
+    if (role == null || !role.may(parsed.role())) {
+      throw new CommandRejected(ErrorCode.FORBIDDEN, "'" + parsed.type() + "' needs the " + parsed.role().wire()
+          + " role");
+    }
     String slug = ctx.pathParam("slug");
     // The slug is part of what a key stands for: the same key on another event is another request.
     return new CommandStore.Request(slug, parsed, Hashes.sha256(slug + "\n" + body.encode()), holder.actor(), key,

@@ -122,6 +122,56 @@ class CommandApiTest {
   }
 
   @Test
+  void aDryRunAnswersTheChangeItWouldMakeAndChangesNothing() {
+    String before = everything();
+    long v = new JsonObject(before).getLong("version");
+    HttpResponse<Buffer> r = api.commandTo("/commands?dryRun=true",
+        delay("academic-conference-1", 15).put("cascade", true).encode(), "Idempotency-Key", "dry-1");
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    JsonObject answer = r.bodyAsJsonObject();
+    assertThat(answer.getBoolean("dryRun")).isTrue();
+    assertThat(answer.getLong("version")).isEqualTo(v + 1);
+    assertThat(answer.getString("kind")).isEqualTo("session.delayed");
+    assertThat(answer.getJsonObject("data").getJsonArray("sessions").size()).as("the cascade it would make")
+        .isGreaterThan(1);
+    assertThat(everything()).isEqualTo(before);
+    assertThat(changeCount()).isEqualTo(v);
+    // The dry run took no key: the same key then applies the command for real, once.
+    HttpResponse<Buffer> real = api.command(delay("academic-conference-1", 15).put("cascade", true), "Idempotency-Key", "dry-1");
+    assertThat(real.bodyAsJsonObject().containsKey("dryRun")).isFalse();
+    assertThat(real.bodyAsJsonObject().getLong("version")).isEqualTo(v + 1);
+    assertRefused(api.commandTo("/commands?dryRun=true", delay("no-such-session", 5).encode()), 422,
+        "unknown_session", everything());
+    assertRefused(api.commandTo("/commands?dryRun=maybe", delay("keynote-gan-yong", 5).encode()), 400,
+        "invalid_field", everything());
+  }
+
+  /** A body is refused before the store takes a connection or the event's lock: it never waits behind one. */
+  @Test
+  void aBadBodyIsRefusedWhileTheEventIsLocked(Vertx vertx) {
+    io.vertx.sqlclient.Pool other = podium.store.Database.pool(vertx, db, 1, "holder");
+    io.vertx.sqlclient.SqlConnection holder = other.getConnection().await();
+    holder.query("begin").execute().await();
+    holder.query("select 1 from events where slug = '" + TestNode.SLUG + "' for update").execute().await();
+    try {
+      long start = System.nanoTime();
+      assertThat(api.command(delay("keynote-gan-yong", 0)).statusCode()).isEqualTo(400);
+      assertThat(api.command(new JsonObject().put("type", "session.teleport")).statusCode()).isEqualTo(400);
+      assertThat(api.command(delay("keynote-gan-yong", 5).put("expectedVersion", "7")).statusCode()).isEqualTo(400);
+      assertThat((System.nanoTime() - start) / 1_000_000).as("ms for three refusals with the event locked")
+          .isLessThan(4_000);
+      io.vertx.core.Future<HttpResponse<Buffer>> good = api.commandAsync(delay("keynote-gan-yong", 5));
+      podium.LiveClient.sleep(300);
+      assertThat(good.isComplete()).as("a good command waits for the lock").isFalse();
+      holder.query("rollback").execute().await();
+      assertThat(good.await().statusCode()).isEqualTo(200);
+    } finally {
+      holder.close().await();
+      other.close().await();
+    }
+  }
+
+  @Test
   void theSnapshotHasAnETagAndAnswers304() {
     HttpResponse<Buffer> r = api.get("/api/events/" + TestNode.SLUG);
     String etag = r.getHeader("ETag");

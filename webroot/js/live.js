@@ -26,6 +26,7 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
   let attempt = 0;
   let closed = false;
   let nextDelayMs = null; // set by a reconnect frame or a gap, read when the socket closes
+  let welcomeClock = null; // the event's clock as the last welcome told it
 
   const live = {
     state: null,
@@ -44,7 +45,10 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
       call(fn, live.status);
       return () => statusListeners.delete(fn);
     },
+    /** The hub's real time: this device's clock corrected by the serverTime offset. */
     now: () => Date.now() + offset,
+    /** The event's time (its clock may be simulated: the demo, a rehearsal), on the hub's real time. */
+    eventNow: () => clockAt((live.state && live.state.event && live.state.event.clock) || welcomeClock, live.now()),
     close() {
       closed = true;
       clearTimeout(retryTimer);
@@ -164,6 +168,7 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
 
   function welcome(f) {
     attempt = 0;
+    if (f.clock) welcomeClock = f.clock;
     if (!clockSamples.length && typeof f.serverTime === 'number') offset = f.serverTime - Date.now();
     setStatus({ online: true, connecting: false, error: null, node: f.node });
   }
@@ -253,6 +258,14 @@ export function coalesced(fn) {
   };
 }
 
+/** The event's time at a real time (ms), by its clock: real, or simulated from its anchors at a speed. */
+export function clockAt(clock, realMs) {
+  if (!clock || clock.mode !== 'simulated') return realMs;
+  const eventAnchor = Date.parse(clock.eventAnchor);
+  if (clock.paused) return eventAnchor;
+  return eventAnchor + Math.round((realMs - Date.parse(clock.realAnchor)) * clock.speed);
+}
+
 /**
  * Applies a change's data by the "replace by id" rules of docs/PROTOCOL.md, exactly as the hub's
  * Agenda.apply does (a test holds the two together); returns a new state object.
@@ -268,6 +281,7 @@ export function applyChange(state, data) {
   }
   if (s.announcements !== state.announcements) s.announcements.sort((a, b) => instant(a.postedAt) - instant(b.postedAt));
   if ('notice' in data) s.notice = data.notice;
+  if (data.event) s.event = data.event;
   if (data.results) {
     s.awards = (s.awards || []).map(award => {
       const mine = data.results.filter(r => r.award === award.id);

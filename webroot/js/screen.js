@@ -104,7 +104,7 @@ function render() {
   }
   const now = venueNow(live, state.event.timeZone);
   lastMinute = Math.floor(now / 60_000);
-  renderTicker(state, live.now(), mode()); // first: the ticker takes room from the layout
+  renderTicker(state, live.eventNow(), mode()); // first: the ticker takes room from the layout
   try {
     stage.replaceChildren(layout({
       state, now, mode: mode(), room: screen.assignment.room, layout: screen.assignment.layout,
@@ -133,10 +133,10 @@ function tick() {
   }
   const text = hhmm(now, zone());
   document.querySelectorAll('#screen .clock').forEach(c => { if (c.textContent !== text) c.textContent = text; });
-  renderTicker(live.state, live.now(), mode());
+  renderTicker(live.state, live.eventNow(), mode());
 }
 
-const hasTicker = live => currentAnnouncements(live.state, live.now()).length > 0;
+const hasTicker = live => currentAnnouncements(live.state, live.eventNow()).length > 0;
 
 /** The hub refused the device token: if the hub no longer knows it at all, pair again. */
 async function checkDevice(device) {

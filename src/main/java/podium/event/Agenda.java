@@ -52,7 +52,7 @@ public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List
     for (Award.Result result : t.results()) {
       newAwards = newAwards.stream().map(a -> a.id().equals(result.award()) ? a.withResult(result) : a).toList();
     }
-    return new Agenda(event, rooms, upsert(sessions, t.sessions(), Session::id), speakers, newAnnouncements,
+    return new Agenda(t.event() != null ? t.event() : event, rooms, upsert(sessions, t.sessions(), Session::id), speakers, newAnnouncements,
         t.noticeSet() ? t.notice() : notice, newAwards, upsert(screens, t.screens(), Screen::id));
   }
 

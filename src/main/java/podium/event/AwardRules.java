@@ -31,7 +31,7 @@ final class AwardRules {
           : "'" + c.award() + "' has no unrevealed result at rank " + c.rank());
     }
     return new Change.Revealed(c.award(), toReveal.stream()
-        .map(r -> new Award.Result(r.award(), r.rank(), r.nominee(), facts.now())).toList(), facts.now().toEpochMilli());
+        .map(r -> new Award.Result(r.award(), r.rank(), r.nominee(), facts.now())).toList(), facts.real().toEpochMilli());
   }
 
   private static Award award(Agenda agenda, String id) {

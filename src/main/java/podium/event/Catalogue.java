@@ -82,6 +82,7 @@ public final class Catalogue {
         ScreenRules::reload);
     add("screen.identify", Role.SCREENS, Set.of("screen"), f -> new Command.Identify(f.id("screen")),
         ScreenRules::identify);
+    add("clock.set", Role.ADMIN, Set.of("mode", "at", "speed", "paused"), CommandParser::setClock, ClockRules::set);
   }
 
   private Catalogue() {

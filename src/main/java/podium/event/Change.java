@@ -46,6 +46,8 @@ public sealed interface Change {
     R screenAssigned(ScreenAssigned c);
 
     R screenSignal(ScreenSignal c);
+
+    R clockSet(ClockSet c);
   }
 
   /** sessions: the session itself first, then any it pushed along. */
@@ -228,6 +230,21 @@ public sealed interface Change {
 
     public <R> R accept(Visitor<R> v) {
       return v.screenSignal(this);
+    }
+  }
+
+  /** The event's clock was set; event: the event with its new clock. */
+  record ClockSet(Event event) implements Change {
+    public ChangeKind kind() {
+      return ChangeKind.CLOCK_SET;
+    }
+
+    public Touched touched() {
+      return Touched.event(event);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.clockSet(this);
     }
   }
 }

@@ -38,6 +38,7 @@ public final class ChangeCodec {
       case SCREEN_ASSIGNED -> new Change.ScreenAssigned(Screen.fromJson(d.getJsonObject("assignment")));
       case SCREEN_RELOAD -> new Change.ScreenSignal(kind, d.getString("screen"), null);
       case SCREEN_IDENTIFY -> new Change.ScreenSignal(kind, d.getString("screen"), Text.fromJson(d.getJsonObject("name")));
+      case CLOCK_SET -> new Change.ClockSet(Event.fromJson(d.getJsonObject("event")));
     };
   }
 
@@ -114,6 +115,10 @@ public final class ChangeCodec {
     public JsonObject screenSignal(Change.ScreenSignal c) {
       JsonObject d = new JsonObject().put("screen", c.screen());
       return c.name() == null ? d : d.put("name", c.name().toJson());
+    }
+
+    public JsonObject clockSet(Change.ClockSet c) {
+      return new JsonObject().put("clock", c.event().clock().toJson()).put("event", c.event().toJson());
     }
   };
 }

@@ -13,7 +13,8 @@ public enum ChangeKind {
   /** Embargoed: an award result entered ahead of its reveal. */
   AWARD_RESULT_SET(Audience.STAFF),
   AWARD_REVEALED,
-  SCREEN_ASSIGNED(Audience.STAFF), SCREEN_RELOAD(Audience.STAFF), SCREEN_IDENTIFY(Audience.STAFF);
+  SCREEN_ASSIGNED(Audience.STAFF), SCREEN_RELOAD(Audience.STAFF), SCREEN_IDENTIFY(Audience.STAFF),
+  CLOCK_SET;
 
   private final Audience audience;
   private final String wire;

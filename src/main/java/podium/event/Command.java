@@ -54,4 +54,7 @@ public sealed interface Command {
   record Reload(String screen) implements Command { }
 
   record Identify(String screen) implements Command { }
+
+  /** Any field null: keep it as it is (mode, the clock's current time, speed, paused). */
+  record SetClock(EventClock.Mode mode, Moment at, Double speed, Boolean paused) implements Command { }
 }

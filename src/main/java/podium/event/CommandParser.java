@@ -64,6 +64,13 @@ final class CommandParser {
         f.has("name") ? f.text("name", true) : null, f.has("lang") ? lang(f) : null);
   }
 
+  static Command.SetClock setClock(Fields f) {
+    return new Command.SetClock(f.has("mode") ? f.choice("mode", EventClock.Mode.class) : null,
+        f.has("at") ? f.time("at") : null,
+        f.has("speed") ? f.number("speed", EventClock.MIN_SPEED, EventClock.MAX_SPEED) : null,
+        f.has("paused") ? f.bool("paused", false) : null);
+  }
+
   private static Screen.Lang lang(Fields f) {
     Screen.Lang lang = Screen.Lang.parse(f.string("lang", 8));
     if (lang == null) {

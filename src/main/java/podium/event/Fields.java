@@ -72,6 +72,14 @@ final class Fields {
     return ((Number) v).intValue();
   }
 
+  double number(String name, double min, double max) {
+    Object v = body.getValue(name);
+    if (!(v instanceof Number n) || n.doubleValue() < min || n.doubleValue() > max || Double.isNaN(n.doubleValue())) {
+      throw CommandRejected.invalidField(name, "must be a number from " + min + " to " + max);
+    }
+    return n.doubleValue();
+  }
+
   boolean bool(String name, boolean otherwise) {
     Object v = body.getValue(name);
     if (v == null) {

@@ -40,7 +40,7 @@ final class Fanout {
     EventState.View view = event.view();
     client.event = event;
     client.audience = hello.audience();
-    Frames.welcome(view.epoch(), view.version(), node, client.audience.wire()).writeTo(client.wire);
+    Frames.welcome(view, node, client.audience).writeTo(client.wire);
     Delta[] missing = hello.resumes() && hello.resumeEpoch().equals(view.epoch())
         ? event.since(hello.resumeVersion(), view) : null;
     if (missing == null) {
@@ -142,7 +142,7 @@ final class Fanout {
     EventState.View view = state.view();
     for (Client client : audience) {
       client.event = state;
-      Frames.welcome(view.epoch(), view.version(), node, client.audience.wire()).writeTo(client.wire);
+      Frames.welcome(view, node, client.audience).writeTo(client.wire);
       if (!client.stale) {
         resync(client);
       }

@@ -35,9 +35,11 @@ final class Frames {
         + ",\"state\":" + encodedState + "}");
   }
 
-  static SharedFrame welcome(String epoch, long version, String node, String audience) {
-    return SharedFrame.once(new JsonObject().put("type", "welcome").put("epoch", epoch).put("version", version)
-        .put("serverTime", System.currentTimeMillis()).put("node", node).put("audience", audience).encode());
+  /** With the event's clock, so a page shows the event's time before its snapshot arrives. */
+  static SharedFrame welcome(EventState.View view, String node, Audience audience) {
+    return SharedFrame.once(new JsonObject().put("type", "welcome").put("epoch", view.epoch())
+        .put("version", view.version()).put("serverTime", System.currentTimeMillis()).put("node", node)
+        .put("audience", audience.wire()).put("clock", view.agenda().event().clock().toJson()).encode());
   }
 
   static SharedFrame pong(Object clientTime) {

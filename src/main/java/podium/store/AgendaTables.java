@@ -87,6 +87,9 @@ final class AgendaTables {
     for (Screen screen : t.screens()) {
       writes.add(ScreenTable.assign(tx, eventId, screen));
     }
+    if (t.event() != null) {
+      writes.add(EventTable.settings(tx, eventId, t.event()));
+    }
     return Future.all(writes).mapEmpty();
   }
 

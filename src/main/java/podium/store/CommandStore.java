@@ -90,7 +90,7 @@ public final class CommandStore {
     }
     Agenda known = memory.at(row.id(), row.version(), row.epoch());
     return (known != null ? Future.succeededFuture(known) : AgendaTables.load(tx, row.id(), row.event()))
-        .compose(agenda -> facts(tx, request.command()).map(facts -> request.command().decide(agenda, facts)))
+        .compose(agenda -> facts(tx, agenda, request.command()).map(facts -> request.command().decide(agenda, facts)))
         .compose(change -> request.dryRun() ? preview(tx, row, change) : commit(tx, row, change, request));
   }
 
@@ -116,15 +116,18 @@ public final class CommandStore {
     return tx.query("rollback").execute().map(v -> new Outcome(answer, false));
   }
 
-  /** The time, a fresh id, and for screen.pair the screen waiting with that code (the one store read a rule needs). */
-  private Future<Facts> facts(SqlConnection tx, Catalogue.Parsed<?> parsed) {
+  /**
+   * The time (on the event's clock and real), a fresh id, and for screen.pair the screen waiting
+   * with that code: the one store read a rule needs.
+   */
+  private Future<Facts> facts(SqlConnection tx, Agenda agenda, Catalogue.Parsed<?> parsed) {
     // Milliseconds: what clients read and what PostgreSQL keeps exactly, so memory equals the rows.
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant real = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String id = UUID.randomUUID().toString().substring(0, 8);
     if (parsed.command() instanceof Command.Pair pair) {
-      return ScreenTable.waitingWithCode(tx, pair.code()).map(screen -> new Facts(now, id, screen));
+      return ScreenTable.waitingWithCode(tx, pair.code()).map(screen -> Facts.on(agenda, real, id, screen));
     }
-    return Future.succeededFuture(new Facts(now, id));
+    return Future.succeededFuture(Facts.on(agenda, real, id, null));
   }
 
   /** Drops retry keys older than a day; run now and then. */

@@ -31,7 +31,7 @@ class GoldenFramesTest {
   @Test
   void everyChangeKindEncodesAsBefore() throws IOException {
     List<String> out = new ArrayList<>();
-    Agenda agenda = DemoEvent.agenda();
+    Agenda agenda = DemoEvent.agenda(Instant.parse("2023-08-16T00:20:00Z"));
     long version = 0;
     for (String line : Files.readAllLines(DIR.resolve("commands.jsonl"), StandardCharsets.UTF_8)) {
       JsonObject step = new JsonObject(line);

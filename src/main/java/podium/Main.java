@@ -86,6 +86,7 @@ public final class Main {
       if (made != null) {
         System.out.println("\n  Admin API token (shown once; set PODIUM_ADMIN_TOKEN to choose your own):\n  " + made + "\n");
       }
+      FirstAdmin.ensure(vertx, setup, config);
     } finally {
       setup.close().await();
     }

@@ -14,8 +14,11 @@ import podium.live.ChangeFeed;
 import podium.live.EventState;
 import podium.live.EventStates;
 import podium.store.CommandStore;
+import podium.store.Credentials;
 import podium.store.Database;
+import podium.store.LoginFailures;
 import podium.store.ScreenTable;
+import podium.store.StaffSessions;
 import podium.web.HttpVerticle;
 import podium.web.PairingLimit;
 
@@ -65,7 +68,8 @@ public final class Node {
     PgConnectOptions connect = Database.resilient(db);
     Pool pool = Database.pool(vertx, connect, options.poolSize(), "podium-" + options.name());
     EventStates states = new EventStates();
-    ChangeFeed feed = new ChangeFeed(pool, connect, states);
+    Credentials credentials = new Credentials(pool);
+    ChangeFeed feed = new ChangeFeed(pool, connect, states, credentials);
     CommandStore commands = new CommandStore(pool, Clock.systemUTC(), (eventId, version, epoch) -> {
       EventState state = states.byId(eventId);
       EventState.View view = state == null ? null : state.view();
@@ -73,7 +77,7 @@ public final class Node {
     });
     PrometheusMeterRegistry registry = metrics == null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : metrics;
     AtomicInteger sockets = registry.gauge("podium.sockets", new AtomicInteger());
-    HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, feed::healthy, registry,
+    HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, credentials, feed::healthy, registry,
         options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit());
     return vertx.deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(options.instances()))
         .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId));
@@ -91,6 +95,8 @@ public final class Node {
       keySweeper = vertx.setPeriodic(HOUR_MS, t -> {
         commands.forgetOldKeys();
         ScreenTable.forgetUnpaired(pool);
+        StaffSessions.forgetOld(pool);
+        LoginFailures.forgetOld(pool);
       });
       return this;
     });

@@ -13,6 +13,8 @@ final class Client {
   Audience audience = Audience.PUBLIC;
   /** The paired screen this socket is, if it proved so with its device token. */
   String screen;
+  /** The hash of the staff login or token that let it in: withdrawn, the socket closes. */
+  String credential;
   long last = -1;
   boolean stale;
   boolean greeting;

@@ -4,15 +4,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.regex.Pattern;
-import podium.event.Audience;
 
 /** A client's hello: which event, which channels, where it left off, and its staff token if any. */
 record Hello(String event, List<String> channels, String resumeEpoch, long resumeVersion, String token) {
 
   private static final Pattern CHANNEL = Pattern.compile("public|staff|(room|screen):[a-z0-9][a-z0-9-]{0,63}");
 
-  Audience audience() {
-    return channels.contains("staff") ? Audience.STAFF : Audience.PUBLIC;
+  /** Asks for the staff channel; the login or token then decides the audience (staff or embargo). */
+  boolean staff() {
+    return channels.contains("staff");
   }
 
   /** The screen id of a screen:<id> channel, or null. */

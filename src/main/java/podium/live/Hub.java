@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import podium.store.Credentials;
 import podium.store.ScreenTable;
 
 /**
@@ -35,6 +36,7 @@ public final class Hub {
   private final Vertx vertx;
   private final EventStates states;
   private final Pool pool;
+  private final Credentials credentials;
   private final String node;
   private final AtomicInteger sockets;
   private final Set<Client> clients = new LinkedHashSet<>();
@@ -48,10 +50,11 @@ public final class Hub {
   private long presence;
 
   /** sockets: this node's count of open sockets, shared by its hubs, for the metrics. */
-  public Hub(Vertx vertx, EventStates states, Pool pool, String node, AtomicInteger sockets) {
+  public Hub(Vertx vertx, EventStates states, Pool pool, Credentials credentials, String node, AtomicInteger sockets) {
     this.vertx = vertx;
     this.states = states;
     this.pool = pool;
+    this.credentials = credentials;
     this.node = node;
     this.sockets = sockets;
   }
@@ -60,7 +63,8 @@ public final class Hub {
   public void start() {
     io.vertx.core.Context context = vertx.getOrCreateContext();
     fanout = new Fanout(context, node);
-    greeting = new Greeting(context, states, pool, fanout, this::reportScreens);
+    greeting = new Greeting(context, states, pool, credentials, fanout, this::reportScreens);
+    unsubscribe.add(credentials.onRevoked(hash -> context.runOnContext(v -> closeRevoked(hash))));
     unsubscribe.add(states.onDelta(d -> context.runOnContext(v -> fanout.offer(d))));
     unsubscribe.add(states.onReset(s -> context.runOnContext(v -> fanout.reset(s))));
     states.whenLoaded().onComplete(v -> context.runOnContext(x -> greetHeld()));
@@ -180,6 +184,16 @@ public final class Hub {
     for (Client c : stillHeld) {
       Frames.reconnect(ThreadLocalRandom.current().nextLong(5_000)).writeTo(c.wire);
       c.socket.close((short) 1012, "still starting");
+    }
+  }
+
+  /** A staff login or token was withdrawn: the sockets it opened close at once (4001: log in again). */
+  private void closeRevoked(String hash) {
+    for (Client client : List.copyOf(clients)) {
+      if (hash.equals(client.credential)) {
+        Frames.error("unauthorized", "your login or token was withdrawn").writeTo(client.wire);
+        client.socket.close((short) 4001, "credential withdrawn");
+      }
     }
   }
 

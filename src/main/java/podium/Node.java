@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.Gauge;
 import podium.live.ChangeFeed;
 import podium.live.EventState;
 import podium.live.EventStates;
+import podium.live.WirePath;
 import podium.store.CommandStore;
 import podium.store.Database;
 import podium.store.ScreenTable;
@@ -22,8 +24,14 @@ import podium.web.PairingLimit;
 /** One hub node: a pool, one change feed, and an HTTP server instance per event loop. */
 public final class Node {
 
-  /** How a node is set up. */
-  public record Options(int httpPort, int instances, String name, String webroot, int poolSize) { }
+  /** How a node is set up; wire is the path asked for (PODIUM_WIRE), which a probe may overrule. */
+  public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire) {
+
+    /** On the fast path, as by default. */
+    public Options(int httpPort, int instances, String name, String webroot, int poolSize) {
+      this(httpPort, instances, name, webroot, poolSize, WirePath.FAST);
+    }
+  }
 
   private static final long HOUR_MS = 3_600_000;
 
@@ -34,12 +42,13 @@ public final class Node {
   private final CommandStore commands;
   private final PrometheusMeterRegistry registry;
   private final String httpDeployment;
+  private final WirePath wire;
   private volatile String feedDeployment;
   private volatile long keySweeper = -1;
   private volatile Future<Node> loading = Future.succeededFuture();
 
   private Node(Vertx vertx, Pool pool, EventStates states, ChangeFeed feed, CommandStore commands,
-      PrometheusMeterRegistry registry, String http) {
+      PrometheusMeterRegistry registry, String http, WirePath wire) {
     this.vertx = vertx;
     this.pool = pool;
     this.states = states;
@@ -47,6 +56,7 @@ public final class Node {
     this.commands = commands;
     this.registry = registry;
     this.httpDeployment = http;
+    this.wire = wire;
   }
 
   /** Listens and loads: a node that serves. */
@@ -75,8 +85,12 @@ public final class Node {
     AtomicInteger sockets = registry.gauge("podium.sockets", new AtomicInteger());
     HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, feed::healthy, registry,
         options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit());
-    return vertx.deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(options.instances()))
-        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId));
+    // Chosen (and any fallback logged) once for the node; each hub reads it from its deployment config.
+    WirePath wire = WirePath.choose(options.wire());
+    DeploymentOptions http = new DeploymentOptions().setInstances(options.instances())
+        .setConfig(new JsonObject().put(WirePath.DEPLOYMENT_KEY, wire.name()));
+    return vertx.deployVerticle(() -> new HttpVerticle(shared), http)
+        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire));
   }
 
   /** Loads every event (the schema must be migrated by now) and starts following changes. */
@@ -103,6 +117,11 @@ public final class Node {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** The path this node's sockets are written on: the one asked for, or PLAIN after a failed probe. */
+  public WirePath wire() {
+    return wire;
   }
 
   /** Drains the sockets (each gets a reconnect frame), then stops the feed and the pool. */

@@ -10,42 +10,58 @@ import io.netty.handler.ssl.SslHandler;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.impl.WebSocketImplBase;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 
 /**
- * One socket's Netty channel, which Podium's ready-made frames (see SharedFrame) are written to.
- * Vert.x does not count those writes in its own queue, so the channel's buffer is bounded and
- * watched here instead: all raw channel access is in this one class.
+ * The fast path: one socket's Netty channel, which Podium's ready-made frames (see SharedFrame)
+ * are written to. Vert.x does not count those writes in its own queue, so the channel's buffer is
+ * bounded and watched here instead. Every use of Vert.x and Netty internals is in this class, and
+ * WirePath only loads it once FastWireProbe has found them in the shape used here.
  *
  * <p>On epoll, a frame goes straight to the socket's descriptor with one write() whenever nothing
  * waits in Netty's queue, which is nearly always: no buffer view, no queue entry, no flush. Only
  * what the kernel does not take (a phone that is not reading) is queued in Netty, and until that
  * queue drains every later frame queues behind it, so the order on the wire never changes.
  */
-final class Wire {
+final class FastWire implements Wire {
+
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
 
   private final ChannelHandlerContext ctx;
   private final Channel channel;
   /** Set when frames may go straight to the descriptor: native epoll and no TLS in the pipeline. */
   private final EpollSocketChannel direct;
 
-  private Wire(ChannelHandlerContext ctx) {
+  private FastWire(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     this.channel = ctx.channel();
     this.direct = channel instanceof EpollSocketChannel epoll && ctx.pipeline().get(SslHandler.class) == null
         ? epoll : null;
   }
 
+  /** A socket that is not Vert.x's own implementation (the probe cannot see that) gets the plain path. */
   static Wire of(ServerWebSocket socket) {
-    return new Wire(((WebSocketImplBase<?>) socket).channelHandlerContext());
+    ChannelHandlerContext ctx = socket instanceof WebSocketImplBase<?> impl ? impl.channelHandlerContext() : null;
+    if (ctx != null) {
+      return new FastWire(ctx);
+    }
+    if (WARNED.compareAndSet(false, true)) {
+      LoggerFactory.getLogger(WirePath.class).warn("wire: a socket of {} has no Netty channel to write to;"
+          + " such sockets use the plain path (Vert.x's public API)", socket.getClass().getName());
+    }
+    return new PlainWire(socket);
   }
 
-  /** Bounds what may wait unsent for this socket; past it the channel reads as not writable. */
-  void bound(int bytes) {
+  /** Past the bound the channel reads as not writable. */
+  @Override
+  public void bound(int bytes) {
     channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(bytes / 2, bytes));
   }
 
-  /** Writes a framed buffer that nobody modifies. Must run on the socket's own event loop, as every Hub call does. */
-  void send(ByteBuf framed) {
+  @Override
+  public void send(SharedFrame frame) {
+    ByteBuf framed = frame.framed();
     int sent = 0;
     if (direct != null && ctx.executor().inEventLoop() && framed.hasMemoryAddress() && nothingQueued()) {
       try {
@@ -69,8 +85,9 @@ final class Wire {
     return queue != null && queue.totalPendingWriteBytes() == 0;
   }
 
-  /** True while more than the bound waits unsent: the phone is not reading. */
-  boolean backedUp() {
+  /** More than the bound waits unsent in Netty's queue. */
+  @Override
+  public boolean backedUp() {
     return !channel.isWritable();
   }
 }

@@ -40,6 +40,7 @@ public final class Hub {
   private final Set<Client> clients = new LinkedHashSet<>();
   private final List<Runnable> unsubscribe = new ArrayList<>();
   private final Buffer ping = Buffer.buffer("p");
+  private WirePath wire;
   private Fanout fanout;
   private Greeting greeting;
   private long tick;
@@ -56,9 +57,14 @@ public final class Hub {
     this.sockets = sockets;
   }
 
-  /** Call on the context that owns this hub's sockets. */
+  /**
+   * Call on the context that owns this hub's sockets: that of an HTTP verticle deployed by Node,
+   * whose deployment config holds the WirePath the node chose. Without one the hub chooses itself.
+   */
   public void start() {
     io.vertx.core.Context context = vertx.getOrCreateContext();
+    String chosen = context.config() == null ? null : context.config().getString(WirePath.DEPLOYMENT_KEY);
+    wire = chosen != null ? WirePath.valueOf(chosen) : WirePath.choose(WirePath.FAST);
     fanout = new Fanout(context, node);
     greeting = new Greeting(context, states, pool, fanout, this::reportScreens);
     unsubscribe.add(states.onDelta(d -> context.runOnContext(v -> fanout.offer(d))));
@@ -70,11 +76,11 @@ public final class Hub {
 
   public void accept(ServerWebSocket socket) {
     if (draining) {
-      Frames.reconnect(250 + ThreadLocalRandom.current().nextLong(5_000)).writeTo(Wire.of(socket));
+      Frames.reconnect(250 + ThreadLocalRandom.current().nextLong(5_000)).writeTo(wire.wire(socket));
       socket.close((short) 1012, "restarting");
       return;
     }
-    Client client = new Client(socket, (int) (clients.size() % PING_GROUPS));
+    Client client = new Client(socket, wire.wire(socket), (int) (clients.size() % PING_GROUPS));
     clients.add(client);
     sockets.incrementAndGet();
     client.wire.bound(WRITE_QUEUE_BYTES);

@@ -24,9 +24,9 @@ final class Client {
   boolean gone;
   final int pingGroup;
 
-  Client(ServerWebSocket socket, int pingGroup) {
+  Client(ServerWebSocket socket, Wire wire, int pingGroup) {
     this.socket = socket;
-    this.wire = Wire.of(socket);
+    this.wire = wire;
     this.pingGroup = pingGroup;
   }
 

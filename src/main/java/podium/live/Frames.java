@@ -55,8 +55,9 @@ final class Frames {
         .put("serverTime", System.currentTimeMillis()).encode());
   }
 
-  static SharedFrame error(String code, String message) {
-    return SharedFrame.once(new JsonObject().put("type", "error").put("code", code).put("message", message).encode());
+  static SharedFrame error(ProtocolError.Code code, String message) {
+    return SharedFrame.once(new JsonObject().put("type", "error").put("code", code.wire()).put("message", message)
+        .encode());
   }
 
   static SharedFrame reconnect(long afterMs) {

@@ -29,7 +29,7 @@ final class Greeting {
   }
 
   static ProtocolError alreadySubscribed() {
-    return new ProtocolError("already_subscribed", "one hello per connection; reconnect to change channels");
+    return new ProtocolError(ProtocolError.Code.ALREADY_SUBSCRIBED, "one hello per connection; reconnect to change channels");
   }
 
   /** Throws ProtocolError for what it can refuse at once; token checks answer with an error frame later. */
@@ -39,11 +39,11 @@ final class Greeting {
     }
     EventState event = states.bySlug(hello.event());
     if (event == null) {
-      throw new ProtocolError("unknown_event", "no event '" + hello.event() + "' on this hub");
+      throw new ProtocolError(ProtocolError.Code.UNKNOWN_EVENT, "no event '" + hello.event() + "' on this hub");
     }
     for (String channel : hello.channels()) {
       if (channel.startsWith("room:") && event.view().agenda().room(channel.substring(5)).isEmpty()) {
-        throw new ProtocolError("unknown_room", "no room '" + channel.substring(5) + "' in " + hello.event());
+        throw new ProtocolError(ProtocolError.Code.UNKNOWN_ROOM, "no room '" + channel.substring(5) + "' in " + hello.event());
       }
     }
     if (!hello.staff() && hello.screen() == null) {
@@ -60,7 +60,7 @@ final class Greeting {
       EventState now = states.byId(event.id());
       Admission admission = ok.succeeded() ? ok.result() : null;
       if (now == null) {
-        Frames.error("unknown_event", "no event '" + hello.event() + "' on this hub").writeTo(client.wire);
+        Frames.error(ProtocolError.Code.UNKNOWN_EVENT, "no event '" + hello.event() + "' on this hub").writeTo(client.wire);
       } else if (admission != null && admission.refusal() == null) {
         client.screen = hello.screen();
         client.credential = admission.credential();
@@ -69,7 +69,7 @@ final class Greeting {
           screenJoined.run();
         }
       } else {
-        Frames.error(admission == null ? "unavailable" : admission.code(),
+        Frames.error(admission == null ? ProtocolError.Code.UNAVAILABLE : admission.code(),
             admission == null ? "could not check the login or token; try again" : admission.refusal())
             .writeTo(client.wire);
       }
@@ -77,8 +77,8 @@ final class Greeting {
   }
 
   /** Who a socket is let in as, and the hash of the secret that let it in; or, refused, why not. */
-  private record Admission(Audience audience, String credential, String code, String refusal) {
-    static Admission refused(String code, String why) {
+  private record Admission(Audience audience, String credential, ProtocolError.Code code, String refusal) {
+    static Admission refused(ProtocolError.Code code, String why) {
       return new Admission(null, null, code, why);
     }
   }
@@ -92,19 +92,19 @@ final class Greeting {
       String cookie = Cookies.value(client.socket.headers().get("Cookie"), Cookies.SESSION);
       if (hello.token() == null && !Origins.sameHost(client.socket.headers().get("Origin"),
           client.socket.headers().get("Host"))) {
-        return Future.succeededFuture(Admission.refused("unauthorized", "the staff channel opens only from this hub's own pages"));
+        return Future.succeededFuture(Admission.refused(ProtocolError.Code.UNAUTHORIZED, "the staff channel opens only from this hub's own pages"));
       }
       return (hello.token() != null ? credentials.byToken(hello.token()) : credentials.bySession(cookie))
           .map(holder -> holder == null
-              ? Admission.refused("unauthorized", "the staff channel needs a staff login or a valid staff token")
+              ? Admission.refused(ProtocolError.Code.UNAUTHORIZED, "the staff channel needs a staff login or a valid staff token")
               : !Permission.STAFF_VIEW.grantedTo(holder.role())
-                  ? Admission.refused("forbidden", "this role may not open the staff channel")
+                  ? Admission.refused(ProtocolError.Code.FORBIDDEN, "this role may not open the staff channel")
                   : new Admission(Audience.of(holder.role()), holder.secretHash(), null, null));
     }
     return ScreenTable.byToken(pool, hello.token()).map(device -> device != null
         && device.screen().equals(hello.screen()) && Long.valueOf(event.id()).equals(device.eventId())
         ? new Admission(Audience.PUBLIC, null, null, null)
-        : Admission.refused("unauthorized",
+        : Admission.refused(ProtocolError.Code.UNAUTHORIZED,
             "screen:" + hello.screen() + " needs that screen's device token, paired to " + hello.event()));
   }
 }

@@ -19,6 +19,7 @@ import java.util.function.BooleanSupplier;
 import podium.event.Audience;
 import podium.live.EventStates;
 import podium.live.Hub;
+import podium.live.WirePath;
 import podium.event.Permission;
 import podium.store.CommandStore;
 import podium.store.Credentials;
@@ -30,7 +31,7 @@ public final class HttpVerticle extends VerticleBase {
   /** What every instance on a node shares. */
   public record Shared(Pool pool, EventStates states, CommandStore commands, Credentials credentials,
       BooleanSupplier feedHealthy, PrometheusMeterRegistry metrics, String node, String webroot, int port,
-      AtomicInteger sockets, PairingLimit pairing) { }
+      AtomicInteger sockets, PairingLimit pairing, WirePath wire) { }
 
   private final Shared shared;
   private Hub hub;
@@ -42,7 +43,8 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    hub = new Hub(vertx, shared.states(), shared.pool(), shared.credentials(), shared.node(), shared.sockets());
+    hub = new Hub(vertx, shared.states(), shared.pool(), shared.credentials(), shared.node(), shared.sockets(),
+        shared.wire());
     hub.start();
     Router router = Router.router(vertx);
     router.route().handler(HttpVerticle::securityHeaders);

@@ -55,7 +55,7 @@ function render(app) {
         el('td', {}, [tk.createdBy, tk.createdAt && tk.createdAt.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · ')),
         el('td', {}, tk.revokedAt ? el('span', { class: ['badge', 'badge-offline'] }, w.withdrawn) : el('span', { class: ['badge', 'badge-live'] }, w.active)),
         el('td', {}, !tk.revokedAt && el('button', { type: 'button', class: ['btn', 'btn-small', 'btn-danger-quiet'], 'data-key': `revoke-${tk.name}`, onclick: () => openRevoke(app, tk) }, w.withdraw)))))));
-  return el('div', { class: 'columns', 'data-scroll': 'accounts' },
+  return el('div', { class: 'stack', 'data-scroll': 'accounts' },
     data.failed && el('p', { class: 'error-text', role: 'alert' }, w.accountsFailed), staff, tokens);
 }
 

@@ -273,6 +273,7 @@ export function clockAt(clock, realMs) {
 export function applyChange(state, data) {
   const s = { ...state };
   if (data.sessions) s.sessions = replaceById(s.sessions, data.sessions, x => x.id).sort(bySessionStart);
+  if (data.rooms) s.rooms = replaceById(s.rooms, data.rooms, x => x.id).sort((a, b) => a.position - b.position);
   if (data.speakers) s.speakers = replaceById(s.speakers, data.speakers, x => x.id);
   if (data.announcements) s.announcements = replaceById(s.announcements, data.announcements, x => x.id);
   if (data.clearedAnnouncements) {
@@ -282,11 +283,15 @@ export function applyChange(state, data) {
   if (s.announcements !== state.announcements) s.announcements.sort((a, b) => instant(a.postedAt) - instant(b.postedAt));
   if ('notice' in data) s.notice = data.notice;
   if (data.event) s.event = data.event;
+  if (data.awards) s.awards = replaceById(s.awards, data.awards, x => x.id);
   if (data.results) {
+    // A result is one nominee's place: two nominees at one rank are a tie.
     s.awards = (s.awards || []).map(award => {
       const mine = data.results.filter(r => r.award === award.id);
       return mine.length ? {
-        ...award, results: replaceById(award.results, mine, r => `${r.award}#${r.rank}`).sort((a, b) => a.rank - b.rank),
+        ...award,
+        results: replaceById(award.results, mine, r => `${r.award}#${r.rank}#${r.nominee}`)
+          .sort((a, b) => a.rank - b.rank || (a.nominee < b.nominee ? -1 : a.nominee > b.nominee ? 1 : 0)),
       } : award;
     });
   }

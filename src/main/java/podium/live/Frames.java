@@ -30,7 +30,7 @@ final class Frames {
 
   /** The frame an audience gets for a change: the change as it may see it, or a skip when it may not see it. */
   static String text(long version, Change change, Audience audience) {
-    return audience.sees(change.kind().audience())
+    return audience.sees(change.audience())
         ? new JsonObject().put("type", "change").put("version", version).put("kind", change.kind().wire())
             .put("data", ChangeCodec.encode(change, audience)).encode()
         : new JsonObject().put("type", "skip").put("version", version).encode();

@@ -56,6 +56,7 @@ public final class HttpVerticle extends VerticleBase {
         Audience.of(ctx.<Holder>get(StaffAuth.HOLDER).role())));
     new LoginApi(vertx, shared.pool(), shared.credentials()).mount(router);
     new AccountsApi(vertx, shared.pool(), shared.credentials()).mount(router);
+    new EventsApi(shared.pool(), shared.credentials()).mount(router);
     new CommandApi(shared.commands(), auth).mount(router);
     new ScreenApi(shared.pool(), shared.states(), auth, shared.pairing()).mount(router);
     new AuditApi(shared.pool(), shared.states(), auth).mount(router);

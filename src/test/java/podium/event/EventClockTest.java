@@ -22,7 +22,7 @@ class EventClockTest {
   }
 
   private static Change run(Agenda agenda, String json, Instant real) {
-    return Catalogue.parse(new JsonObject(json)).decide(agenda, Facts.on(agenda, real, "t", null));
+    return Catalogue.parse(new JsonObject(json)).decide(agenda, Facts.on(agenda, real, "t", "test:admin", Role.ADMIN, null, null));
   }
 
   @Test

@@ -130,10 +130,10 @@ export function describeChange(app, entry) {
     announcement: d.announcements && d.announcements[0] ? quote(app, t(d.announcements[0].text, lang)) : '',
     notice: d.notice ? quote(app, t(d.notice.text, lang)) : '',
     award: award(d.award || (d.awards && d.awards[0] && d.awards[0].id) || (d.results && d.results[0] && d.results[0].award)),
-    ranks: (d.results || []).map(r => s.rank(r.rank)).filter((x, i, all) => all.indexOf(x) === i).join(', '),
+    ranks: (d.ranks || (d.results || []).map(r => r.rank)).map(r => s.rank(r)).filter((x, i, all) => all.indexOf(x) === i).join(', '),
     screen: screen(d.screen || (d.screens && d.screens[0] && d.screens[0].screen)),
     clock: clock(d.clock || (d.event && d.event.clock)),
-    undone: d.undone !== undefined ? d.undone : d.version,
+    undone: d.undoes,
     room: d.rooms && d.rooms[0] ? quote(app, t(d.rooms[0].name, lang)) : roomName(d.room),
     speakerChanged: d.speakers && d.speakers[0] ? quote(app, t(d.speakers[0].name, lang)) : '',
   };

@@ -7,7 +7,7 @@ import { commandDialog, FormError } from './console-command.js';
 import { sortedRooms } from './console-agenda.js';
 import { slug } from './console-session.js';
 
-const ROOM_KINDS = ['hall', 'forum', 'expo'];
+const ROOM_KINDS = ['hall', 'forum', 'expo', 'room'];
 
 export const eventView = { id: 'event', label: w => w.eventTab, render };
 

@@ -66,7 +66,7 @@ export function changeLog(app) {
 
 /** The version an undo took back (the hub names it in the change's data). */
 function undoneVersion(data) {
-  return data.undone !== undefined ? data.undone : data.version !== undefined ? data.version : data.of;
+  return data.undoes;
 }
 
 export const logView = { id: 'log', label: w => w.log, render };

@@ -120,7 +120,7 @@ const en = {
   // event
   eventSettings: 'Event settings', venue: 'Venue', timeZone: 'Time zone', timeZoneHint: 'An IANA zone, e.g. Asia/Shanghai.',
   daysLabel: 'Days', daysHint: 'Dates as YYYY-MM-DD, separated by commas.', slugLabel: 'Slug', rooms: 'Rooms', addRoom: 'Add a room…',
-  editRoom: 'Edit the room', position: 'Position', roomKind: { hall: 'Hall', forum: 'Forum', expo: 'Expo' },
+  editRoom: 'Edit the room', position: 'Position', roomKind: { hall: 'Hall', forum: 'Forum', expo: 'Expo', room: 'Room' },
   addSpeaker: 'Add a speaker…', editSpeaker: 'Edit the speaker', speakerTitle: 'Title', affiliation: 'Affiliation',
   events: 'Events', createEvent: 'Create an event…', current: '(this one)', eventCreated: slug => `Event ${slug} created`,
   // accounts
@@ -242,7 +242,7 @@ const zh = {
   assignedDone: v => `屏幕已分配（v${v}）`, identifyDone: (name, v) => `${name} 显示名称 10 秒（v${v}）`, reloadDone: (name, v) => `${name} 正在刷新（v${v}）`,
   eventSettings: '活动设置', venue: '地点', timeZone: '时区', timeZoneHint: 'IANA 时区，例如 Asia/Shanghai。', daysLabel: '日期',
   daysHint: '日期格式 YYYY-MM-DD，用逗号分隔。', slugLabel: '短名', rooms: '会场', addRoom: '新增会场…', editRoom: '编辑会场',
-  position: '顺序', roomKind: { hall: '大厅', forum: '论坛', expo: '展览' }, addSpeaker: '新增演讲人…', editSpeaker: '编辑演讲人',
+  position: '顺序', roomKind: { hall: '大厅', forum: '论坛', expo: '展览', room: '会议室' }, addSpeaker: '新增演讲人…', editSpeaker: '编辑演讲人',
   speakerTitle: '职务', affiliation: '单位', events: '活动', createEvent: '创建活动…', current: '（当前）', eventCreated: slug => `活动 ${slug} 已创建`,
   staffAccounts: '工作人员账户', addAccount: '新增账户…', roleCol: '角色', enabled: '启用', disabled: '已停用', enable: '启用',
   disable: '停用…', editAccount: login => `编辑 ${login}`, resetPassword: '新密码（重置）', resetHint: '留空则不变。重置会结束该账户的登录。',

@@ -111,11 +111,12 @@ public final class HttpVerticle extends VerticleBase {
     }
   }
 
+  // frame-ancestors 'self': the console previews a screen in an iframe of /screen.html; no other site may frame a page.
   private static void securityHeaders(RoutingContext ctx) {
     ctx.response().putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer")
         .putHeader("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:;"
-            + " style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+            + " style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'");
     ctx.next();
   }
 

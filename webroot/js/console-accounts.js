@@ -8,7 +8,10 @@ import { ROLES } from './console-roles.js';
 
 const MIN_PASSWORD = 10;
 
-export const accountsView = { id: 'accounts', label: w => w.accounts, render, visible: app => !!app.me.manages };
+export const accountsView = {
+  id: 'accounts', label: w => w.accounts, render, visible: app => !!app.me.manages,
+  enter: () => { data.staff = null; }, // accounts change outside the event's log: read them anew
+};
 
 const data = { staff: null, tokens: null, loading: false, failed: null };
 

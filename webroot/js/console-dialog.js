@@ -99,7 +99,8 @@ export function openDialog(app, opts) {
   document.body.appendChild(root);
   root.showModal();
   const first = content.querySelector('input:not([disabled]), select:not([disabled]), textarea:not([disabled])');
-  (first || confirm || cancel).focus();
+  // Where Enter must not confirm, focus never starts on the confirm button either (Enter would press it).
+  (first || (opts.enterConfirms === false ? cancel : confirm || cancel)).focus();
   return d;
 }
 

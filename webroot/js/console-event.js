@@ -9,7 +9,7 @@ import { slug } from './console-session.js';
 
 const ROOM_KINDS = ['hall', 'forum', 'expo', 'room'];
 
-export const eventView = { id: 'event', label: w => w.eventTab, render };
+export const eventView = { id: 'event', label: w => w.eventTab, render, enter: () => { events.list = null; } };
 
 const events = { list: null, loading: false };
 

@@ -41,6 +41,8 @@ const app = {
   time: instant => fmtTime(instant, app.zone(), app.lang),
   toast,
   go(view) {
+    const entered = VIEWS.find(v => v.id === view);
+    if (entered && entered.enter && view !== app.view) entered.enter(app);
     app.view = view;
     render();
     $('view').focus({ preventScroll: true });

@@ -54,7 +54,7 @@ function awardCard(app, state, a) {
     el('h4', { class: 'panel-heading' }, w.nominees),
     el('ul', { class: 'nominee-list' }, (a.nominees || []).map(n => el('li', { 'data-nominee': n.id },
       el('span', {}, app.t(n.name)),
-      app.may('award.nominee') && el('button', { type: 'button', class: ['btn', 'btn-small', 'btn-quiet'], 'data-key': `rename-${a.id}-${n.id}`, 'aria-label': w.renameNominee(app.t(n.name)), onclick: () => openNominee(app, a, n) }, w.rename))),
+      app.may('award.nominee') && el('button', { type: 'button', class: ['btn', 'btn-small'], 'data-key': `rename-${a.id}-${n.id}`, 'aria-label': w.renameNominee(app.t(n.name)), onclick: () => openNominee(app, a, n) }, w.rename))),
     app.may('award.nominee') && el('li', {}, el('button', { type: 'button', class: ['btn', 'btn-small'], 'data-action': 'add-nominee', 'data-key': `add-nominee-${a.id}`, onclick: () => openNominee(app, a, null) }, w.addNominee))),
     el('h4', { class: 'panel-heading' }, w.results),
     results.length ? el('table', { class: ['data-table', 'results-table'] },

@@ -137,7 +137,7 @@ const en = {
   newPassword: 'New password', passwordChanged: 'Password changed; your other logins have ended.', logout: 'Log out',
   // log
   logTitle: 'Change log', logHint: 'Newest first, live.', logFailed: 'The change log could not be read; it retries with the next change.',
-  logEmpty: 'No changes yet.', versionCol: 'Version', timeCol: 'Time', whoCol: 'Who', whatCol: 'What', actionsCol: 'Actions',
+  logEmpty: 'No changes yet.', versionCol: 'Version', timeCol: 'When (real time)', whoCol: 'Who', whatCol: 'What', actionsCol: 'Actions',
   audience: { staff: 'staff only', embargo: 'embargoed' }, undo: 'Undo…',
   nothingToUndo: 'You have made no change to undo yet.', undoTitle: 'Undo a change',
   undoIntro: (v, time) => `Your change v${v} at ${time} is taken back by a new change. It is refused if someone changed the same thing since.`,
@@ -254,7 +254,7 @@ const zh = {
   tokenMade: name => `令牌 ${name} 已生成`, meIntro: actor => `当前登录：${actor}。`, changePassword: '修改我的密码',
   currentPassword: '当前密码', newPassword: '新密码', passwordChanged: '密码已修改；您的其他登录已结束。', logout: '退出登录',
   logTitle: '变更记录', logHint: '最新在前，实时更新。', logFailed: '无法读取变更记录；下次变更时会重试。', logEmpty: '还没有变更。',
-  versionCol: '版本', timeCol: '时间', whoCol: '操作人', whatCol: '内容', actionsCol: '操作',
+  versionCol: '版本', timeCol: '时间（真实）', whoCol: '操作人', whatCol: '内容', actionsCol: '操作',
   audience: { staff: '仅工作人员', embargo: '保密' }, undo: '撤销…', nothingToUndo: '您还没有可撤销的变更。', undoTitle: '撤销变更',
   undoIntro: (v, time) => `您在 ${time} 的变更 v${v} 将由一次新的变更撤回。如果之后有人改动了同一内容，则会被拒绝。`,
   undoConfirm: '撤销', undoneDone: (v, now) => `变更 v${v} 已撤销（v${now}）`,

@@ -271,9 +271,9 @@ function toast(text, kind = 'ok') {
     el('span', {}, text),
     el('button', { type: 'button', class: 'toast-close', 'aria-label': app.words.dismiss, onclick: () => item.remove() }, '×'));
   box.appendChild(item);
-  while (box.children.length > 4) box.firstChild.remove();
+  while (box.children.length > 2) box.firstChild.remove();
   // A failure stays until dismissed: never a silent one.
-  if (kind !== 'error') setTimeout(() => item.remove(), 6_000);
+  if (kind !== 'error') setTimeout(() => item.remove(), 5_000);
 }
 
 function stored(key) {

@@ -190,6 +190,8 @@ export function openMe(app) {
     intro: w.meIntro(app.me.actor),
     body: [
       el('h3', { class: 'panel-heading' }, w.changePassword),
+      // For password managers: which account this password belongs to.
+      el('input', { type: 'text', name: 'username', autocomplete: 'username', value: app.me.actor.replace(/^staff:/, ''), class: 'hidden', tabindex: '-1', 'aria-hidden': 'true', readonly: true }),
       field(w.currentPassword, current), field(w.newPassword, fresh, w.passwordHint), field(w.passwordAgain, again),
       el('div', { class: 'action-row' },
         el('button', { type: 'button', class: 'btn', 'data-action': 'logout', onclick: () => logout(app) }, w.logout)),
@@ -209,6 +211,9 @@ export function openMe(app) {
 }
 
 export async function logout(app) {
+  // Close our socket first: the hub withdraws this login on every node and would tell it so.
+  app.leaving = true;
+  app.live.close();
   try {
     await post('/api/logout');
   } catch (e) {

@@ -98,7 +98,7 @@ export function openDialog(app, opts) {
   root.addEventListener('close', () => d.close());
   document.body.appendChild(root);
   root.showModal();
-  const first = content.querySelector('input:not([disabled]), select:not([disabled]), textarea:not([disabled])');
+  const first = content.querySelector('input:not([disabled]):not(.hidden), select:not([disabled]), textarea:not([disabled])');
   // Where Enter must not confirm, focus never starts on the confirm button either (Enter would press it).
   (first || (opts.enterConfirms === false ? cancel : confirm || cancel)).focus();
   return d;

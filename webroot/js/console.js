@@ -51,16 +51,23 @@ const app = {
     app.selected = id;
     app.view = 'agenda';
     render();
+    // Upright on a tablet the panel is under the grid: bring it into sight.
+    if (id && matchMedia('(max-width: 899px)').matches) {
+      const side = document.querySelector('.session-side');
+      if (side) side.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    }
   },
   setLang(lang) {
     app.lang = lang;
     save(LANG, lang);
     render();
   },
-  loggedOut(message) {
+  loggedOut(ended) {
     forgetLogin();
-    location.hash = '';
-    location.search = message ? '?ended=1' : '';
+    const query = new URLSearchParams();
+    if (app.slug) query.set('event', app.slug);
+    if (ended) query.set('ended', '1');
+    location.replace(`${location.pathname}${query.toString() ? `?${query}` : ''}`);
   },
 };
 window.podiumConsole = app;
@@ -159,6 +166,7 @@ function guardCache(me) {
 }
 
 async function recheckMe() {
+  if (app.leaving) return;
   try {
     const me = await get('/api/me');
     if (me.role !== app.me.role || me.actor !== app.me.actor) {

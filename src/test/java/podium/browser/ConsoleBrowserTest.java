@@ -290,6 +290,19 @@ class ConsoleBrowserTest {
         card + "tr.embargoed").equals(3L));
     assertThat(publicResults()).isEmpty();
     assertThat(kinds(before)).containsExactly("award.revealed", "award.withdrawn", "award.revealed", "change.undone");
+
+    // A tie entered ahead of time: two nominees at 1st place, embargoed.
+    String other = "[data-award='leading-enterprises'] ";
+    click(console, other + "[data-action='edit-results']");
+    dialog(console);
+    console.js("const rows = document.querySelectorAll('dialog[open] .result-row:not(.result-head) input');"
+        + " rows[1].value = '1'; rows[2].value = '2';");
+    confirm(console);
+    awaitNoDialog(console);
+    console.until(SOON, "the tie", d -> console.text(other + "tr[data-rank='1']").contains("Enterprise A")
+        && console.text(other + "tr[data-rank='1']").contains("Enterprise B") && console.text(other + "tr[data-rank='1']").contains("tie"));
+    assertThat(console.text(other + "tr[data-rank='2']")).contains("Enterprise C").contains("Embargoed");
+    assertThat(api.snapshot().encode()).doesNotContain("demo-enterprise-b\",\"revealedAt");
     assertNone();
   }
 
@@ -346,6 +359,19 @@ class ConsoleBrowserTest {
         && ((Number) console.js("return document.querySelectorAll('[data-moves]').length")).intValue() > 0);
     console.find("dialog[open]").sendKeys(Keys.ESCAPE);
     awaitNoDialog(console);
+
+    // The admin's clock controls: jump to the awards ceremony and run ten times faster.
+    click(console, "#clock [data-action='clock']");
+    dialog(console);
+    console.js("const at = document.querySelector('dialog[open] input[name=at]'); at.value = '2023-08-16T11:15';"
+        + " at.dispatchEvent(new Event('input'));");
+    choose(console, "select[name='speed']", "10");
+    check(console, "console-clock-dialog");
+    confirm(console);
+    awaitNoDialog(console);
+    console.until(SOON, "the clock at ×10", d -> console.text("#clock .clock-mode").contains("×10")
+        && console.text("#clock .clock-time").startsWith("11:"));
+    assertThat(api.snapshot().getJsonObject("event").getJsonObject("clock").getDouble("speed")).isEqualTo(10.0);
     assertNone();
   }
 

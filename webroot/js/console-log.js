@@ -7,6 +7,12 @@ import { describeChange } from './console-describe.js';
 import { venueClock } from './console-time.js';
 
 const KEEP = 500;
+// What made something new, or changed nothing, has no undo (the hub says invalid_state): cancel or edit it instead.
+const NO_UNDO = new Set(['session.added', 'room.added', 'speaker.added', 'award.added', 'screen.reload', 'screen.identify', 'change.undone']);
+
+export function undoable(app, e) {
+  return e.actor === app.me.actor && !e.hidden && !NO_UNDO.has(e.kind);
+}
 const PAGE = 200;
 
 export function changeLog(app) {
@@ -59,7 +65,7 @@ export function changeLog(app) {
     /** The newest change this login made that has not been undone yet. */
     lastMine() {
       const undone = new Set(entries.filter(e => e.kind === 'change.undone' && e.data).map(e => undoneVersion(e.data)));
-      return entries.find(e => e.actor === app.me.actor && !undone.has(e.version) && e.kind !== 'change.undone') || null;
+      return entries.find(e => undoable(app, e) && !undone.has(e.version)) || null;
     },
   };
 }
@@ -81,7 +87,7 @@ function render(app) {
     el('td', {}, actorName(e.actor)),
     el('td', { class: 'what' }, describeChange(app, e),
       e.audience !== 'public' && el('span', { class: ['badge', 'badge-staff'] }, w.audience[e.audience] || e.audience)),
-    el('td', {}, e.actor === app.me.actor && e.kind !== 'change.undone'
+    el('td', {}, undoable(app, e)
       ? el('button', { type: 'button', class: ['btn', 'btn-small'], 'data-action': 'undo-version', 'data-key': `undo-${e.version}`, onclick: () => openUndo(app, e) }, w.undo)
       : null)));
   return el('section', { class: 'log-view' },

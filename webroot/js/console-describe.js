@@ -32,6 +32,9 @@ const SAY = {
     'room.updated': (d, n) => `Edited the room ${n.room}`,
     'speaker.added': (d, n) => `Added the speaker ${n.speakerChanged}`,
     'speaker.updated': (d, n) => `Edited the speaker ${n.speakerChanged}`,
+    'cue.saved': (d, n) => `Saved the cue ${n.cue}`,
+    'cue.removed': (d, n) => `Removed the cue ${n.cue}`,
+    'cue.fired': (d, n) => `Fired the cue ${n.cue}`,
     hidden: 'An embargoed change (hidden from your role)',
     realClock: 'real time', paused: 'paused', speed: s => `×${s}`,
     session: (title, time, room, status) => `${title}: ${time}, ${room}${status ? `, ${status}` : ''}`,
@@ -70,6 +73,9 @@ const SAY = {
     'room.updated': (d, n) => `编辑会场 ${n.room}`,
     'speaker.added': (d, n) => `新增演讲人 ${n.speakerChanged}`,
     'speaker.updated': (d, n) => `编辑演讲人 ${n.speakerChanged}`,
+    'cue.saved': (d, n) => `保存流程提示 ${n.cue}`,
+    'cue.removed': (d, n) => `删除流程提示 ${n.cue}`,
+    'cue.fired': (d, n) => `触发流程提示 ${n.cue}`,
     hidden: '保密的变更（您的角色不可见）',
     realClock: '真实时间', paused: '已暂停', speed: s => `×${s}`,
     session: (title, time, room, status) => `${title}：${time}，${room}${status ? `，${status}` : ''}`,
@@ -135,6 +141,10 @@ export function describeChange(app, entry) {
     clock: clock(d.clock || (d.event && d.event.clock)),
     undone: d.undoes,
     room: d.rooms && d.rooms[0] ? quote(app, t(d.rooms[0].name, lang)) : roomName(d.room),
+    cue: (() => {
+      const c = find(d.cues, d.cue) || find(state.cues, d.cue);
+      return quote(app, c ? t(c.name, lang) || c.id : d.cue);
+    })(),
     speakerChanged: d.speakers && d.speakers[0] ? quote(app, t(d.speakers[0].name, lang)) : '',
   };
   const fn = s[entry.kind];

@@ -12,7 +12,7 @@ import { logout } from './console-accounts.js';
 import { daysOf } from './console-agenda.js';
 import { venueDay } from './console-time.js';
 
-const VIEW_KEYS = ['agenda', 'notices', 'awards', 'screens', 'event', 'accounts', 'log'];
+const VIEW_KEYS = ['agenda', 'cues', 'notices', 'awards', 'screens', 'event', 'accounts', 'log'];
 
 /** Every action the palette offers now, for this role and this selection. */
 export function actions(app) {

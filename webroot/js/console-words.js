@@ -11,7 +11,7 @@ const en = {
   console: 'Podium console', loading: 'Loading the event…', langToggle: '中文', langToggleLong: 'Switch to 中文',
   views: 'Views', agenda: 'Agenda', notices: 'Stage & notices', awards: 'Awards', screens: 'Screens', eventTab: 'Event',
   accounts: 'Accounts', log: 'Change log',
-  viewName: { agenda: 'Agenda', notices: 'Stage & notices', awards: 'Awards', screens: 'Screens', event: 'Event', accounts: 'Accounts', log: 'Change log' },
+  viewName: { agenda: 'Agenda', cues: 'Run of show', notices: 'Stage & notices', awards: 'Awards', screens: 'Screens', event: 'Event', accounts: 'Accounts', log: 'Change log' },
   role: { admin: 'Admin', editor: 'Editor', announcer: 'Announcer', awards: 'Awards', screens: 'Screens' },
   connecting: 'Connecting…', online: 'Online', offline: time => `OFFLINE since ${time}`, offlineShort: 'Offline',
   version: v => `v${v}`, rehearsal: 'REHEARSAL',
@@ -142,6 +142,12 @@ const en = {
   nothingToUndo: 'You have made no change to undo yet.', undoTitle: 'Undo a change',
   undoIntro: (v, time) => `Your change v${v} at ${time} is taken back by a new change. It is refused if someone changed the same thing since.`,
   undoConfirm: 'Undo it', undoneDone: (v, now) => `Change v${v} undone (v${now})`,
+  // cues
+  cues: 'Run of show', cuesHint: 'Cues fire by themselves when due, or by hand here.', noCues: 'No cues.',
+  cueAt: time => `at ${time}`, cueAfter: (name, m) => `${m} min after ${name}`, cueByHand: 'by hand',
+  cueDue: 'Due', cueDoes: 'Does', cueFired: time => `Fired ${time}`, cueWaiting: 'Waiting', fireCue: 'Fire now…',
+  fireTitle: name => `Fire the cue ${name}`, fireIntro: 'Its commands run now, in order, all or nothing, once.',
+  fireNow: 'Fire now', cueFiredDone: (name, v) => `Cue ${name} fired (v${v})`,
   // palette
   palette: 'Commands', paletteSearch: 'Type a command or a session…', nextSession: 'Next session', previousSession: 'Previous session',
   goTo: view => `Go to ${view}`,
@@ -151,7 +157,7 @@ const en = {
 const zh = {
   console: 'Podium 控制台', loading: '正在加载活动…', langToggle: 'EN', langToggleLong: 'Switch to English',
   views: '视图', agenda: '日程', notices: '舞台与通知', awards: '颁奖', screens: '屏幕', eventTab: '活动', accounts: '账户', log: '变更记录',
-  viewName: { agenda: '日程', notices: '舞台与通知', awards: '颁奖', screens: '屏幕', event: '活动', accounts: '账户', log: '变更记录' },
+  viewName: { agenda: '日程', cues: '流程', notices: '舞台与通知', awards: '颁奖', screens: '屏幕', event: '活动', accounts: '账户', log: '变更记录' },
   role: { admin: '管理员', editor: '编辑', announcer: '播报员', awards: '颁奖', screens: '屏幕' },
   connecting: '正在连接…', online: '在线', offline: time => `${time} 起离线`, offlineShort: '离线',
   version: v => `v${v}`, rehearsal: '彩排',
@@ -258,6 +264,11 @@ const zh = {
   audience: { staff: '仅工作人员', embargo: '保密' }, undo: '撤销…', nothingToUndo: '您还没有可撤销的变更。', undoTitle: '撤销变更',
   undoIntro: (v, time) => `您在 ${time} 的变更 v${v} 将由一次新的变更撤回。如果之后有人改动了同一内容，则会被拒绝。`,
   undoConfirm: '撤销', undoneDone: (v, now) => `变更 v${v} 已撤销（v${now}）`,
+  cues: '流程', cuesHint: '到点时自动触发，也可在此手动触发。', noCues: '没有流程提示。',
+  cueAt: time => `${time}`, cueAfter: (name, m) => `${name} 之后 ${m} 分钟`, cueByHand: '手动',
+  cueDue: '触发时间', cueDoes: '内容', cueFired: time => `${time} 已触发`, cueWaiting: '等待中', fireCue: '立即触发…',
+  fireTitle: name => `触发流程提示 ${name}`, fireIntro: '其中的命令将立即按顺序执行，要么全部生效，要么全部不生效，只执行一次。',
+  fireNow: '立即触发', cueFiredDone: (name, v) => `流程提示 ${name} 已触发（v${v}）`,
   palette: '命令', paletteSearch: '输入命令或日程…', nextSession: '下一场', previousSession: '上一场', goTo: view => `前往${view}`,
   paletteGroups: { general: '通用', views: '视图', sessions: '日程', awards: '颁奖', session: title => `已选：${title}` },
 };

@@ -9,6 +9,7 @@ import { may } from './console-roles.js';
 import { showGate } from './console-login.js';
 import { agendaView } from './console-agenda.js';
 import { noticesView } from './console-notices.js';
+import { cuesView } from './console-cues.js';
 import { awardsView } from './console-awards.js';
 import { screensView, syncPreview } from './console-screens.js';
 import { eventView } from './console-event.js';
@@ -20,7 +21,7 @@ import { handleKey, openPalette } from './console-palette.js';
 const LOGGED_IN = 'podium.console.loggedIn';
 const LANG = 'podium.console.lang';
 const EVENT = 'podium.console.event';
-const VIEWS = [agendaView, noticesView, awardsView, screensView, eventView, accountsView, logView];
+const VIEWS = [agendaView, cuesView, noticesView, awardsView, screensView, eventView, accountsView, logView];
 const $ = id => document.getElementById(id);
 
 const app = {

@@ -73,6 +73,8 @@ class ConsoleBrowserTest {
     api = new Api(vertx, port);
     ConsolePages.createStaff(vertx, port, "chief", "Chief Steward", "admin", PASSWORD);
     ConsolePages.createStaff(vertx, port, "voice", "Stage Voice", "announcer", "voice-password-1");
+    // The clock stands still: nothing due on it fires behind the tests' backs.
+    ScreenPages.command(api, new JsonObject().put("type", "clock.set").put("paused", true));
     console = Browser.start(1366, 768);
     phone = Browser.start(390, 844);
   }
@@ -336,7 +338,7 @@ class ConsoleBrowserTest {
         click(console, "#lang-toggle");
         console.until(SOON, "the Chinese console", d -> console.text("[data-view='agenda']").equals("日程"));
       }
-      for (String v : new String[] {"agenda", "notices", "awards", "screens", "event", "accounts", "log"}) {
+      for (String v : new String[] {"agenda", "cues", "notices", "awards", "screens", "event", "accounts", "log"}) {
         view(console, v);
         console.screenshot("console-" + v + "-" + lang + "-1366");
         check(console, "console-" + v + "-" + lang);
@@ -360,18 +362,37 @@ class ConsoleBrowserTest {
     console.find("dialog[open]").sendKeys(Keys.ESCAPE);
     awaitNoDialog(console);
 
-    // The admin's clock controls: jump to the awards ceremony and run ten times faster.
+    // A cue fired by hand: its announcement goes out, once.
+    ScreenPages.command(api, new JsonObject().put("type", "cue.save").put("cue", "doors-open")
+        .put("name", new JsonObject().put("en", "Doors open").put("zh", "入场")).put("at", "2023-08-16T12:00")
+        .put("commands", new JsonArray().add(new JsonObject().put("type", "announcement.post").put("announcement", "doors")
+            .put("text", new JsonObject().put("en", "Doors are open").put("zh", "现在入场")))));
+    view(console, "cues");
+    click(console, "[data-cue='doors-open'] [data-action='fire-cue']");
+    assertThat(console.text("dialog[open] .cue-commands")).contains("announcement.post");
+    check(console, "console-fire-cue-dialog");
+    confirm(console);
+    awaitNoDialog(console);
+    awaitToast(console, "fired");
+    console.until(SOON, "the cue fired", d -> console.classes("[data-cue='doors-open']").contains("fired"));
+    assertThat(cue("doors-open").getValue("firedAt")).isNotNull();
+    assertThat(api.snapshot().getJsonArray("announcements").encode()).contains("Doors are open");
+    console.screenshot("console-cues-1366");
+
+    // The admin's clock controls: jump back to 08:10 and set ten times faster, still paused.
     click(console, "#clock [data-action='clock']");
     dialog(console);
-    console.js("const at = document.querySelector('dialog[open] input[name=at]'); at.value = '2023-08-16T11:15';"
+    console.js("const at = document.querySelector('dialog[open] input[name=at]'); at.value = '2023-08-16T08:10';"
         + " at.dispatchEvent(new Event('input'));");
     choose(console, "select[name='speed']", "10");
     check(console, "console-clock-dialog");
     confirm(console);
     awaitNoDialog(console);
-    console.until(SOON, "the clock at ×10", d -> console.text("#clock .clock-mode").contains("×10")
-        && console.text("#clock .clock-time").startsWith("11:"));
-    assertThat(api.snapshot().getJsonObject("event").getJsonObject("clock").getDouble("speed")).isEqualTo(10.0);
+    console.until(SOON, "the clock at 08:10, paused", d -> console.text("#clock .clock-mode").contains("PAUSED")
+        && console.text("#clock .clock-time").startsWith("08:10"));
+    JsonObject clock = api.snapshot().getJsonObject("event").getJsonObject("clock");
+    assertThat(clock.getDouble("speed")).isEqualTo(10.0);
+    assertThat(clock.getBoolean("paused")).isTrue();
     assertNone();
   }
 
@@ -446,6 +467,11 @@ class ConsoleBrowserTest {
   private List<String> kinds(long after) {
     return getAsAdmin(vertx, port, "/api/events/" + TestNode.SLUG + "/changes?after=" + after).getJsonArray("changes").stream()
         .map(c -> ((JsonObject) c).getString("kind")).toList();
+  }
+
+  private JsonObject cue(String id) {
+    return getAsAdmin(vertx, port, "/api/staff/events/" + TestNode.SLUG).getJsonArray("cues").stream()
+        .map(c -> (JsonObject) c).filter(c -> c.getString("id").equals(id)).findFirst().orElseThrow();
   }
 
   private List<JsonObject> publicResults() {

@@ -17,13 +17,20 @@ import podium.store.CommandStore;
 import podium.store.Database;
 import podium.store.ScreenTable;
 import podium.web.HttpVerticle;
+import podium.web.Interop;
+import podium.web.InteropSettings;
 import podium.web.PairingLimit;
 
 /** One hub node: a pool, one change feed, and an HTTP server instance per event loop. */
 public final class Node {
 
-  /** How a node is set up. */
-  public record Options(int httpPort, int instances, String name, String webroot, int poolSize) { }
+  /** How a node is set up; interop: its exports' public address and its webhooks' rules. */
+  public record Options(int httpPort, int instances, String name, String webroot, int poolSize,
+      InteropSettings interop) {
+    public Options(int httpPort, int instances, String name, String webroot, int poolSize) {
+      this(httpPort, instances, name, webroot, poolSize, InteropSettings.DEFAULTS);
+    }
+  }
 
   private static final long HOUR_MS = 3_600_000;
 
@@ -74,7 +81,8 @@ public final class Node {
     PrometheusMeterRegistry registry = metrics == null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : metrics;
     AtomicInteger sockets = registry.gauge("podium.sockets", new AtomicInteger());
     HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, feed::healthy, registry,
-        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit());
+        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(),
+        new Interop(pool, options.interop()));
     return vertx.deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(options.instances()))
         .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId));
   }

@@ -22,13 +22,19 @@ final class Errors {
   }
 
   static void send(RoutingContext ctx, ErrorCode code, String message) {
+    send(ctx, code, message, new JsonObject());
+  }
+
+  /** details: more fields for the error object (e.g. an import's "problems"). */
+  static void send(RoutingContext ctx, ErrorCode code, String message, JsonObject details) {
     if (ctx.response().ended()) {
       return;
     }
     if (code == ErrorCode.UNAUTHORIZED) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
     }
+    JsonObject error = new JsonObject().put("code", code.wire()).put("message", message).mergeIn(details);
     ctx.response().setStatusCode(code.status()).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("error", new JsonObject().put("code", code.wire()).put("message", message)).encode());
+        .end(new JsonObject().put("error", error).encode());
   }
 }

@@ -27,7 +27,7 @@ public final class HttpVerticle extends VerticleBase {
   /** What every instance on a node shares. */
   public record Shared(Pool pool, EventStates states, CommandStore commands, BooleanSupplier feedHealthy,
       PrometheusMeterRegistry metrics, String node, String webroot, int port, AtomicInteger sockets,
-      PairingLimit pairing) { }
+      PairingLimit pairing, Interop interop) { }
 
   private final Shared shared;
   private Hub hub;
@@ -51,6 +51,8 @@ public final class HttpVerticle extends VerticleBase {
     new CommandApi(shared.commands(), auth).mount(router);
     new ScreenApi(shared.pool(), shared.states(), auth, shared.pairing()).mount(router);
     new AuditApi(shared.pool(), shared.states(), auth).mount(router);
+    new ExportApi(vertx, shared.states(), shared.interop(), shared.port()).mount(router);
+    new ImportApi(vertx, shared.pool(), auth).mount(router);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
     router.route().handler(StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT,

@@ -19,6 +19,7 @@ import podium.store.ScreenTable;
 import podium.web.HttpVerticle;
 import podium.web.Interop;
 import podium.web.InteropSettings;
+import podium.web.WebhookDeliverer;
 import podium.web.PairingLimit;
 
 /** One hub node: a pool, one change feed, and an HTTP server instance per event loop. */
@@ -41,12 +42,14 @@ public final class Node {
   private final CommandStore commands;
   private final PrometheusMeterRegistry registry;
   private final String httpDeployment;
+  private final WebhookDeliverer webhooks;
   private volatile String feedDeployment;
+  private volatile String webhookDeployment;
   private volatile long keySweeper = -1;
   private volatile Future<Node> loading = Future.succeededFuture();
 
   private Node(Vertx vertx, Pool pool, EventStates states, ChangeFeed feed, CommandStore commands,
-      PrometheusMeterRegistry registry, String http) {
+      PrometheusMeterRegistry registry, String http, WebhookDeliverer webhooks) {
     this.vertx = vertx;
     this.pool = pool;
     this.states = states;
@@ -54,6 +57,7 @@ public final class Node {
     this.commands = commands;
     this.registry = registry;
     this.httpDeployment = http;
+    this.webhooks = webhooks;
   }
 
   /** Listens and loads: a node that serves. */
@@ -84,13 +88,17 @@ public final class Node {
         options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(),
         new Interop(pool, options.interop()));
     return vertx.deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(options.instances()))
-        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId));
+        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId,
+            new WebhookDeliverer(connect, states, options.interop(), options.name())));
   }
 
   /** Loads every event (the schema must be migrated by now) and starts following changes. */
   public Future<Node> load() {
-    loading = vertx.deployVerticle(feed).map(feedId -> {
+    loading = vertx.deployVerticle(feed).compose(feedId -> {
       feedDeployment = feedId;
+      return vertx.deployVerticle(webhooks);
+    }).map(webhookId -> {
+      webhookDeployment = webhookId;
       for (EventState e : states.all()) {
         Gauge.builder("podium.event.version", states,
                 s -> s.byId(e.id()) == null ? 0 : s.byId(e.id()).view().version())
@@ -120,6 +128,7 @@ public final class Node {
       vertx.cancelTimer(keySweeper);
       return vertx.undeploy(httpDeployment);
     })
+        .eventually(() -> webhookDeployment == null ? Future.succeededFuture() : vertx.undeploy(webhookDeployment))
         .eventually(() -> feedDeployment == null ? Future.succeededFuture() : vertx.undeploy(feedDeployment))
         .eventually(() -> pool.close());
   }

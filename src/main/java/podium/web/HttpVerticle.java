@@ -53,6 +53,7 @@ public final class HttpVerticle extends VerticleBase {
     new AuditApi(shared.pool(), shared.states(), auth).mount(router);
     new ExportApi(vertx, shared.states(), shared.interop(), shared.port()).mount(router);
     new ImportApi(vertx, shared.pool(), auth).mount(router);
+    new WebhookApi(vertx, shared.pool(), shared.states(), auth, shared.interop().settings()).mount(router);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
     router.route().handler(StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT,

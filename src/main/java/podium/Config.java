@@ -14,12 +14,12 @@ import io.vertx.core.json.JsonObject;
  */
 public record Config(int httpPort, int httpInstances, String dataDir, String pgHost, int pgPort, String pgDatabase,
     String pgUser, String pgPassword, String adminToken, int dbPoolSize, String webroot, String nodeName,
-    boolean seedDemo) {
+    boolean seedDemo, String publicUrl, boolean webhooksToPrivate) {
 
   static final JsonArray KEYS = new JsonArray().add("PODIUM_HTTP_PORT").add("PODIUM_HTTP_INSTANCES")
       .add("PODIUM_DATA_DIR").add("PGHOST").add("PGPORT").add("PGDATABASE").add("PGUSER").add("PGPASSWORD")
       .add("PODIUM_ADMIN_TOKEN").add("PODIUM_DB_POOL").add("PODIUM_WEBROOT").add("PODIUM_NODE_NAME")
-      .add("PODIUM_SEED_DEMO");
+      .add("PODIUM_SEED_DEMO").add("PODIUM_PUBLIC_URL").add("PODIUM_WEBHOOKS_PRIVATE");
 
   public static Future<Config> load(Vertx vertx, String file) {
     ConfigStoreOptions json = new ConfigStoreOptions().setType("file").setOptional(true)
@@ -43,7 +43,9 @@ public record Config(int httpPort, int httpInstances, String dataDir, String pgH
         c.getString("PGDATABASE", "postgres"), c.getString("PGUSER", "postgres"), c.getString("PGPASSWORD", ""),
         c.getString("PODIUM_ADMIN_TOKEN"), integer(c, "PODIUM_DB_POOL", 8), c.getString("PODIUM_WEBROOT", "webroot"),
         c.getString("PODIUM_NODE_NAME", "node-" + ProcessHandle.current().pid()),
-        !"false".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_SEED_DEMO", "true"))));
+        !"false".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_SEED_DEMO", "true"))),
+        c.getString("PODIUM_PUBLIC_URL"),
+        "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_WEBHOOKS_PRIVATE", "false"))));
   }
 
   /** Environment values arrive as strings; config.json values as numbers: accept both. */

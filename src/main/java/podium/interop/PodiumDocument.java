@@ -42,6 +42,11 @@ final class PodiumDocument {
 
   private void check(JsonObject doc) {
     texts(doc, "event", "title", "venue");
+    for (String required : new String[] {"days", "rooms", "sessions"}) {
+      if (!(doc.getValue(required) instanceof JsonArray)) {
+        problems.add("event", required, "is required, as a list");
+      }
+    }
     try {
       ZoneId.of(doc.getValue("timeZone") instanceof String z ? z : "");
     } catch (DateTimeException e) {

@@ -92,6 +92,28 @@ class ImportQuirksTest {
   }
 
   @Test
+  void thePodiumDocumentIsReadAsTheSeedAndABrokenOneIsRefusedByField() throws IOException {
+    byte[] seed = Files.readAllBytes(Path.of("src/main/resources/seed/baotou-2023.json"));
+    Imported imported = ScheduleReader.read(seed, "baotou-copy");
+    assertThat(imported.format()).isEqualTo(ScheduleFormat.PODIUM);
+    Agenda demo = podium.DemoEvent.agenda();
+    assertThat(imported.agenda().event().slug()).isEqualTo("baotou-copy");
+    assertThat(imported.agenda().sessions()).isEqualTo(demo.sessions());
+    assertThat(imported.agenda().awards()).isEqualTo(demo.awards());
+
+    io.vertx.core.json.JsonObject doc = new io.vertx.core.json.JsonObject(new String(seed, StandardCharsets.UTF_8));
+    doc.getJsonArray("sessions").getJsonObject(0).put("type", "party").put("room", "roof");
+    doc.getJsonArray("sessions").getJsonObject(1).put("end", "2023-08-16T08:00");
+    doc.remove("days");
+    assertThatThrownBy(() -> ScheduleReader.read(doc.encode().getBytes(StandardCharsets.UTF_8), "x"))
+        .isInstanceOfSatisfying(ScheduleRefused.class, r -> assertThat(r.problems()).extracting(Object::toString)
+            .contains("event: 'days' is required, as a list",
+                "session 'opening-ceremony': 'room' names no room of the document",
+                "session 'welcome-speech': 'end' must be after start")
+            .anyMatch(p -> p.startsWith("session 'opening-ceremony': 'type' must be one of")));
+  }
+
+  @Test
   void whatIsNotAScheduleIsRefusedByItsContentNotItsName() {
     assertThatThrownBy(() -> ScheduleReader.read("{\"hello\": 1}".getBytes(StandardCharsets.UTF_8), "x"))
         .isInstanceOf(ScheduleRefused.class).hasMessageContaining("neither a frab/pretalx schedule.json");

@@ -86,11 +86,14 @@ public final class Webhooks {
         .execute(Tuple.of(id, cursor)).mapEmpty();
   }
 
-  /** Not delivered: tried again at next, or paused (pausedReason not null) until an admin resumes it. */
-  public static Future<Void> failed(SqlClient tx, long id, int failures, Instant next, String pausedReason) {
-    return tx.preparedQuery("update webhooks set failures = $2, next_attempt_at = $3, paused_reason = $4,"
-            + " state = case when $4::text is null then 'active' else 'paused' end where id = $1")
-        .execute(Tuple.of(id, failures, Database.at(next), pausedReason)).mapEmpty();
+  /**
+   * Not delivered: tried again waitMs from now (PostgreSQL's now, the one clock every node shares),
+   * or paused (pausedReason not null) until an admin resumes it.
+   */
+  public static Future<Void> failed(SqlClient tx, long id, int failures, long waitMs, String pausedReason) {
+    return tx.preparedQuery("update webhooks set failures = $2, next_attempt_at = now() + $3 * interval '1 millisecond',"
+            + " paused_reason = $4, state = case when $4::text is null then 'active' else 'paused' end where id = $1")
+        .execute(Tuple.of(id, failures, waitMs, pausedReason)).mapEmpty();
   }
 
   private static Endpoint endpoint(Row r) {

@@ -154,7 +154,7 @@ public final class WebhookDeliverer extends VerticleBase {
       if (paused != null) {
         LOG.warn("webhook {} paused after {} failures ({})", hook.id(), attempt, problem);
       }
-      moved = Webhooks.failed(tx, hook.id(), attempt, Instant.now().plusMillis(wait), paused);
+      moved = Webhooks.failed(tx, hook.id(), attempt, wait, paused);
     }
     return Future.all(List.of(moved, WebhookDeliveries.record(tx, logged))).mapEmpty();
   }

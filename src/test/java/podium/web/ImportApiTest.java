@@ -81,6 +81,47 @@ class ImportApiTest {
   }
 
   @Test
+  void theDemoExportedAndImportedAgainHasTheSameRoomsSessionsSpeakersAndTimes() {
+    JsonObject demo = api.snapshot();
+    for (String format : new String[] {"json", "xml"}) {
+      byte[] file = api.get("/api/events/" + TestNode.SLUG + "/schedule." + format).bodyAsBuffer().getBytes();
+      String slug = "copy-" + format;
+      assertThat(post("?slug=" + slug, file, "application/" + format, TestNode.ADMIN_TOKEN).statusCode()).isEqualTo(201);
+      JsonObject copy = awaitEvent(slug);
+      assertThat(names(copy, "rooms")).isEqualTo(names(demo, "rooms"));
+      assertThat(names(copy, "speakers")).isEqualTo(names(demo, "speakers"));
+      assertThat(sessions(copy)).as(format).isEqualTo(sessions(demo));
+    }
+  }
+
+  private static java.util.List<String> names(JsonObject snapshot, String list) {
+    return snapshot.getJsonArray(list).stream().map(o -> ((JsonObject) o).getJsonObject("name").getString("en")).toList();
+  }
+
+  /** Each session's id, times, title, type, speakers and room name, in order. */
+  private static java.util.List<String> sessions(JsonObject snapshot) {
+    java.util.Map<String, String> rooms = new java.util.HashMap<>();
+    snapshot.getJsonArray("rooms").forEach(o -> rooms.put(((JsonObject) o).getString("id"),
+        ((JsonObject) o).getJsonObject("name").getString("en")));
+    return snapshot.getJsonArray("sessions").stream().map(JsonObject.class::cast)
+        .map(s -> String.join("|", s.getString("id"), s.getString("start"), s.getString("end"), s.getString("type"),
+            s.getJsonObject("title").getString("en"), s.getJsonArray("speakers").encode(), rooms.get(s.getString("room"))))
+        .toList();
+  }
+
+  @Test
+  void anEventWrittenWithoutANotificationIsPickedUpByTheSweep(Vertx vertx) throws Exception {
+    io.vertx.sqlclient.Pool pool = podium.store.Database.pool(vertx, node.db(), 1, "sweep");
+    try {
+      byte[] seed = Files.readAllBytes(Path.of("src/main/resources/seed/baotou-2023.json"));
+      podium.store.EventImport.create(pool, podium.interop.ScheduleReader.read(seed, "swept").agenda()).await();
+    } finally {
+      pool.close().await();
+    }
+    assertThat(awaitEvent("swept").getJsonArray("sessions")).isNotEmpty();
+  }
+
+  @Test
   void refusedImportsChangeNothing() throws Exception {
     String before = everything();
     HttpResponse<Buffer> broken = post("", fixture("broken.json"), "application/json", TestNode.ADMIN_TOKEN);
@@ -130,6 +171,8 @@ class ImportApiTest {
       assertThat(summary.getString("epoch")).isNotEqualTo(first.getString("epoch"));
       assertThat(summary.getLong("version")).isEqualTo(first.getLong("version") + 1);
       phone.await(f -> "welcome".equals(f.getString("type")) && summary.getString("epoch").equals(f.getString("epoch")),
+          Duration.ofSeconds(10));
+      phone.await(f -> "snapshot".equals(f.getString("type")) && f.getLong("version") == summary.getLong("version"),
           Duration.ofSeconds(10));
       JsonObject after = awaitSnapshot(slug, summary.getString("epoch"));
       JsonObject opening = after.getJsonArray("sessions").stream().map(JsonObject.class::cast)

@@ -96,19 +96,19 @@ function renderNotice(state, words) {
   const notice = $('notice');
   notice.classList.toggle('hidden', !state.notice);
   notice.replaceChildren(...(state.notice ? [el('strong', {}, words.notice), ' ', t(state.notice.text, prefs.lang)] : []));
-  const now = live.now();
+  const now = live.eventNow();
   $('announcements').replaceChildren(...(state.announcements || [])
     .filter(a => !a.expiresAt || Date.parse(a.expiresAt) > now)
     .map(a => el('li', { class: 'announcement' }, t(a.text, prefs.lang))));
 }
 
 function renderNowNext(state, ctx, words) {
-  const { now, next } = nowAndNext(state.sessions || [], live.now());
+  const { now, next } = nowAndNext(state.sessions || [], live.eventNow());
   const card = (cls, heading, list, none) => el('div', { class: ['card', cls] },
     el('h2', {}, heading),
     list.length ? el('ul', { class: 'sessions' }, list.map(s => sessionItem(s, { ...ctx, showRoom: true })))
       : el('p', { class: 'empty' }, none));
-  const ended = !now.length && !next.length && (state.sessions || []).every(s => Date.parse(s.end) <= live.now());
+  const ended = !now.length && !next.length && (state.sessions || []).every(s => Date.parse(s.end) <= live.eventNow());
   if (ended) {
     // After the event two empty cards would push the agenda off a phone's first screen.
     $('now-next').replaceChildren(el('div', { class: ['card', 'over'] }, el('p', { class: 'empty' }, words.over)));

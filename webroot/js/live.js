@@ -26,6 +26,7 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
   let attempt = 0;
   let closed = false;
   let nextDelayMs = null; // set by a reconnect frame or a gap, read when the socket closes
+  let welcomeClock = null; // the event's clock as the last welcome told it
 
   const live = {
     state: null,
@@ -44,7 +45,10 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
       call(fn, live.status);
       return () => statusListeners.delete(fn);
     },
+    /** The hub's real time: this device's clock corrected by the serverTime offset. */
     now: () => Date.now() + offset,
+    /** The event's time (its clock may be simulated: the demo, a rehearsal), on the hub's real time. */
+    eventNow: () => clockAt((live.state && live.state.event && live.state.event.clock) || welcomeClock, live.now()),
     close() {
       closed = true;
       clearTimeout(retryTimer);
@@ -164,6 +168,7 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
 
   function welcome(f) {
     attempt = 0;
+    if (f.clock) welcomeClock = f.clock;
     if (!clockSamples.length && typeof f.serverTime === 'number') offset = f.serverTime - Date.now();
     setStatus({ online: true, connecting: false, error: null, node: f.node });
   }
@@ -253,6 +258,14 @@ export function coalesced(fn) {
   };
 }
 
+/** The event's time at a real time (ms), by its clock: real, or simulated from its anchors at a speed. */
+export function clockAt(clock, realMs) {
+  if (!clock || clock.mode !== 'simulated') return realMs;
+  const eventAnchor = Date.parse(clock.eventAnchor);
+  if (clock.paused) return eventAnchor;
+  return eventAnchor + Math.round((realMs - Date.parse(clock.realAnchor)) * clock.speed);
+}
+
 /**
  * Applies a change's data by the "replace by id" rules of docs/PROTOCOL.md, exactly as the hub's
  * Agenda.apply does (a test holds the two together); returns a new state object.
@@ -260,6 +273,7 @@ export function coalesced(fn) {
 export function applyChange(state, data) {
   const s = { ...state };
   if (data.sessions) s.sessions = replaceById(s.sessions, data.sessions, x => x.id).sort(bySessionStart);
+  if (data.rooms) s.rooms = replaceById(s.rooms, data.rooms, x => x.id).sort((a, b) => a.position - b.position);
   if (data.speakers) s.speakers = replaceById(s.speakers, data.speakers, x => x.id);
   if (data.announcements) s.announcements = replaceById(s.announcements, data.announcements, x => x.id);
   if (data.clearedAnnouncements) {
@@ -268,11 +282,16 @@ export function applyChange(state, data) {
   }
   if (s.announcements !== state.announcements) s.announcements.sort((a, b) => instant(a.postedAt) - instant(b.postedAt));
   if ('notice' in data) s.notice = data.notice;
+  if (data.event) s.event = data.event;
+  if (data.awards) s.awards = replaceById(s.awards, data.awards, x => x.id);
   if (data.results) {
+    // A result is one nominee's place: two nominees at one rank are a tie.
     s.awards = (s.awards || []).map(award => {
       const mine = data.results.filter(r => r.award === award.id);
       return mine.length ? {
-        ...award, results: replaceById(award.results, mine, r => `${r.award}#${r.rank}`).sort((a, b) => a.rank - b.rank),
+        ...award,
+        results: replaceById(award.results, mine, r => `${r.award}#${r.rank}#${r.nominee}`)
+          .sort((a, b) => a.rank - b.rank || (a.nominee < b.nominee ? -1 : a.nominee > b.nominee ? 1 : 0)),
       } : award;
     });
   }

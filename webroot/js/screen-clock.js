@@ -1,5 +1,5 @@
-// Venue time for screens: the hub's clock (live.now(), corrected by the server offset), read in
-// the event's time zone. ?at=2023-08-16T09:10 (venue-local) sets the clock for demos and tests;
+// Venue time for screens: the event's clock (live.eventNow(): real or simulated, on the hub's
+// time), read in the event's time zone. ?at=2023-08-16T09:10 (venue-local) overrides it for tests;
 // it keeps ticking from there.
 import { fmtTime } from './text.js';
 
@@ -9,9 +9,9 @@ let atMs = null;
 
 /** Now on the venue's clock, in ms since the epoch. */
 export function venueNow(live, zone) {
-  if (!AT) return live.now();
+  if (!AT) return live.eventNow();
   if (atMs === null) atMs = parseVenueTime(AT, zone);
-  if (Number.isNaN(atMs)) return live.now();
+  if (Number.isNaN(atMs)) return live.eventNow();
   return atMs + (Date.now() - loadedAt);
 }
 

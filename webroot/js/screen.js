@@ -20,8 +20,6 @@ let offlineSince = null;
 let status = null;
 let reveals = null;
 
-boot();
-
 async function boot() {
   stage.replaceChildren(connectingView());
   if (params.get('room') || params.get('layout') === 'foyer') {
@@ -67,7 +65,10 @@ function start(assignment, device) {
   });
 }
 
-const mode = () => (screen.assignment && langs(screen.assignment.lang).join('-')) || 'zh-en';
+/** The screen's lang setting (zh-en, en-zh, zh, en): zh-en until it has an assignment. */
+function mode() {
+  return (screen.assignment && langs(screen.assignment.lang).join('-')) || 'zh-en';
+}
 
 function zone() {
   const s = screen.live && screen.live.state;
@@ -104,7 +105,7 @@ function render() {
   }
   const now = venueNow(live, state.event.timeZone);
   lastMinute = Math.floor(now / 60_000);
-  renderTicker(state, live.now(), mode()); // first: the ticker takes room from the layout
+  renderTicker(state, live.eventNow(), mode()); // first: the ticker takes room from the layout
   try {
     stage.replaceChildren(layout({
       state, now, mode: mode(), room: screen.assignment.room, layout: screen.assignment.layout,
@@ -133,10 +134,12 @@ function tick() {
   }
   const text = hhmm(now, zone());
   document.querySelectorAll('#screen .clock').forEach(c => { if (c.textContent !== text) c.textContent = text; });
-  renderTicker(live.state, live.now(), mode());
+  renderTicker(live.state, live.eventNow(), mode());
 }
 
-const hasTicker = live => currentAnnouncements(live.state, live.now()).length > 0;
+function hasTicker(live) {
+  return currentAnnouncements(live.state, live.eventNow()).length > 0;
+}
 
 /** The hub refused the device token: if the hub no longer knows it at all, pair again. */
 async function checkDevice(device) {
@@ -150,3 +153,6 @@ async function checkDevice(device) {
     // Out of reach: live.js keeps trying.
   }
 }
+
+// Last, once every declaration above is in place: start() renders at once, synchronously.
+boot();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import podium.event.Agenda;
 import podium.event.AgendaImport;
 import podium.store.EventImport;
@@ -20,9 +21,14 @@ public final class DemoEvent {
   private DemoEvent() {
   }
 
+  /** The demo as seeded now: its simulated clock starts a few minutes before the opening ceremony. */
   public static Agenda agenda() {
+    return agenda(Instant.now());
+  }
+
+  public static Agenda agenda(Instant seededAt) {
     try (InputStream in = DemoEvent.class.getResourceAsStream(RESOURCE)) {
-      return AgendaImport.read(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      return AgendaImport.read(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)), seededAt);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -66,7 +66,7 @@ public final class Main {
     // Listening first: a restarted node holds reconnecting screens instead of refusing them.
     Node node = Node.listen(vertx, db,
         new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),
-            config.dbPoolSize(), new InteropSettings(config.publicUrl(), config.webhooksToPrivate(),
+            config.dbPoolSize(), config.wire(), new InteropSettings(config.publicUrl(), config.webhooksToPrivate(),
                 InteropSettings.DEFAULTS.firstRetryMs(), InteropSettings.DEFAULTS.pauseAfter())), metrics).await();
     EmbeddedDatabase toClose = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, node, toClose), "podium-shutdown"));
@@ -96,6 +96,7 @@ public final class Main {
       if (made != null) {
         System.out.println("\n  Admin API token (shown once; set PODIUM_ADMIN_TOKEN to choose your own):\n  " + made + "\n");
       }
+      FirstAdmin.ensure(vertx, setup, config);
     } finally {
       setup.close().await();
     }

@@ -13,9 +13,13 @@ import io.micrometer.core.instrument.Gauge;
 import podium.live.ChangeFeed;
 import podium.live.EventState;
 import podium.live.EventStates;
+import podium.live.WirePath;
 import podium.store.CommandStore;
+import podium.store.Credentials;
 import podium.store.Database;
+import podium.store.LoginFailures;
 import podium.store.ScreenTable;
+import podium.store.StaffSessions;
 import podium.web.HttpVerticle;
 import podium.web.Interop;
 import podium.web.InteropSettings;
@@ -25,11 +29,20 @@ import podium.web.PairingLimit;
 /** One hub node: a pool, one change feed, and an HTTP server instance per event loop. */
 public final class Node {
 
-  /** How a node is set up; interop: its exports' public address and its webhooks' rules. */
-  public record Options(int httpPort, int instances, String name, String webroot, int poolSize,
+  /**
+   * How a node is set up; wire is the path asked for (PODIUM_WIRE), which a probe may overrule;
+   * interop: its exports' public address and its webhooks' rules.
+   */
+  public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
       InteropSettings interop) {
+
+    /** On the fast path, as by default. */
     public Options(int httpPort, int instances, String name, String webroot, int poolSize) {
-      this(httpPort, instances, name, webroot, poolSize, InteropSettings.DEFAULTS);
+      this(httpPort, instances, name, webroot, poolSize, WirePath.FAST);
+    }
+
+    public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire) {
+      this(httpPort, instances, name, webroot, poolSize, wire, InteropSettings.DEFAULTS);
     }
   }
 
@@ -42,6 +55,7 @@ public final class Node {
   private final CommandStore commands;
   private final PrometheusMeterRegistry registry;
   private final String httpDeployment;
+  private final WirePath wire;
   private final WebhookDeliverer webhooks;
   private volatile String feedDeployment;
   private volatile String webhookDeployment;
@@ -49,7 +63,7 @@ public final class Node {
   private volatile Future<Node> loading = Future.succeededFuture();
 
   private Node(Vertx vertx, Pool pool, EventStates states, ChangeFeed feed, CommandStore commands,
-      PrometheusMeterRegistry registry, String http, WebhookDeliverer webhooks) {
+      PrometheusMeterRegistry registry, String http, WirePath wire, WebhookDeliverer webhooks) {
     this.vertx = vertx;
     this.pool = pool;
     this.states = states;
@@ -57,6 +71,7 @@ public final class Node {
     this.commands = commands;
     this.registry = registry;
     this.httpDeployment = http;
+    this.wire = wire;
     this.webhooks = webhooks;
   }
 
@@ -76,7 +91,8 @@ public final class Node {
     PgConnectOptions connect = Database.resilient(db);
     Pool pool = Database.pool(vertx, connect, options.poolSize(), "podium-" + options.name());
     EventStates states = new EventStates();
-    ChangeFeed feed = new ChangeFeed(pool, connect, states);
+    Credentials credentials = new Credentials(pool);
+    ChangeFeed feed = new ChangeFeed(pool, connect, states, credentials);
     CommandStore commands = new CommandStore(pool, Clock.systemUTC(), (eventId, version, epoch) -> {
       EventState state = states.byId(eventId);
       EventState.View view = state == null ? null : state.view();
@@ -84,11 +100,14 @@ public final class Node {
     });
     PrometheusMeterRegistry registry = metrics == null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : metrics;
     AtomicInteger sockets = registry.gauge("podium.sockets", new AtomicInteger());
-    HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, feed::healthy, registry,
-        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(),
+    // Chosen (and any fallback logged) once for the node, and shared by its hubs.
+    WirePath wire = WirePath.choose(options.wire());
+    HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, credentials, feed::healthy, registry,
+        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire,
         new Interop(pool, options.interop()));
-    return vertx.deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(options.instances()))
-        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId,
+    DeploymentOptions http = new DeploymentOptions().setInstances(options.instances());
+    return vertx.deployVerticle(() -> new HttpVerticle(shared), http)
+        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire,
             new WebhookDeliverer(connect, states, options.interop(), options.name())));
   }
 
@@ -107,6 +126,8 @@ public final class Node {
       keySweeper = vertx.setPeriodic(HOUR_MS, t -> {
         commands.forgetOldKeys();
         ScreenTable.forgetUnpaired(pool);
+        StaffSessions.forgetOld(pool);
+        LoginFailures.forgetOld(pool);
       });
       return this;
     });
@@ -119,6 +140,11 @@ public final class Node {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** The path this node's sockets are written on: the one asked for, or PLAIN after a failed probe. */
+  public WirePath wire() {
+    return wire;
   }
 
   /** Drains the sockets (each gets a reconnect frame), then stops the feed and the pool. */

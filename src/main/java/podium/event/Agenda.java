@@ -45,14 +45,18 @@ public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List
 
   /** Applies a change by replacing every entity it touched, by id. */
   public Agenda apply(Change change) {
-    Touched t = change.touched();
+    return apply(change.touched());
+  }
+
+  public Agenda apply(Touched t) {
     List<Announcement> newAnnouncements = upsert(announcements, t.announcements(), Announcement::id).stream()
         .filter(a -> !t.clearedAnnouncements().contains(a.id())).toList();
-    List<Award> newAwards = awards;
+    List<Award> newAwards = upsert(awards, t.awards(), Award::id);
     for (Award.Result result : t.results()) {
       newAwards = newAwards.stream().map(a -> a.id().equals(result.award()) ? a.withResult(result) : a).toList();
     }
-    return new Agenda(event, rooms, upsert(sessions, t.sessions(), Session::id), speakers, newAnnouncements,
+    return new Agenda(t.event() != null ? t.event() : event, upsert(rooms, t.rooms(), Room::id),
+        upsert(sessions, t.sessions(), Session::id), upsert(speakers, t.speakers(), Speaker::id), newAnnouncements,
         t.noticeSet() ? t.notice() : notice, newAwards, upsert(screens, t.screens(), Screen::id));
   }
 
@@ -77,7 +81,7 @@ public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List
         .put("announcements", new JsonArray(announcements.stream().map(Announcement::toJson).toList()))
         .put("notice", notice == null ? null : notice.toJson())
         .put("awards", new JsonArray(awards.stream().map(a -> a.toJson(audience)).toList()));
-    return audience == Audience.STAFF
+    return audience.sees(Audience.STAFF)
         ? json.put("screens", new JsonArray(screens.stream().map(Screen::toJson).toList())) : json;
   }
 }

@@ -18,11 +18,13 @@ public final class AgendaImport {
   private AgendaImport() {
   }
 
-  public static Agenda read(JsonObject doc) {
+  /** importedAt: when a simulated clock in the document ("clock": {"startsAt", "speed"}) starts running. */
+  public static Agenda read(JsonObject doc, Instant importedAt) {
     ZoneId zone = ZoneId.of(doc.getString("timeZone"));
     Event event = new Event(doc.getString("slug"), Text.fromJson(doc.getJsonObject("title")),
         Text.fromJson(doc.getJsonObject("venue")), zone,
-        doc.getJsonArray("days").stream().map(d -> LocalDate.parse((String) d)).toList());
+        doc.getJsonArray("days").stream().map(d -> LocalDate.parse((String) d)).toList(),
+        clock(doc.getJsonObject("clock"), zone, importedAt), null);
     List<Room> rooms = new ArrayList<>();
     JsonArray roomDocs = doc.getJsonArray("rooms");
     for (int i = 0; i < roomDocs.size(); i++) {
@@ -35,6 +37,15 @@ public final class AgendaImport {
     Agenda agenda = new Agenda(event, rooms, sessions, speakers, List.of(), null, awards, List.of());
     check(agenda);
     return agenda;
+  }
+
+  /** A document may start its event on a simulated clock, e.g. the demo a few minutes before it opens. */
+  private static EventClock clock(JsonObject spec, ZoneId zone, Instant importedAt) {
+    if (spec == null || !"simulated".equals(spec.getString("mode"))) {
+      return EventClock.REAL;
+    }
+    Instant startsAt = LocalDateTime.parse(spec.getString("startsAt")).atZone(zone).toInstant();
+    return EventClock.simulated(importedAt, startsAt, spec.getDouble("speed", 1.0), spec.getBoolean("paused", false));
   }
 
   private static Session session(JsonObject s, ZoneId zone) {

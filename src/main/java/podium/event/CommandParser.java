@@ -64,6 +64,61 @@ final class CommandParser {
         f.has("name") ? f.text("name", true) : null, f.has("lang") ? lang(f) : null);
   }
 
+  static Command.SetClock setClock(Fields f) {
+    return new Command.SetClock(f.has("mode") ? f.choice("mode", EventClock.Mode.class) : null,
+        f.has("at") ? f.time("at") : null,
+        f.has("speed") ? f.number("speed", EventClock.MIN_SPEED, EventClock.MAX_SPEED) : null,
+        f.has("paused") ? f.bool("paused", false) : null);
+  }
+
+  static Command.UpdateEvent updateEvent(Fields f) {
+    java.time.ZoneId zone = null;
+    if (f.has("timeZone")) {
+      try {
+        zone = java.time.ZoneId.of(f.string("timeZone", 64));
+      } catch (java.time.DateTimeException e) {
+        throw CommandRejected.invalidField("timeZone", "must be an IANA time zone such as Asia/Shanghai");
+      }
+    }
+    return new Command.UpdateEvent(f.has("title") ? f.text("title", true) : null,
+        f.has("venue") ? f.text("venue", false) : null, zone, f.has("days") ? f.days("days") : null);
+  }
+
+  static Command.UpdateRoom updateRoom(Fields f) {
+    return new Command.UpdateRoom(f.id("room"), f.has("name") ? f.text("name", true) : null,
+        f.has("kind") ? roomKind(f) : null, f.has("position") ? f.integer("position", 0, 999) : null);
+  }
+
+  static String roomKind(Fields f) {
+    String kind = f.string("kind", 16);
+    if (!Room.KINDS.contains(kind)) {
+      throw CommandRejected.invalidField("kind", "must be one of " + Room.KINDS);
+    }
+    return kind;
+  }
+
+  static Command.AddSpeaker addSpeaker(Fields f) {
+    return new Command.AddSpeaker(f.id("speaker"), f.text("name", true), f.text("title", false),
+        f.text("affiliation", false));
+  }
+
+  static Command.UpdateSpeaker updateSpeaker(Fields f) {
+    return new Command.UpdateSpeaker(f.id("speaker"), f.has("name") ? f.text("name", true) : null,
+        f.has("title") ? f.text("title", false) : null, f.has("affiliation") ? f.text("affiliation", false) : null);
+  }
+
+  static Command.SetResults setResults(Fields f) {
+    List<Command.Placing> placings = new java.util.ArrayList<>();
+    for (io.vertx.core.json.JsonObject r : f.objects("results", 100)) {
+      Fields p = new Fields(r, java.util.Set.of("rank", "nominee"), "results");
+      placings.add(new Command.Placing(p.integer("rank", 1, 50), p.id("nominee")));
+    }
+    if (placings.stream().map(Command.Placing::nominee).distinct().count() < placings.size()) {
+      throw CommandRejected.invalidField("results", "names a nominee twice");
+    }
+    return new Command.SetResults(f.id("award"), placings);
+  }
+
   private static Screen.Lang lang(Fields f) {
     Screen.Lang lang = Screen.Lang.parse(f.string("lang", 8));
     if (lang == null) {

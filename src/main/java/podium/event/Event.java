@@ -6,18 +6,34 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-/** The event itself: what it is called, where, and the venue's time zone. */
-public record Event(String slug, Text title, Text venue, ZoneId zone, List<LocalDate> days) {
+/**
+ * The event itself: what it is called, where, the venue's time zone, its days and its clock. A
+ * rehearsal copy names the event it rehearses (rehearsalOf), and every page of it says so.
+ */
+public record Event(String slug, Text title, Text venue, ZoneId zone, List<LocalDate> days, EventClock clock,
+    String rehearsalOf) {
+
+  public Event {
+    days = List.copyOf(days);
+    clock = clock == null ? EventClock.REAL : clock;
+  }
+
+  public Event withClock(EventClock newClock) {
+    return new Event(slug, title, venue, zone, days, newClock, rehearsalOf);
+  }
 
   public JsonObject toJson() {
-    return new JsonObject().put("slug", slug).put("title", title.toJson()).put("venue", venue.toJson())
+    JsonObject j = new JsonObject().put("slug", slug).put("title", title.toJson()).put("venue", venue.toJson())
         .put("timeZone", zone.getId())
-        .put("days", new JsonArray(days.stream().map(LocalDate::toString).toList()));
+        .put("days", new JsonArray(days.stream().map(LocalDate::toString).toList()))
+        .put("clock", clock.toJson());
+    return rehearsalOf == null ? j : j.put("rehearsalOf", rehearsalOf);
   }
 
   public static Event fromJson(JsonObject j) {
     return new Event(j.getString("slug"), Text.fromJson(j.getJsonObject("title")),
         Text.fromJson(j.getJsonObject("venue")), ZoneId.of(j.getString("timeZone")),
-        j.getJsonArray("days", new JsonArray()).stream().map(d -> LocalDate.parse((String) d)).toList());
+        j.getJsonArray("days", new JsonArray()).stream().map(d -> LocalDate.parse((String) d)).toList(),
+        EventClock.fromJson(j.getJsonObject("clock")), j.getString("rehearsalOf"));
   }
 }

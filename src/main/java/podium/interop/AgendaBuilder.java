@@ -73,8 +73,11 @@ final class AgendaBuilder {
     }
     problems.refuseIfAny();
     ZoneId zone = times.zone();
-    Event event = new Event(slug, text(draft.title(), hints.event() == null ? null : hints.event().title()),
-        hints.event() == null ? Text.EMPTY : hints.event().venue(), zone, days(sessions, zone));
+    Event old = hints.event();
+    // A replace keeps the event's clock and what it rehearses; a new event runs on real time.
+    Event event = new Event(slug, text(draft.title(), old == null ? null : old.title()),
+        old == null ? Text.EMPTY : old.venue(), zone, days(sessions, zone), old == null ? null : old.clock(),
+        old == null ? null : old.rehearsalOf());
     Agenda agenda = new Agenda(event, rooms, sessions, List.copyOf(speakers.values()), List.of(), null,
         awards(sessions), List.of());
     return new Imported(format, draft.generator(), agenda, guids, problems.warnings(), kept.size());

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import podium.event.Agenda;
 import podium.event.AgendaImport;
+import podium.event.EventClock;
 import podium.event.Session;
 import podium.event.Spelling;
 
@@ -25,12 +26,13 @@ final class PodiumDocument {
 
   private final Problems problems = new Problems();
 
-  Agenda read(JsonObject doc, String slug) {
+  /** importedAt: when a simulated clock the document asks for starts running. */
+  Agenda read(JsonObject doc, String slug, java.time.Instant importedAt) {
     JsonObject copy = doc.copy().put("slug", slug);
     check(copy);
     problems.refuseIfAny();
     try {
-      return AgendaImport.read(copy);
+      return AgendaImport.read(copy, importedAt);
     } catch (RuntimeException e) {
       throw ScheduleRefused.of("file", "*", e.getMessage());
     }
@@ -52,6 +54,7 @@ final class PodiumDocument {
     } catch (DateTimeException e) {
       problems.add("event", "timeZone", "must be a time zone such as Asia/Shanghai");
     }
+    clock(doc.getValue("clock"));
     for (Object d : list(doc, "days", "event")) {
       try {
         LocalDate.parse((String) d);
@@ -85,6 +88,25 @@ final class PodiumDocument {
           problems.add(where, "results", "need a rank from 1 and one of the award's nominees");
         }
       }
+    }
+  }
+
+  /** Optional: {"mode": "simulated", "startsAt": venue-local time, "speed": 0.5 to 60, "paused"}, or "real". */
+  private void clock(Object value) {
+    if (value == null || (value instanceof JsonObject c && "real".equals(c.getValue("mode")))) {
+      return;
+    }
+    if (!(value instanceof JsonObject c) || !"simulated".equals(c.getValue("mode"))) {
+      problems.add("event", "clock", "must be {\"mode\": \"real\"} or {\"mode\": \"simulated\", \"startsAt\", \"speed\"}");
+      return;
+    }
+    time(c, "startsAt", "event clock");
+    Object speed = c.getValue("speed", 1);
+    if (!(speed instanceof Number n) || n.doubleValue() < EventClock.MIN_SPEED || n.doubleValue() > EventClock.MAX_SPEED) {
+      problems.add("event clock", "speed", "must be a number from " + EventClock.MIN_SPEED + " to " + EventClock.MAX_SPEED);
+    }
+    if (c.getValue("paused") != null && !(c.getValue("paused") instanceof Boolean)) {
+      problems.add("event clock", "paused", "must be true or false");
     }
   }
 

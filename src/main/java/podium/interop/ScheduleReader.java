@@ -4,6 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import podium.event.Agenda;
@@ -69,22 +70,22 @@ public final class ScheduleReader {
     return parsed;
   }
 
-  public static Imported build(Parsed parsed, String slug, Hints hints) {
-    return build(parsed, slug, hints, (done, total) -> { });
-  }
-
-  /** progress: told (done, total) now and then while the sessions are checked. */
-  public static Imported build(Parsed parsed, String slug, Hints hints, BiConsumer<Integer, Integer> progress) {
+  /**
+   * now: the time of the import (a simulated clock in a Podium document starts then); progress:
+   * told (done, total) now and then while the sessions are checked.
+   */
+  public static Imported build(Parsed parsed, String slug, Hints hints, Instant now,
+      BiConsumer<Integer, Integer> progress) {
     if (parsed.podium != null) {
       PodiumDocument doc = new PodiumDocument();
-      Agenda agenda = doc.read(parsed.podium, slug);
+      Agenda agenda = doc.read(parsed.podium, slug, now);
       return new Imported(parsed.format, "podium", agenda, Map.of(), doc.warnings(), 0);
     }
     return new AgendaBuilder(parsed.draft, hints).build(slug, parsed.format, progress::accept);
   }
 
-  /** Convenience for tests and tools: parse and build a new event's agenda at once. */
-  public static Imported read(byte[] file, String slug) {
-    return build(parse(file), slug, Hints.NONE);
+  /** Parses and builds a new event's agenda at once. */
+  public static Imported read(byte[] file, String slug, Instant now) {
+    return build(parse(file), slug, Hints.NONE, now, (done, total) -> { });
   }
 }

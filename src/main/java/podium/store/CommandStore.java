@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import podium.event.Agenda;
+import podium.event.Before;
 import podium.event.Catalogue;
 import podium.event.Change;
 import podium.event.ChangeCodec;
@@ -17,6 +18,7 @@ import podium.event.Command;
 import podium.event.CommandRejected;
 import podium.event.ErrorCode;
 import podium.event.Facts;
+import podium.event.Role;
 
 /**
  * The write path: one staff command is one transaction that locks the event, checks the command
@@ -26,10 +28,10 @@ import podium.event.Facts;
 public final class CommandStore {
 
   /**
-   * A parsed command as it arrived: its event, a hash of the request, who sent it, its retry key,
-   * the version the sender saw (or null) and whether it is only a dry run.
+   * A parsed command as it arrived: its event, a hash of the request, who sent it (and their
+   * role), its retry key, the version the sender saw (or null) and whether it is only a dry run.
    */
-  public record Request(String slug, Catalogue.Parsed<?> command, String requestHash, String actor,
+  public record Request(String slug, Catalogue.Parsed<?> command, String requestHash, String actor, Role role,
       String idempotencyKey, Long expectedVersion, boolean dryRun) { }
 
   /** The answer; replayed when an earlier request with the same key already gave it. */
@@ -84,23 +86,24 @@ public final class CommandStore {
       }
       return tx.query("rollback").execute().map(v -> new Outcome(seen.response(), true));
     }
-    if (request.expectedVersion() != null && request.expectedVersion() != row.version()) {
-      return Future.failedFuture(new CommandRejected(ErrorCode.STALE_VERSION, "the event is at version "
-          + row.version() + ", not " + request.expectedVersion() + ": someone changed it first; look and try again"));
-    }
     Agenda known = memory.at(row.id(), row.version(), row.epoch());
     return (known != null ? Future.succeededFuture(known) : AgendaTables.load(tx, row.id(), row.event()))
-        .compose(agenda -> facts(tx, request.command()).map(facts -> request.command().decide(agenda, facts)))
-        .compose(change -> request.dryRun() ? preview(tx, row, change) : commit(tx, row, change, request));
+        .compose(agenda -> facts(tx, row, agenda, request)
+            .map(facts -> request.command().decide(agenda, facts))
+            .compose(change -> Conflicts.check(tx, row, agenda, change, request).map(change))
+            .compose(change -> request.dryRun() ? preview(tx, row, change)
+                : commit(tx, row, change, Before.of(agenda, change.touched()), request)))
+        .recover(e -> Future.failedFuture(Conflicts.withVersion(e, row.version())));
   }
 
-  private Future<Outcome> commit(SqlConnection tx, EventTable.EventRow row, Change change, Request request) {
+  private Future<Outcome> commit(SqlConnection tx, EventTable.EventRow row, Change change, Before before,
+      Request request) {
     long version = row.version() + 1;
     JsonObject answer = new JsonObject().put("version", version).put("kind", change.kind().wire());
     // Sent together with COMMIT and pipelined on the connection, in this order.
     Future<?> written = Future.all(List.of(AgendaTables.save(tx, row.id(), change.touched()),
         EventTable.bump(tx, row.id(), version),
-        ChangeLog.append(tx, row.id(), version, change, request.actor()),
+        ChangeLog.append(tx, row.id(), version, change, request.actor(), before),
         request.idempotencyKey() == null ? Future.succeededFuture()
             : CommandKeys.remember(tx, row.id(), request.actor(), request.idempotencyKey(), request.requestHash(),
                 answer),
@@ -116,15 +119,21 @@ public final class CommandStore {
     return tx.query("rollback").execute().map(v -> new Outcome(answer, false));
   }
 
-  /** The time, a fresh id, and for screen.pair the screen waiting with that code (the one store read a rule needs). */
-  private Future<Facts> facts(SqlConnection tx, Catalogue.Parsed<?> parsed) {
+  /**
+   * The time (on the event's clock and real), a fresh id, the sender, and the two store reads a
+   * rule may need: for screen.pair the screen waiting with that code, for change.undo its change.
+   */
+  private Future<Facts> facts(SqlConnection tx, EventTable.EventRow row, Agenda agenda, Request request) {
     // Milliseconds: what clients read and what PostgreSQL keeps exactly, so memory equals the rows.
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant real = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String id = UUID.randomUUID().toString().substring(0, 8);
-    if (parsed.command() instanceof Command.Pair pair) {
-      return ScreenTable.waitingWithCode(tx, pair.code()).map(screen -> new Facts(now, id, screen));
-    }
-    return Future.succeededFuture(new Facts(now, id));
+    Command command = request.command().command();
+    Future<String> waiting = command instanceof Command.Pair pair ? ScreenTable.waitingWithCode(tx, pair.code())
+        : Future.succeededFuture();
+    Future<Facts.Undoable> undoable = command instanceof Command.Undo undo
+        ? ChangeLog.undoable(tx, row.id(), undo.version()) : Future.succeededFuture();
+    return Future.all(waiting, undoable).map(v -> Facts.on(agenda, real, id, request.actor(), request.role(),
+        waiting.result(), undoable.result()));
   }
 
   /** Drops retry keys older than a day; run now and then. */

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import podium.event.Event;
+import podium.event.EventClock;
 import podium.event.Text;
 
 /** SQL for the events table: the gapless version counter and the epoch live here. */
@@ -18,7 +19,7 @@ public final class EventTable {
   /** One event's row: its id, where its history stands, and what it is. */
   public record EventRow(long id, long version, String epoch, Event event) { }
 
-  private static final String COLUMNS = "id, slug, title, venue, time_zone, days, version, epoch";
+  private static final String COLUMNS = "id, slug, title, venue, time_zone, days, clock, rehearsal_of, version, epoch";
 
   private EventTable() {
   }
@@ -45,10 +46,10 @@ public final class EventTable {
   }
 
   static Future<Long> insert(SqlClient tx, Event e) {
-    return tx.preparedQuery("insert into events (slug, title, venue, time_zone, days, epoch)"
-            + " values ($1, $2, $3, $4, $5, $6) returning id")
-        .execute(Tuple.of(e.slug(), e.title().toJson(), e.venue().toJson(), e.zone().getId(),
-            e.days().toArray(new LocalDate[0]), newEpoch()))
+    return tx.preparedQuery("insert into events (slug, title, venue, time_zone, days, clock, rehearsal_of, epoch)"
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8) returning id")
+        .execute(Tuple.from(new Object[] {e.slug(), e.title().toJson(), e.venue().toJson(), e.zone().getId(),
+            e.days().toArray(new LocalDate[0]), e.clock().toJson(), e.rehearsalOf(), newEpoch()}))
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 
@@ -58,6 +59,15 @@ public final class EventTable {
             + " epoch = $7 where id = $1")
         .execute(Tuple.from(new Object[] {id, e.title().toJson(), e.venue().toJson(), e.zone().getId(),
             e.days().toArray(new LocalDate[0]), version, newEpoch()}))
+        .mapEmpty();
+  }
+
+  /** Writes the event's own settings, as a change left them (the slug never changes). */
+  static Future<Void> settings(SqlClient tx, long id, Event e) {
+    return tx.preparedQuery("update events set title = $2, venue = $3, time_zone = $4, days = $5, clock = $6"
+            + " where id = $1")
+        .execute(Tuple.of(id, e.title().toJson(), e.venue().toJson(), e.zone().getId(),
+            e.days().toArray(new LocalDate[0]), e.clock().toJson()))
         .mapEmpty();
   }
 
@@ -72,7 +82,8 @@ public final class EventTable {
   private static EventRow row(Row r) {
     Event event = new Event(r.getString("slug"), Text.fromJson(r.getJsonObject("title")),
         Text.fromJson(r.getJsonObject("venue")), ZoneId.of(r.getString("time_zone")),
-        Arrays.asList(r.getArrayOfLocalDates("days")));
+        Arrays.asList(r.getArrayOfLocalDates("days")), EventClock.fromJson(r.getJsonObject("clock")),
+        r.getString("rehearsal_of"));
     return new EventRow(r.getLong("id"), r.getLong("version"), r.getString("epoch"), event);
   }
 }

@@ -24,12 +24,13 @@ public final class SessionRevisions {
   private SessionRevisions() {
   }
 
-  /** The session.* changes after one version, up to another. */
+  /** The session.* changes (and undos, which put sessions back) after one version, up to another. */
   public static Future<Touches> touches(SqlClient db, long eventId, long after, long upTo) {
     return db.preparedQuery("select s.value->>'id' as session, count(*)::int as n, max(c.at) as last from changes c"
             + " cross join lateral jsonb_array_elements(case when jsonb_typeof(c.payload->'sessions') = 'array'"
             + " then c.payload->'sessions' else '[]'::jsonb end) s"
-            + " where c.event_id = $1 and c.version > $2 and c.version <= $3 and c.kind like 'session.%' group by 1")
+            + " where c.event_id = $1 and c.version > $2 and c.version <= $3"
+            + " and (c.kind like 'session.%' or c.kind = 'change.undone') group by 1")
         .execute(Tuple.of(eventId, after, upTo))
         .map(rows -> {
           Map<String, Integer> counts = new HashMap<>();

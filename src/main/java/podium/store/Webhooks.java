@@ -65,6 +65,11 @@ public final class Webhooks {
         .map(rows -> rows.rowCount() == 1);
   }
 
+  public static Future<Boolean> anyActive(SqlClient db) {
+    return db.query("select exists (select 1 from webhooks where state = 'active')").execute()
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
   /** Claims the endpoint that has waited longest with a change after its cursor; null if none is due. */
   public static Future<Due> claimDue(SqlClient tx) {
     return tx.query("select " + COLUMNS + ", w.secret, e.slug, e.epoch from webhooks w join events e on e.id = w.event_id"

@@ -2,6 +2,7 @@ package podium.web;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import podium.event.CommandRejected;
 import podium.event.ErrorCode;
 import podium.live.EventState;
 import podium.live.EventStates;
@@ -22,10 +23,15 @@ final class Errors {
   }
 
   static void send(RoutingContext ctx, ErrorCode code, String message) {
-    send(ctx, code, message, new JsonObject());
+    send(ctx, code, message, null);
   }
 
-  /** details: more fields for the error object (e.g. an import's "problems"). */
+  /** A refusal with its details (a conflict's current state and version, say) beside code and message. */
+  static void send(RoutingContext ctx, CommandRejected refused) {
+    send(ctx, refused.code(), refused.getMessage(), refused.details());
+  }
+
+  /** details: more fields for the error object (a conflict's state, an import's problems), or null. */
   static void send(RoutingContext ctx, ErrorCode code, String message, JsonObject details) {
     if (ctx.response().ended()) {
       return;
@@ -33,8 +39,8 @@ final class Errors {
     if (code == ErrorCode.UNAUTHORIZED) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
     }
-    JsonObject error = new JsonObject().put("code", code.wire()).put("message", message).mergeIn(details);
+    JsonObject error = new JsonObject().put("code", code.wire()).put("message", message);
     ctx.response().setStatusCode(code.status()).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("error", error).encode());
+        .end(new JsonObject().put("error", details == null ? error : error.mergeIn(details)).encode());
   }
 }

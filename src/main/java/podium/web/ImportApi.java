@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import podium.event.CommandRejected;
 import podium.event.ErrorCode;
 import podium.interop.ScheduleRefused;
-import podium.store.ApiTokens;
+import podium.event.Permission;
+import podium.store.Credentials;
+import podium.store.Holder;
 
 /**
  * POST /api/events/import (admins): the body is the file (schedule.json, schedule.xml, a pretalx
@@ -27,20 +29,20 @@ final class ImportApi {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final StaffAuth auth;
+  private final StaffAuth admin;
 
-  ImportApi(Vertx vertx, Pool pool, StaffAuth auth) {
+  ImportApi(Vertx vertx, Pool pool, Credentials credentials) {
     this.vertx = vertx;
     this.pool = pool;
-    this.auth = auth;
+    this.admin = new StaffAuth(credentials, Permission.MANAGE_EVENTS);
   }
 
   void mount(Router router) {
     // Its own route: a route's body handler must come before its other handlers.
-    router.post("/api/events/import").handler(AdminOnly::requireBearer);
+    router.post("/api/events/import").handler(Credentialed::first);
     router.post("/api/events/import")
         .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-        .handler(auth).handler(new AdminOnly("importing an event"))
+        .handler(admin)
         .handler(this::importFile)
         .failureHandler(ctx -> {
           if (ctx.statusCode() == 413) {
@@ -68,7 +70,7 @@ final class ImportApi {
       Errors.send(ctx, ErrorCode.INVALID_SCHEDULE, "the body is empty: send the schedule file itself");
       return;
     }
-    ApiTokens.Holder holder = ctx.get(StaffAuth.HOLDER);
+    Holder holder = ctx.get(StaffAuth.HOLDER);
     ScheduleImport.Request request = new ScheduleImport.Request(ctx.body().buffer().getBytes(),
         ctx.queryParams().get("slug"), replace, force, holder.actor());
     ScheduleImport.run(vertx, pool, request, Clock.systemUTC().instant(), line -> { }).onComplete(done -> {

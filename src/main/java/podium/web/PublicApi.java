@@ -38,9 +38,11 @@ final class PublicApi {
       return;
     }
     EventState.View view = state.view();
-    String etag = "\"" + view.epoch() + "-" + view.version() + (audience == Audience.STAFF ? "-s" : "") + "\"";
-    ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", "no-cache")
-        .putHeader("Vary", "Authorization");
+    String etag = "\"" + view.epoch() + "-" + view.version()
+        + (audience == Audience.PUBLIC ? "" : "-" + audience.wire().charAt(0)) + "\"";
+    ctx.response().putHeader("ETag", etag)
+        .putHeader("Cache-Control", audience == Audience.PUBLIC ? "no-cache" : "private, no-cache")
+        .putHeader("Vary", "Authorization, Cookie");
     if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
       ctx.response().setStatusCode(304).end();
       return;

@@ -58,7 +58,7 @@ public final class ScheduleImport {
           refuseReplace(existing.agenda(), slug, r, now);
         }
         Imported imported = ScheduleReader.build(parsed, slug, existing == null ? Hints.NONE : hints(existing, slug),
-            (done, total) -> progress.accept("checked " + done + " of " + total + " sessions"));
+            now, (done, total) -> progress.accept("checked " + done + " of " + total + " sessions"));
         made.set(imported);
         progress.accept("writing '" + slug + "' to the database");
         return new EventImport.Plan(imported.agenda(), imported.guids(), imported.format().wire(), imported.summary());
@@ -78,8 +78,9 @@ public final class ScheduleImport {
     }
   }
 
-  /** A session is live or over, or now is within the event's days (venue time). */
-  static boolean underWay(Agenda agenda, Instant now) {
+  /** A session is live or over, or the event's own clock (a rehearsal's may be simulated) is within its days. */
+  static boolean underWay(Agenda agenda, Instant real) {
+    Instant now = agenda.event().clock().at(real);
     if (agenda.sessions().stream().anyMatch(s -> s.status() == Session.Status.LIVE || s.status() == Session.Status.ENDED)) {
       return true;
     }

@@ -17,7 +17,10 @@ import podium.event.CommandRejected;
 import podium.event.ErrorCode;
 import podium.live.EventState;
 import podium.live.EventStates;
+import podium.event.Permission;
 import podium.store.ApiTokens;
+import podium.store.Credentials;
+import podium.store.Holder;
 import podium.store.WebhookDeliveries;
 import podium.store.Webhooks;
 
@@ -32,29 +35,28 @@ final class WebhookApi {
   private final Vertx vertx;
   private final Pool pool;
   private final EventStates states;
-  private final StaffAuth auth;
+  private final StaffAuth admin;
   private final InteropSettings settings;
 
-  WebhookApi(Vertx vertx, Pool pool, EventStates states, StaffAuth auth, InteropSettings settings) {
+  WebhookApi(Vertx vertx, Pool pool, EventStates states, Credentials credentials, InteropSettings settings) {
     this.vertx = vertx;
     this.pool = pool;
     this.states = states;
-    this.auth = auth;
+    this.admin = new StaffAuth(credentials, Permission.MANAGE_ACCESS);
     this.settings = settings;
   }
 
   void mount(Router router) {
-    AdminOnly admin = new AdminOnly("webhooks");
-    router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(auth).handler(admin)
+    router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(admin)
         .handler(this::register);
-    router.get(PATH).handler(auth).handler(admin).handler(ctx -> withEvent(ctx, state ->
+    router.get(PATH).handler(admin).handler(ctx -> withEvent(ctx, state ->
         Webhooks.of(pool, state.id()).map(all -> new JsonObject().put("webhooks",
             new JsonArray(all.stream().map(Webhooks.Endpoint::toJson).toList())))));
-    router.post(PATH + "/:id/resume").handler(auth).handler(admin).handler(ctx -> withEvent(ctx, state ->
+    router.post(PATH + "/:id/resume").handler(admin).handler(ctx -> withEvent(ctx, state ->
         Webhooks.resume(pool, state.id(), id(ctx)).map(w -> w == null ? missing() : w.toJson())));
-    router.delete(PATH + "/:id").handler(auth).handler(admin).handler(ctx -> withEvent(ctx, state ->
+    router.delete(PATH + "/:id").handler(admin).handler(ctx -> withEvent(ctx, state ->
         Webhooks.remove(pool, state.id(), id(ctx)).map(gone -> gone ? new JsonObject().put("deleted", true) : missing())));
-    router.get(PATH + "/:id/deliveries").handler(auth).handler(admin).handler(ctx -> withEvent(ctx, state ->
+    router.get(PATH + "/:id/deliveries").handler(admin).handler(ctx -> withEvent(ctx, state ->
         Webhooks.of(pool, state.id()).compose(all -> all.stream().anyMatch(w -> w.id() == id(ctx))
             ? WebhookDeliveries.latest(pool, id(ctx)).map(list -> new JsonObject().put("deliveries",
                 new JsonArray(list.stream().map(WebhookDeliveries.Attempt::toJson).toList())))
@@ -82,7 +84,7 @@ final class WebhookApi {
       if (shape != null) {
         throw CommandRejected.invalidField("url", shape);
       }
-      ApiTokens.Holder holder = ctx.get(StaffAuth.HOLDER);
+      Holder holder = ctx.get(StaffAuth.HOLDER);
       return vertx.executeBlocking(() -> WebhookTargets.addressProblem(url, settings.privateTargets()), false)
           .compose(problem -> problem != null ? Future.failedFuture(CommandRejected.invalidField("url", problem))
               : Webhooks.of(pool, state.id()))

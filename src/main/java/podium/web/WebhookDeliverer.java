@@ -46,6 +46,7 @@ public final class WebhookDeliverer extends VerticleBase {
   private Runnable unsubscribe = () -> { };
   private int running;
   private boolean soon;
+  private volatile boolean endpoints;
 
   public WebhookDeliverer(PgConnectOptions connect, EventStates states, InteropSettings settings, String node) {
     this.connect = connect;
@@ -59,9 +60,15 @@ public final class WebhookDeliverer extends VerticleBase {
     pool = Database.pool(vertx, connect, WORKERS, "podium-webhooks-" + node);
     client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false).setConnectTimeout(5_000)
         .setUserAgent("Podium-Webhooks/" + Interop.GENERATOR_VERSION));
-    vertx.setPeriodic(SWEEP_MS, t -> kick());
+    vertx.setPeriodic(SWEEP_MS, t -> sweep());
     vertx.setPeriodic(3_600_000, t -> WebhookDeliveries.forgetOld(pool));
-    unsubscribe = states.onDelta(d -> context.runOnContext(v -> kickSoon()));
+    // A change starts a round at once, but only on a hub that has endpoints to serve: a burst of
+    // changes on one without webhooks costs no query at all.
+    unsubscribe = states.onDelta(d -> {
+      if (endpoints) {
+        context.runOnContext(v -> kickSoon());
+      }
+    });
     return Future.succeededFuture();
   }
 
@@ -70,6 +77,16 @@ public final class WebhookDeliverer extends VerticleBase {
     unsubscribe.run();
     client.close();
     return pool.close();
+  }
+
+  /** Once a second: are there active endpoints (registered on any node)? Then a round for them. */
+  private void sweep() {
+    Webhooks.anyActive(pool).onSuccess(any -> {
+      endpoints = any;
+      if (any) {
+        kick();
+      }
+    });
   }
 
   /** A burst of changes makes one round, not one per change. */
@@ -123,9 +140,9 @@ public final class WebhookDeliverer extends VerticleBase {
     });
   }
 
-  /** Public changes of the kinds the endpoint asked for; nothing staff-only, ever. */
+  /** Public changes of the kinds the endpoint asked for; nothing staff-only, ever (an undo is seen as what it undid). */
   private static boolean sends(Webhooks.Endpoint hook, ChangeLog.Entry e) {
-    return e.change().kind().audience() == Audience.PUBLIC && hook.kinds().contains(e.change().kind().wire());
+    return e.change().audience() == Audience.PUBLIC && hook.kinds().contains(e.change().kind().wire());
   }
 
   private Future<Integer> post(Webhooks.Due due, ChangeLog.Entry e, byte[] body) {
@@ -163,7 +180,8 @@ public final class WebhookDeliverer extends VerticleBase {
   static byte[] body(Webhooks.Due due, ChangeLog.Entry e) {
     return new JsonObject().put("delivery", WebhookDeliveries.delivery(due.endpoint().id(), e.version()))
         .put("event", due.slug()).put("epoch", due.epoch()).put("version", e.version())
-        .put("kind", e.change().kind().wire()).put("at", e.at().toString()).put("data", ChangeCodec.encode(e.change()))
+        .put("kind", e.change().kind().wire()).put("at", e.at().toString())
+        .put("data", ChangeCodec.encode(e.change(), Audience.PUBLIC))
         .encode().getBytes(StandardCharsets.UTF_8);
   }
 

@@ -3,17 +3,11 @@ package podium.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import podium.DemoEvent;
+import podium.GoldenScenario;
 import podium.event.Agenda;
-import podium.event.Catalogue;
-import podium.event.Change;
-import podium.event.Facts;
 
 /**
  * schedule.json and schedule.xml validate against the C3VOC schemas for the demo as shipped and
@@ -25,29 +19,23 @@ class ExportSchemaTest {
 
   @Test
   void theValidatorsRefuseWhatTheSchemasForbid() {
-    String valid = ScheduleJson.write(PublicAgenda.of(DemoEvent.agenda()), 0, "en", BASE, "test");
+    String valid = ScheduleJson.write(PublicAgenda.of(GoldenScenario.start()), 0, "en", BASE, "test");
     assertThat(Schemas.jsonErrors(valid)).isEmpty();
     JsonObject broken = new JsonObject(valid);
     broken.getJsonObject("schedule").getJsonObject("conference").getJsonArray("days").getJsonObject(0)
         .getJsonObject("rooms").getJsonArray("Main Hall").getJsonObject(0).put("guid", "not-a-uuid");
     assertThat(Schemas.jsonErrors(broken.encode())).as("format: uuid is asserted").isNotEmpty();
-    String xml = ScheduleXml.write(PublicAgenda.of(DemoEvent.agenda()), 0, "en", BASE, "test");
+    String xml = ScheduleXml.write(PublicAgenda.of(GoldenScenario.start()), 0, "en", BASE, "test");
     assertThat(Schemas.xmlError(xml)).isNull();
     assertThat(Schemas.xmlError(xml.replaceFirst("<duration>[^<]*</duration>", "<duration>45 min</duration>")))
         .isNotNull();
   }
 
   @Test
-  void everyExportValidatesAfterEveryKindOfChange() throws Exception {
-    Agenda agenda = DemoEvent.agenda();
-    long version = 0;
-    check(agenda, version);
-    for (String line : Files.readAllLines(Path.of("src/test/resources/golden/commands.jsonl"), StandardCharsets.UTF_8)) {
-      JsonObject step = new JsonObject(line);
-      Change change = Catalogue.parse(step.getJsonObject("body"))
-          .decide(agenda, new Facts(Instant.parse(step.getString("at")), "golden", step.getString("screen")));
-      agenda = agenda.apply(change);
-      check(agenda, ++version);
+  void everyExportValidatesAfterEveryKindOfChange() {
+    check(GoldenScenario.start(), 0);
+    for (GoldenScenario.Step step : GoldenScenario.run()) {
+      check(step.after(), step.version());
     }
   }
 

@@ -18,13 +18,16 @@ import podium.event.Session;
 /** Real exports' shapes are read (fixtures in src/test/resources/imports), and broken files refused. */
 class ImportQuirksTest {
 
+  /** When the imports happen (a Podium document's simulated clock starts then). */
+  static final java.time.Instant AT = java.time.Instant.parse("2024-01-01T00:00:00Z");
+
   static byte[] fixture(String name) throws IOException {
     return Files.readAllBytes(Path.of("src/test/resources/imports", name));
   }
 
   @Test
   void aPretalxExportWithEveryQuirkIsRead() throws IOException {
-    Imported imported = ScheduleReader.read(fixture("pretalx-quirks.json"), "quirkcon");
+    Imported imported = ScheduleReader.read(fixture("pretalx-quirks.json"), "quirkcon", AT);
     Agenda a = imported.agenda();
     assertThat(imported.generator()).isEqualTo("pretalx 2024.3.1");
     assertThat(a.event().zone().getId()).isEqualTo("Europe/Berlin");
@@ -58,7 +61,7 @@ class ImportQuirksTest {
 
   @Test
   void aFrabXmlWithOnlyOffsetsAndShortDurationsIsRead() throws IOException {
-    Imported imported = ScheduleReader.read(fixture("frab-offsets.xml"), "offsetcamp");
+    Imported imported = ScheduleReader.read(fixture("frab-offsets.xml"), "offsetcamp", AT);
     Agenda a = imported.agenda();
     assertThat(a.event().zone()).isEqualTo(ZoneOffset.ofHours(8));
     assertThat(imported.warnings()).anyMatch(w -> w.contains("no time_zone_name"));
@@ -82,7 +85,7 @@ class ImportQuirksTest {
 
   @Test
   void aBrokenFileIsRefusedWithEveryProblemNamed() throws IOException {
-    assertThatThrownBy(() -> ScheduleReader.read(fixture("broken.json"), "broken"))
+    assertThatThrownBy(() -> ScheduleReader.read(fixture("broken.json"), "broken", AT))
         .isInstanceOfSatisfying(ScheduleRefused.class, r -> assertThat(r.problems()).extracting(Object::toString)
             .containsExactly(
                 "session 'Bad duration' (guid b-1): 'duration' '1h' is not a duration such as 0:45, 00:45 or 01:30:00",
@@ -94,7 +97,7 @@ class ImportQuirksTest {
   @Test
   void thePodiumDocumentIsReadAsTheSeedAndABrokenOneIsRefusedByField() throws IOException {
     byte[] seed = Files.readAllBytes(Path.of("src/main/resources/seed/baotou-2023.json"));
-    Imported imported = ScheduleReader.read(seed, "baotou-copy");
+    Imported imported = ScheduleReader.read(seed, "baotou-copy", AT);
     assertThat(imported.format()).isEqualTo(ScheduleFormat.PODIUM);
     Agenda demo = podium.DemoEvent.agenda();
     assertThat(imported.agenda().event().slug()).isEqualTo("baotou-copy");
@@ -105,7 +108,7 @@ class ImportQuirksTest {
     doc.getJsonArray("sessions").getJsonObject(0).put("type", "party").put("room", "roof");
     doc.getJsonArray("sessions").getJsonObject(1).put("end", "2023-08-16T08:00");
     doc.remove("days");
-    assertThatThrownBy(() -> ScheduleReader.read(doc.encode().getBytes(StandardCharsets.UTF_8), "x"))
+    assertThatThrownBy(() -> ScheduleReader.read(doc.encode().getBytes(StandardCharsets.UTF_8), "x", AT))
         .isInstanceOfSatisfying(ScheduleRefused.class, r -> assertThat(r.problems()).extracting(Object::toString)
             .contains("event: 'days' is required, as a list",
                 "session 'opening-ceremony': 'room' names no room of the document",
@@ -115,14 +118,14 @@ class ImportQuirksTest {
 
   @Test
   void whatIsNotAScheduleIsRefusedByItsContentNotItsName() {
-    assertThatThrownBy(() -> ScheduleReader.read("{\"hello\": 1}".getBytes(StandardCharsets.UTF_8), "x"))
+    assertThatThrownBy(() -> ScheduleReader.read("{\"hello\": 1}".getBytes(StandardCharsets.UTF_8), "x", AT))
         .isInstanceOf(ScheduleRefused.class).hasMessageContaining("neither a frab/pretalx schedule.json");
-    assertThatThrownBy(() -> ScheduleReader.read("<schedule><conference>".getBytes(StandardCharsets.UTF_8), "x"))
+    assertThatThrownBy(() -> ScheduleReader.read("<schedule><conference>".getBytes(StandardCharsets.UTF_8), "x", AT))
         .isInstanceOf(ScheduleRefused.class).hasMessageContaining("not well-formed XML");
     assertThatThrownBy(() -> ScheduleReader.read(("<?xml version=\"1.0\"?><!DOCTYPE schedule [<!ENTITY x SYSTEM"
-        + " \"file:///etc/passwd\">]><schedule>&x;</schedule>").getBytes(StandardCharsets.UTF_8), "x"))
+        + " \"file:///etc/passwd\">]><schedule>&x;</schedule>").getBytes(StandardCharsets.UTF_8), "x", AT))
         .as("no DOCTYPE, so no external entity").isInstanceOf(ScheduleRefused.class);
-    assertThatThrownBy(() -> ScheduleReader.read("%PDF-1.4".getBytes(StandardCharsets.UTF_8), "x"))
+    assertThatThrownBy(() -> ScheduleReader.read("%PDF-1.4".getBytes(StandardCharsets.UTF_8), "x", AT))
         .isInstanceOf(ScheduleRefused.class).hasMessageContaining("not a schedule");
   }
 

@@ -84,7 +84,7 @@ class ExportApiTest {
       assertThat(Schemas.xmlError(api.get(EVENT + "/schedule.xml?lang=" + lang).bodyAsString())).isNull();
     }
 
-    command("{\"type\":\"award.set_result\",\"award\":\"leading-enterprises\",\"rank\":1,\"nominee\":\"demo-enterprise-b\"}");
+    command("{\"type\":\"award.set_results\",\"award\":\"leading-enterprises\",\"results\":[{\"rank\":1,\"nominee\":\"demo-enterprise-b\"}]}");
     for (String path : new String[] {"/schedule.json", "/schedule.xml", "/schedule.ics", "/schedule.ics?lang=zh"}) {
       assertThat(api.get(EVENT + path).bodyAsString()).doesNotContain("demo-enterprise").doesNotContain("Enterprise B")
           .doesNotContain("企业乙").doesNotContain("rank");

@@ -29,6 +29,9 @@ import podium.interop.Guids;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImportApiTest {
 
+  /** When the imports happen (a Podium document's simulated clock starts then). */
+  static final java.time.Instant AT = java.time.Instant.parse("2024-01-01T00:00:00Z");
+
   private TestNode.Running node;
   private Api api;
   private WebClient web;
@@ -38,7 +41,7 @@ class ImportApiTest {
     node = TestNode.startSeeded(vertx, "imports");
     api = new Api(vertx, node.port());
     web = WebClient.create(vertx);
-    TestDatabase.sql(node.db(), "insert into api_tokens (name, role, token_hash) values ('desk', 'staff', '"
+    TestDatabase.sql(node.db(), "insert into api_tokens (name, role, token_hash) values ('desk', 'editor', '"
         + podium.store.Hashes.sha256("staff-token") + "')");
   }
 
@@ -114,7 +117,7 @@ class ImportApiTest {
     io.vertx.sqlclient.Pool pool = podium.store.Database.pool(vertx, node.db(), 1, "sweep");
     try {
       byte[] seed = Files.readAllBytes(Path.of("src/main/resources/seed/baotou-2023.json"));
-      podium.store.EventImport.create(pool, podium.interop.ScheduleReader.read(seed, "swept").agenda()).await();
+      podium.store.EventImport.create(pool, podium.interop.ScheduleReader.read(seed, "swept", AT).agenda()).await();
     } finally {
       pool.close().await();
     }

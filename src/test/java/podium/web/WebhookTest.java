@@ -70,7 +70,8 @@ class WebhookTest {
   }
 
   static Node start(Vertx vertx, PgConnectOptions db, int port, String name) {
-    return Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, FAST), null).await();
+    return Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, podium.live.WirePath.FAST, FAST), null)
+        .await();
   }
 
   static JsonObject register(Vertx vertx, int port, JsonObject body) {
@@ -111,7 +112,7 @@ class WebhookTest {
       assertThat(made.getString("secret")).as("a secret made for the admin is shown once").hasSizeGreaterThan(20);
 
       api.commandRaw("{\"type\":\"session.delay\",\"session\":\"keynote-gan-yong\",\"minutes\":5}");
-      api.commandRaw("{\"type\":\"award.set_result\",\"award\":\"leading-enterprises\",\"rank\":1,\"nominee\":\"demo-enterprise-b\"}");
+      api.commandRaw("{\"type\":\"award.set_results\",\"award\":\"leading-enterprises\",\"results\":[{\"rank\":1,\"nominee\":\"demo-enterprise-b\"}]}");
       api.commandRaw("{\"type\":\"session.move\",\"session\":\"keynote-wang-haizhou\",\"room\":\"forum-a\"}");
       api.commandRaw("{\"type\":\"notice.emergency\",\"text\":\"Fire drill\"}");
       api.commandRaw("{\"type\":\"session.delay\",\"session\":\"lunch-break\",\"minutes\":10}");

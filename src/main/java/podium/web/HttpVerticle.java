@@ -32,7 +32,7 @@ public final class HttpVerticle extends VerticleBase {
   /** What every instance on a node shares. */
   public record Shared(Pool pool, EventStates states, CommandStore commands, Credentials credentials,
       BooleanSupplier feedHealthy, PrometheusMeterRegistry metrics, String node, String webroot, int port,
-      AtomicInteger sockets, PairingLimit pairing, WirePath wire, Deliveries deliveries) { }
+      AtomicInteger sockets, PairingLimit pairing, WirePath wire, Deliveries deliveries, Interop interop) { }
 
   private final Shared shared;
   private Hub hub;
@@ -62,6 +62,10 @@ public final class HttpVerticle extends VerticleBase {
     new ScreenApi(shared.pool(), shared.states(), auth, shared.pairing()).mount(router);
     new AuditApi(shared.pool(), shared.states(), auth).mount(router);
     new DeliveryApi(shared.pool(), shared.states(), auth).mount(router);
+    new ExportApi(vertx, shared.states(), shared.interop(), shared.port()).mount(router);
+    new ImportApi(vertx, shared.pool(), shared.credentials()).mount(router);
+    new WebhookApi(vertx, shared.pool(), shared.states(), shared.credentials(), shared.interop().settings())
+        .mount(router);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
     router.route().handler(StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT,

@@ -10,7 +10,6 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
@@ -53,9 +52,7 @@ public final class HttpVerticle extends VerticleBase {
     new AuditApi(shared.pool(), shared.states(), auth).mount(router);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
-    router.route().handler(StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT,
-            java.nio.file.Path.of(shared.webroot()).toAbsolutePath().toString())
-        .setCachingEnabled(false).setIndexPage("index.html"));
+    PageFiles.mount(router, shared.webroot());
     router.errorHandler(404, ctx -> Errors.send(ctx, ErrorCode.NOT_FOUND, "no such resource"));
     router.errorHandler(405, ctx -> Errors.send(ctx, ErrorCode.METHOD_NOT_ALLOWED, "that method is not allowed here"));
     router.errorHandler(413, ctx -> Errors.send(ctx, ErrorCode.BODY_TOO_LARGE,
@@ -76,7 +73,11 @@ public final class HttpVerticle extends VerticleBase {
 
   static HttpServerOptions serverOptions(int port) {
     // Compression per socket would re-deflate every broadcast: off, as docs/BENCHMARKS.md explains.
+    // HTTP answers are gzipped for clients that ask (the pages' files, the change log); the snapshot
+    // comes gzipped once per version from memory (PublicApi), never per request. No size threshold:
+    // Netty would read a sendFile's head, which has no body, as too small to compress.
     return new HttpServerOptions().setPort(port).setHost("0.0.0.0")
+        .setCompressionSupported(true)
         .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
         .setMaxWebSocketFrameSize(65_536).setMaxWebSocketMessageSize(65_536)
         .setReadIdleTimeout(60).setTcpNoDelay(true)

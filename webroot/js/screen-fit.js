@@ -20,7 +20,7 @@ export function shrinkToFit(box, floor = FLOOR) {
 /** Fits every box of the page that holds free text. */
 export function fitAll(root = document) {
   root.querySelectorAll('.now-panel').forEach(box => shrinkToFit(box));
-  root.querySelectorAll('.room-cell').forEach(box => shrinkToFit(box, 0.7));
+  root.querySelectorAll('.room-cell').forEach(fitCell);
   root.querySelectorAll('.next-panel').forEach(panel => {
     if (!panel.querySelector('.session-next')) {
       shrinkToFit(panel);
@@ -34,4 +34,17 @@ export function fitAll(root = document) {
     }
     shrinkToFit(panel, 0.8);
   });
+}
+
+/**
+ * A foyer cell: smaller type; then its next session without the second-language title; then
+ * without its next session at all. What is on now always stays.
+ */
+function fitCell(box) {
+  const FLOOR_CELL = 0.7;
+  if (shrinkToFit(box, FLOOR_CELL)) return;
+  box.querySelectorAll('.cell-next .title .secondary').forEach(line => line.remove());
+  if (shrinkToFit(box, FLOOR_CELL)) return;
+  box.querySelectorAll('.cell-next').forEach(next => next.remove());
+  shrinkToFit(box, FLOOR_CELL);
 }

@@ -94,11 +94,12 @@ export async function pairDevice(show) {
 }
 
 function codeView(code) {
-  return el('div', { class: ['layout', 'layout-pairing'] },
-    el('div', { class: 'pair-code', 'aria-label': String(code).split('').join(' ') }, code),
+  // The code is read out one character at a time: a picture of text, with the spaced-out code as its name.
+  return el('main', { class: ['layout', 'layout-pairing'] },
+    el('div', { class: 'pair-code', role: 'img', 'aria-label': String(code).split('').join(' ') }, code),
     bi('zh-en', 'pair-hint', l => WORDS[l].pair));
 }
 
 export function connectingView() {
-  return el('div', { class: ['layout', 'layout-waiting'] }, bi('zh-en', 'waiting', l => WORDS[l].connecting));
+  return el('main', { class: ['layout', 'layout-waiting'] }, bi('zh-en', 'waiting', l => WORDS[l].connecting));
 }

@@ -20,8 +20,6 @@ let offlineSince = null;
 let status = null;
 let reveals = null;
 
-boot();
-
 async function boot() {
   stage.replaceChildren(connectingView());
   if (params.get('room') || params.get('layout') === 'foyer') {
@@ -67,7 +65,10 @@ function start(assignment, device) {
   });
 }
 
-const mode = () => (screen.assignment && langs(screen.assignment.lang).join('-')) || 'zh-en';
+/** The screen's lang setting (zh-en, en-zh, zh, en): zh-en until it has an assignment. */
+function mode() {
+  return (screen.assignment && langs(screen.assignment.lang).join('-')) || 'zh-en';
+}
 
 function zone() {
   const s = screen.live && screen.live.state;
@@ -136,7 +137,9 @@ function tick() {
   renderTicker(live.state, live.eventNow(), mode());
 }
 
-const hasTicker = live => currentAnnouncements(live.state, live.eventNow()).length > 0;
+function hasTicker(live) {
+  return currentAnnouncements(live.state, live.eventNow()).length > 0;
+}
 
 /** The hub refused the device token: if the hub no longer knows it at all, pair again. */
 async function checkDevice(device) {
@@ -150,3 +153,6 @@ async function checkDevice(device) {
     // Out of reach: live.js keeps trying.
   }
 }
+
+// Last, once every declaration above is in place: start() renders at once, synchronously.
+boot();

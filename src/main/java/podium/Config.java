@@ -7,19 +7,20 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import podium.live.WirePath;
 
 /**
  * Settings, from conf/config.json and then the environment: each key may be overridden by an
  * environment variable of the same name (README, "Configuration").
  */
 public record Config(int httpPort, int httpInstances, String dataDir, String pgHost, int pgPort, String pgDatabase,
-    String pgUser, String pgPassword, String adminToken, int dbPoolSize, String webroot, String nodeName,
-    boolean seedDemo) {
+    String pgUser, String pgPassword, String adminToken, String adminPassword, int dbPoolSize, String webroot,
+    String nodeName, boolean seedDemo, WirePath wire) {
 
   static final JsonArray KEYS = new JsonArray().add("PODIUM_HTTP_PORT").add("PODIUM_HTTP_INSTANCES")
       .add("PODIUM_DATA_DIR").add("PGHOST").add("PGPORT").add("PGDATABASE").add("PGUSER").add("PGPASSWORD")
-      .add("PODIUM_ADMIN_TOKEN").add("PODIUM_DB_POOL").add("PODIUM_WEBROOT").add("PODIUM_NODE_NAME")
-      .add("PODIUM_SEED_DEMO");
+      .add("PODIUM_ADMIN_TOKEN").add("PODIUM_ADMIN_PASSWORD").add("PODIUM_DB_POOL").add("PODIUM_WEBROOT")
+      .add("PODIUM_NODE_NAME").add("PODIUM_SEED_DEMO").add("PODIUM_WIRE");
 
   public static Future<Config> load(Vertx vertx, String file) {
     ConfigStoreOptions json = new ConfigStoreOptions().setType("file").setOptional(true)
@@ -41,9 +42,11 @@ public record Config(int httpPort, int httpInstances, String dataDir, String pgH
         c.getString("PODIUM_DATA_DIR", ".data"),
         pgHost == null || pgHost.isBlank() ? null : pgHost, integer(c, "PGPORT", 5432),
         c.getString("PGDATABASE", "postgres"), c.getString("PGUSER", "postgres"), c.getString("PGPASSWORD", ""),
-        c.getString("PODIUM_ADMIN_TOKEN"), integer(c, "PODIUM_DB_POOL", 8), c.getString("PODIUM_WEBROOT", "webroot"),
+        c.getString("PODIUM_ADMIN_TOKEN"), c.getString("PODIUM_ADMIN_PASSWORD"), integer(c, "PODIUM_DB_POOL", 8),
+        c.getString("PODIUM_WEBROOT", "webroot"),
         c.getString("PODIUM_NODE_NAME", "node-" + ProcessHandle.current().pid()),
-        !"false".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_SEED_DEMO", "true"))));
+        !"false".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_SEED_DEMO", "true"))),
+        WirePath.parse(c.getString("PODIUM_WIRE", "fast")));
   }
 
   /** Environment values arrive as strings; config.json values as numbers: accept both. */

@@ -57,7 +57,7 @@ public final class Main {
     // Listening first: a restarted node holds reconnecting screens instead of refusing them.
     Node node = Node.listen(vertx, db,
         new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),
-            config.dbPoolSize()), metrics).await();
+            config.dbPoolSize(), config.wire()), metrics).await();
     EmbeddedDatabase toClose = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, node, toClose), "podium-shutdown"));
     try {
@@ -86,6 +86,7 @@ public final class Main {
       if (made != null) {
         System.out.println("\n  Admin API token (shown once; set PODIUM_ADMIN_TOKEN to choose your own):\n  " + made + "\n");
       }
+      FirstAdmin.ensure(vertx, setup, config);
     } finally {
       setup.close().await();
     }

@@ -13,17 +13,27 @@ import io.micrometer.core.instrument.Gauge;
 import podium.live.ChangeFeed;
 import podium.live.EventState;
 import podium.live.EventStates;
+import podium.live.WirePath;
 import podium.store.CommandStore;
+import podium.store.Credentials;
 import podium.store.Database;
+import podium.store.LoginFailures;
 import podium.store.ScreenTable;
+import podium.store.StaffSessions;
 import podium.web.HttpVerticle;
 import podium.web.PairingLimit;
 
 /** One hub node: a pool, one change feed, and an HTTP server instance per event loop. */
 public final class Node {
 
-  /** How a node is set up. */
-  public record Options(int httpPort, int instances, String name, String webroot, int poolSize) { }
+  /** How a node is set up; wire is the path asked for (PODIUM_WIRE), which a probe may overrule. */
+  public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire) {
+
+    /** On the fast path, as by default. */
+    public Options(int httpPort, int instances, String name, String webroot, int poolSize) {
+      this(httpPort, instances, name, webroot, poolSize, WirePath.FAST);
+    }
+  }
 
   private static final long HOUR_MS = 3_600_000;
 
@@ -34,12 +44,13 @@ public final class Node {
   private final CommandStore commands;
   private final PrometheusMeterRegistry registry;
   private final String httpDeployment;
+  private final WirePath wire;
   private volatile String feedDeployment;
   private volatile long keySweeper = -1;
   private volatile Future<Node> loading = Future.succeededFuture();
 
   private Node(Vertx vertx, Pool pool, EventStates states, ChangeFeed feed, CommandStore commands,
-      PrometheusMeterRegistry registry, String http) {
+      PrometheusMeterRegistry registry, String http, WirePath wire) {
     this.vertx = vertx;
     this.pool = pool;
     this.states = states;
@@ -47,6 +58,7 @@ public final class Node {
     this.commands = commands;
     this.registry = registry;
     this.httpDeployment = http;
+    this.wire = wire;
   }
 
   /** Listens and loads: a node that serves. */
@@ -65,7 +77,8 @@ public final class Node {
     PgConnectOptions connect = Database.resilient(db);
     Pool pool = Database.pool(vertx, connect, options.poolSize(), "podium-" + options.name());
     EventStates states = new EventStates();
-    ChangeFeed feed = new ChangeFeed(pool, connect, states);
+    Credentials credentials = new Credentials(pool);
+    ChangeFeed feed = new ChangeFeed(pool, connect, states, credentials);
     CommandStore commands = new CommandStore(pool, Clock.systemUTC(), (eventId, version, epoch) -> {
       EventState state = states.byId(eventId);
       EventState.View view = state == null ? null : state.view();
@@ -73,10 +86,13 @@ public final class Node {
     });
     PrometheusMeterRegistry registry = metrics == null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : metrics;
     AtomicInteger sockets = registry.gauge("podium.sockets", new AtomicInteger());
-    HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, feed::healthy, registry,
-        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit());
-    return vertx.deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(options.instances()))
-        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId));
+    // Chosen (and any fallback logged) once for the node, and shared by its hubs.
+    WirePath wire = WirePath.choose(options.wire());
+    HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, credentials, feed::healthy, registry,
+        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire);
+    DeploymentOptions http = new DeploymentOptions().setInstances(options.instances());
+    return vertx.deployVerticle(() -> new HttpVerticle(shared), http)
+        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire));
   }
 
   /** Loads every event (the schema must be migrated by now) and starts following changes. */
@@ -91,6 +107,8 @@ public final class Node {
       keySweeper = vertx.setPeriodic(HOUR_MS, t -> {
         commands.forgetOldKeys();
         ScreenTable.forgetUnpaired(pool);
+        StaffSessions.forgetOld(pool);
+        LoginFailures.forgetOld(pool);
       });
       return this;
     });
@@ -103,6 +121,11 @@ public final class Node {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** The path this node's sockets are written on: the one asked for, or PLAIN after a failed probe. */
+  public WirePath wire() {
+    return wire;
   }
 
   /** Drains the sockets (each gets a reconnect frame), then stops the feed and the pool. */

@@ -21,7 +21,7 @@ class EmbeddedDatabaseTest {
     public static void main(String[] args) throws Exception {
       EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(args[0]));
       Migrations.migrate(db.connectOptions());
-      TestDatabase.sql(db.connectOptions(), "insert into api_tokens (name, role, token_hash) values ('kept', 'staff', 'h1')");
+      TestDatabase.sql(db.connectOptions(), "insert into api_tokens (name, role, token_hash) values ('kept', 'admin', 'h1')");
       System.out.println("ready");
       System.out.flush();
       Thread.sleep(120_000);

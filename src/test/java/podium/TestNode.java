@@ -9,13 +9,20 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import podium.store.ApiTokens;
 import podium.store.Database;
+import podium.live.WirePath;
 import podium.store.EventImport;
 
-/** Starts hub nodes for tests, on free ports, against a test database holding the demo event. */
+/**
+ * Starts hub nodes for tests, on free ports, against a test database holding the demo event. They
+ * write to sockets on the path the podium.wire system property (or PODIUM_WIRE) names, fast by
+ * default: pom.xml runs the live tests once more with plain.
+ */
 public final class TestNode {
 
   public static final String ADMIN_TOKEN = "test-admin-token";
   public static final String SLUG = DemoEvent.SLUG;
+  public static final WirePath WIRE = WirePath.parse(System.getProperty("podium.wire",
+      System.getenv().getOrDefault("PODIUM_WIRE", "fast")));
 
   private TestNode() {
   }
@@ -44,17 +51,32 @@ public final class TestNode {
   }
 
   public static Running startSeeded(Vertx vertx, String name) {
+    return startSeeded(vertx, name, WIRE);
+  }
+
+  public static Running startSeeded(Vertx vertx, String name, WirePath wire) {
     PgConnectOptions db = seededDatabase(vertx);
     int port = freePort();
-    return new Running(start(vertx, db, port, name), port, db);
+    return new Running(start(vertx, db, port, name, wire), port, db);
   }
 
   public static Node start(Vertx vertx, PgConnectOptions db, int port, String name) {
-    return Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4), null).await();
+    return start(vertx, db, port, name, WIRE);
+  }
+
+  /** Fails when the node runs another path than asked: a failed probe must not pass as the fast path. */
+  public static Node start(Vertx vertx, PgConnectOptions db, int port, String name, WirePath wire) {
+    return startAsync(vertx, db, port, name, wire).await();
   }
 
   public static Future<Node> startAsync(Vertx vertx, PgConnectOptions db, int port, String name) {
-    return Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4), null);
+    return startAsync(vertx, db, port, name, WIRE);
+  }
+
+  private static Future<Node> startAsync(Vertx vertx, PgConnectOptions db, int port, String name, WirePath wire) {
+    return Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, wire), null)
+        .compose(node -> node.wire() == wire ? Future.succeededFuture(node) : node.stop().transform(v ->
+            Future.<Node>failedFuture("node " + name + " runs the " + node.wire() + " wire path, not " + wire)));
   }
 
   public static int freePort() {

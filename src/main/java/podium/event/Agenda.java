@@ -77,7 +77,7 @@ public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List
         .put("announcements", new JsonArray(announcements.stream().map(Announcement::toJson).toList()))
         .put("notice", notice == null ? null : notice.toJson())
         .put("awards", new JsonArray(awards.stream().map(a -> a.toJson(audience)).toList()));
-    return audience == Audience.STAFF
+    return audience.sees(Audience.STAFF)
         ? json.put("screens", new JsonArray(screens.stream().map(Screen::toJson).toList())) : json;
   }
 }

@@ -1,14 +1,22 @@
 package podium.event;
 
-/** Who may see a change or a snapshot. Staff see everything the public sees, and more. */
+/**
+ * Who may see a change or a snapshot: the public; staff; and, besides, the staff who may see
+ * embargoed award results (admin and awards). Each sees everything the one before it sees.
+ */
 public enum Audience {
-  PUBLIC, STAFF;
+  PUBLIC, STAFF, EMBARGO;
 
   public String wire() {
     return Spelling.of(this);
   }
 
   public boolean sees(Audience of) {
-    return this == STAFF || of == PUBLIC;
+    return ordinal() >= of.ordinal();
+  }
+
+  /** The audience of a staff member or token with that role. */
+  public static Audience of(Role role) {
+    return role.seesEmbargoed() ? EMBARGO : STAFF;
   }
 }

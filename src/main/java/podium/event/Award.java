@@ -50,11 +50,11 @@ public record Award(String id, String session, Text name, List<Nominee> nominees
         java.util.stream.Stream.concat(others.stream(), java.util.stream.Stream.of(result)).toList());
   }
 
-  /** Staff see every result; the public sees revealed ones only, and no trace of the others. */
+  /** The embargo audience sees every result; everyone else revealed ones only, and no trace of the others. */
   public JsonObject toJson(Audience audience) {
     return new JsonObject().put("id", id).put("session", session).put("name", name.toJson())
         .put("nominees", new JsonArray(nominees.stream().map(Nominee::toJson).toList()))
-        .put("results", new JsonArray(results.stream().filter(r -> audience == Audience.STAFF || r.revealed())
+        .put("results", new JsonArray(results.stream().filter(r -> audience == Audience.EMBARGO || r.revealed())
             .map(Result::toJson).toList()));
   }
 

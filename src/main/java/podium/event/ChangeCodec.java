@@ -14,9 +14,14 @@ public final class ChangeCodec {
   private ChangeCodec() {
   }
 
-  /** The data as an audience that sees this change gets it. */
+  /** The data in full, as the changes table keeps it (what the embargo audience gets). */
   public static JsonObject encode(Change change) {
-    return change.accept(ENCODER);
+    return encode(change, Audience.EMBARGO);
+  }
+
+  /** The data as an audience that sees this change gets it: award results projected for it. */
+  public static JsonObject encode(Change change, Audience audience) {
+    return change.accept(new Encoder(audience));
   }
 
   public static Change decode(ChangeKind kind, JsonObject d) {
@@ -62,7 +67,14 @@ public final class ChangeCodec {
     return new JsonObject().put("session", session).put("sessions", array(sessions, Session::toJson));
   }
 
-  private static final Change.Visitor<JsonObject> ENCODER = new Change.Visitor<>() {
+  private static final class Encoder implements Change.Visitor<JsonObject> {
+
+    private final Audience audience;
+
+    Encoder(Audience audience) {
+      this.audience = audience;
+    }
+
     public JsonObject sessionDelayed(Change.SessionDelayed c) {
       return sessionData(c.session(), c.sessions()).put("minutes", c.minutes()).put("cascade", c.cascade());
     }
@@ -120,5 +132,5 @@ public final class ChangeCodec {
     public JsonObject clockSet(Change.ClockSet c) {
       return new JsonObject().put("clock", c.event().clock().toJson()).put("event", c.event().toJson());
     }
-  };
+  }
 }

@@ -11,7 +11,7 @@ public enum ChangeKind {
   ANNOUNCEMENT_POSTED, ANNOUNCEMENT_CLEARED,
   NOTICE_EMERGENCY, NOTICE_CLEARED,
   /** Embargoed: an award result entered ahead of its reveal. */
-  AWARD_RESULT_SET(Audience.STAFF),
+  AWARD_RESULT_SET(Audience.EMBARGO),
   AWARD_REVEALED,
   SCREEN_ASSIGNED(Audience.STAFF), SCREEN_RELOAD(Audience.STAFF), SCREEN_IDENTIFY(Audience.STAFF),
   CLOCK_SET;

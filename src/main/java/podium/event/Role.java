@@ -12,7 +12,7 @@ public enum Role {
   }
 
   public boolean seesEmbargoed() {
-    return this == ADMIN || this == AWARDS;
+    return Permission.SEE_EMBARGOED.grantedTo(this);
   }
 
   public String wire() {

@@ -11,6 +11,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import podium.store.ChangeLog;
+import podium.store.Credentials;
+import podium.store.Revocations;
 import podium.store.EventImport;
 import podium.store.EventTable;
 
@@ -28,16 +30,18 @@ public final class ChangeFeed extends VerticleBase {
   private final Pool pool;
   private final PgConnectOptions connect;
   private final EventStates states;
+  private final Credentials credentials;
   private final Set<Long> busy = new HashSet<>();
   private final Set<Long> again = new HashSet<>();
   private PgSubscriber subscriber;
   private volatile long lastSweepOk;
   private volatile boolean listening;
 
-  public ChangeFeed(Pool pool, PgConnectOptions connect, EventStates states) {
+  public ChangeFeed(Pool pool, PgConnectOptions connect, EventStates states, Credentials credentials) {
     this.pool = pool;
     this.connect = connect;
     this.states = states;
+    this.credentials = credentials;
   }
 
   /** Loads every event first, so a started node serves them all; then listens and sweeps. */
@@ -56,6 +60,10 @@ public final class ChangeFeed extends VerticleBase {
                 sweep();
               })
               .handler(this::onNotification);
+          // Withdrawn logins and tokens come on the same connection: each node holds one LISTEN.
+          subscriber.channel(Revocations.CHANNEL)
+              .subscribeHandler(x -> credentials.forgetAll())
+              .handler(credentials::revoked);
           subscriber.closeHandler(x -> listening = false);
           vertx.setPeriodic(SWEEP_MS, id -> sweep());
           listen();

@@ -13,6 +13,8 @@ final class Client {
   Audience audience = Audience.PUBLIC;
   /** The paired screen this socket is, if it proved so with its device token. */
   String screen;
+  /** The hash of the staff login or token that let it in: withdrawn, the socket closes. */
+  String credential;
   long last = -1;
   boolean stale;
   boolean greeting;
@@ -22,9 +24,9 @@ final class Client {
   boolean gone;
   final int pingGroup;
 
-  Client(ServerWebSocket socket, int pingGroup) {
+  Client(ServerWebSocket socket, Wire wire, int pingGroup) {
     this.socket = socket;
-    this.wire = Wire.of(socket);
+    this.wire = wire;
     this.pingGroup = pingGroup;
   }
 

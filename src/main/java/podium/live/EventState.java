@@ -28,10 +28,8 @@ public final class EventState {
     private final long version;
     private final String epoch;
     private final Agenda agenda;
-    private volatile Snapshot publicSnapshot;
-    private volatile Snapshot staffSnapshot;
-    private volatile Buffer publicGzip;
-    private volatile Buffer staffGzip;
+    private final AtomicReferenceArray<Snapshot> snapshots = new AtomicReferenceArray<>(Audience.values().length);
+    private final AtomicReferenceArray<Buffer> gzips = new AtomicReferenceArray<>(Audience.values().length);
 
     View(long version, String epoch, Agenda agenda) {
       this.version = version;
@@ -68,14 +66,10 @@ public final class EventState {
      * {@link #bodyFor}: a thousand phones asking cost one compression, not a thousand.
      */
     public Buffer gzipFor(Audience audience) {
-      Buffer gz = audience == Audience.STAFF ? staffGzip : publicGzip;
+      Buffer gz = gzips.get(audience.ordinal());
       if (gz == null) {
         gz = gzip(bodyFor(audience));
-        if (audience == Audience.STAFF) {
-          staffGzip = gz;
-        } else {
-          publicGzip = gz;
-        }
+        gzips.set(audience.ordinal(), gz);
       }
       return gz;
     }
@@ -92,16 +86,12 @@ public final class EventState {
 
     // Two threads may both encode the first time; they make the same bytes, and one is kept.
     private Snapshot snapshot(Audience audience) {
-      Snapshot s = audience == Audience.STAFF ? staffSnapshot : publicSnapshot;
+      Snapshot s = snapshots.get(audience.ordinal());
       if (s == null) {
         String body = new JsonObject().put("version", version).put("epoch", epoch)
             .mergeIn(agenda.toJson(audience)).encode();
         s = new Snapshot(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)), Frames.snapshot(version, epoch, body));
-        if (audience == Audience.STAFF) {
-          staffSnapshot = s;
-        } else {
-          publicSnapshot = s;
-        }
+        snapshots.set(audience.ordinal(), s);
       }
       return s;
     }

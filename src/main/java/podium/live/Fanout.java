@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import podium.event.Audience;
 
 /**
  * Who gets what on one event loop. Deltas queue in version order and go out in slices of 1 to 5 ms,
@@ -36,10 +37,10 @@ final class Fanout {
   }
 
   /** Welcome, then the missing deltas or a snapshot; from here on the client gets every delta. */
-  void subscribe(Client client, EventState event, Hello hello) {
+  void subscribe(Client client, EventState event, Hello hello, Audience audience) {
     EventState.View view = event.view();
     client.event = event;
-    client.audience = hello.audience();
+    client.audience = audience;
     Frames.welcome(view, node, client.audience).writeTo(client.wire);
     Delta[] missing = hello.resumes() && hello.resumeEpoch().equals(view.epoch())
         ? event.since(hello.resumeVersion(), view) : null;

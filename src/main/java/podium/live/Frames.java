@@ -11,20 +11,28 @@ final class Frames {
   private Frames() {
   }
 
-  /** Encoded once per audience; the screen a change is addressed to gets it in full. */
+  /** Encoded once per audience, and shared by audiences that get the same bytes. */
   static Delta delta(EventState origin, long version, Change change) {
-    String full = text(version, change, Audience.STAFF);
-    SharedFrame staffFrame = new SharedFrame(full);
-    String publicText = text(version, change, Audience.PUBLIC);
-    SharedFrame publicFrame = publicText.equals(full) ? staffFrame : new SharedFrame(publicText);
-    return new Delta(origin, version, publicFrame, staffFrame, change.screen());
+    Audience[] audiences = Audience.values();
+    SharedFrame[] frames = new SharedFrame[audiences.length];
+    String[] texts = new String[audiences.length];
+    for (Audience a : audiences) {
+      texts[a.ordinal()] = text(version, change, a);
+      for (int i = 0; i < a.ordinal() && frames[a.ordinal()] == null; i++) {
+        frames[a.ordinal()] = texts[i].equals(texts[a.ordinal()]) ? frames[i] : null;
+      }
+      if (frames[a.ordinal()] == null) {
+        frames[a.ordinal()] = new SharedFrame(texts[a.ordinal()]);
+      }
+    }
+    return new Delta(origin, version, frames, change.screen());
   }
 
-  /** The frame an audience gets for a change: the change itself, or a skip when it may not see it. */
+  /** The frame an audience gets for a change: the change as it may see it, or a skip when it may not see it. */
   static String text(long version, Change change, Audience audience) {
     return audience.sees(change.kind().audience())
         ? new JsonObject().put("type", "change").put("version", version).put("kind", change.kind().wire())
-            .put("data", ChangeCodec.encode(change)).encode()
+            .put("data", ChangeCodec.encode(change, audience)).encode()
         : new JsonObject().put("type", "skip").put("version", version).encode();
   }
 
@@ -47,8 +55,9 @@ final class Frames {
         .put("serverTime", System.currentTimeMillis()).encode());
   }
 
-  static SharedFrame error(String code, String message) {
-    return SharedFrame.once(new JsonObject().put("type", "error").put("code", code).put("message", message).encode());
+  static SharedFrame error(ProtocolError.Code code, String message) {
+    return SharedFrame.once(new JsonObject().put("type", "error").put("code", code.wire()).put("message", message)
+        .encode());
   }
 
   static SharedFrame reconnect(long afterMs) {

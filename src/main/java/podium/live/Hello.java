@@ -4,15 +4,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.regex.Pattern;
-import podium.event.Audience;
 
 /** A client's hello: which event, which channels, where it left off, and its staff token if any. */
 record Hello(String event, List<String> channels, String resumeEpoch, long resumeVersion, String token) {
 
   private static final Pattern CHANNEL = Pattern.compile("public|staff|(room|screen):[a-z0-9][a-z0-9-]{0,63}");
 
-  Audience audience() {
-    return channels.contains("staff") ? Audience.STAFF : Audience.PUBLIC;
+  /** Asks for the staff channel; the login or token then decides the audience (staff or embargo). */
+  boolean staff() {
+    return channels.contains("staff");
   }
 
   /** The screen id of a screen:<id> channel, or null. */
@@ -26,15 +26,15 @@ record Hello(String event, List<String> channels, String resumeEpoch, long resum
 
   static Hello parse(JsonObject frame) {
     if (!(frame.getValue("event") instanceof String event) || event.isEmpty() || event.length() > 64) {
-      throw new ProtocolError("bad_hello", "hello needs an 'event' slug");
+      throw new ProtocolError(ProtocolError.Code.BAD_HELLO, "hello needs an 'event' slug");
     }
     Object rawChannels = frame.getValue("channels", new JsonArray().add("public"));
     if (!(rawChannels instanceof JsonArray list) || list.isEmpty() || list.size() > 16) {
-      throw new ProtocolError("bad_hello", "'channels' must be a list of 1 to 16 channels");
+      throw new ProtocolError(ProtocolError.Code.BAD_HELLO, "'channels' must be a list of 1 to 16 channels");
     }
     for (Object c : list) {
       if (!(c instanceof String s) || !CHANNEL.matcher(s).matches()) {
-        throw new ProtocolError("bad_channel", "unknown channel " + c + ": use public, staff, room:<id> or screen:<id>");
+        throw new ProtocolError(ProtocolError.Code.BAD_CHANNEL, "unknown channel " + c + ": use public, staff, room:<id> or screen:<id>");
       }
     }
     String epoch = null;
@@ -43,17 +43,17 @@ record Hello(String event, List<String> channels, String resumeEpoch, long resum
     if (resume != null) {
       if (!(resume instanceof JsonObject r) || !(r.getValue("epoch") instanceof String e)
           || !(r.getValue("version") instanceof Number v) || v.longValue() < 0) {
-        throw new ProtocolError("bad_hello", "'resume' must be {\"epoch\": string, \"version\": number >= 0}");
+        throw new ProtocolError(ProtocolError.Code.BAD_HELLO, "'resume' must be {\"epoch\": string, \"version\": number >= 0}");
       }
       epoch = e;
       version = v.longValue();
     }
     if (list.contains("staff") && list.stream().anyMatch(c -> ((String) c).startsWith("screen:"))) {
-      throw new ProtocolError("bad_channel", "a connection is staff or a screen, not both");
+      throw new ProtocolError(ProtocolError.Code.BAD_CHANNEL, "a connection is staff or a screen, not both");
     }
     Object token = frame.getValue("token");
     if (token != null && !(token instanceof String)) {
-      throw new ProtocolError("bad_hello", "'token' must be a string");
+      throw new ProtocolError(ProtocolError.Code.BAD_HELLO, "'token' must be a string");
     }
     return new Hello(event, list.stream().map(String.class::cast).distinct().toList(), epoch, version, (String) token);
   }

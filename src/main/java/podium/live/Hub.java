@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import podium.store.Credentials;
 import podium.store.ScreenTable;
 
 /**
@@ -35,11 +36,13 @@ public final class Hub {
   private final Vertx vertx;
   private final EventStates states;
   private final Pool pool;
+  private final Credentials credentials;
   private final String node;
   private final AtomicInteger sockets;
   private final Set<Client> clients = new LinkedHashSet<>();
   private final List<Runnable> unsubscribe = new ArrayList<>();
   private final Buffer ping = Buffer.buffer("p");
+  private final WirePath wire;
   private Fanout fanout;
   private Greeting greeting;
   private long tick;
@@ -48,10 +51,14 @@ public final class Hub {
   private long presence;
 
   /** sockets: this node's count of open sockets, shared by its hubs, for the metrics. */
-  public Hub(Vertx vertx, EventStates states, Pool pool, String node, AtomicInteger sockets) {
+  /** wire: the socket path the node chose for all its hubs (see WirePath). */
+  public Hub(Vertx vertx, EventStates states, Pool pool, Credentials credentials, String node, AtomicInteger sockets,
+      WirePath wire) {
     this.vertx = vertx;
+    this.wire = wire;
     this.states = states;
     this.pool = pool;
+    this.credentials = credentials;
     this.node = node;
     this.sockets = sockets;
   }
@@ -60,7 +67,8 @@ public final class Hub {
   public void start() {
     io.vertx.core.Context context = vertx.getOrCreateContext();
     fanout = new Fanout(context, node);
-    greeting = new Greeting(context, states, pool, fanout, this::reportScreens);
+    greeting = new Greeting(context, states, pool, credentials, fanout, this::reportScreens);
+    unsubscribe.add(credentials.onRevoked(hash -> context.runOnContext(v -> closeRevoked(hash))));
     unsubscribe.add(states.onDelta(d -> context.runOnContext(v -> fanout.offer(d))));
     unsubscribe.add(states.onReset(s -> context.runOnContext(v -> fanout.reset(s))));
     states.whenLoaded().onComplete(v -> context.runOnContext(x -> greetHeld()));
@@ -70,30 +78,30 @@ public final class Hub {
 
   public void accept(ServerWebSocket socket) {
     if (draining) {
-      Frames.reconnect(250 + ThreadLocalRandom.current().nextLong(5_000)).writeTo(Wire.of(socket));
+      Frames.reconnect(250 + ThreadLocalRandom.current().nextLong(5_000)).writeTo(wire.wire(socket));
       socket.close((short) 1012, "restarting");
       return;
     }
-    Client client = new Client(socket, (int) (clients.size() % PING_GROUPS));
+    Client client = new Client(socket, wire.wire(socket), (int) (clients.size() % PING_GROUPS));
     clients.add(client);
     sockets.incrementAndGet();
     client.wire.bound(WRITE_QUEUE_BYTES);
     socket.textMessageHandler(text -> onText(client, text));
-    socket.binaryMessageHandler(b -> error(client, "malformed_frame", "frames are JSON text"));
+    socket.binaryMessageHandler(b -> error(client, ProtocolError.Code.MALFORMED_FRAME, "frames are JSON text"));
     socket.exceptionHandler(e -> socket.close());
     socket.closeHandler(v -> forget(client));
   }
 
   private void onText(Client client, String text) {
     if (text.length() > MAX_CLIENT_FRAME) {
-      error(client, "frame_too_large", "client frames are at most " + MAX_CLIENT_FRAME + " characters");
+      error(client, ProtocolError.Code.FRAME_TOO_LARGE, "client frames are at most " + MAX_CLIENT_FRAME + " characters");
       return;
     }
     JsonObject frame;
     try {
       frame = new JsonObject(text);
     } catch (DecodeException | ClassCastException e) {
-      error(client, "malformed_frame", "a frame must be one JSON object");
+      error(client, ProtocolError.Code.MALFORMED_FRAME, "a frame must be one JSON object");
       return;
     }
     Object type = frame.getValue("type");
@@ -108,7 +116,7 @@ public final class Hub {
           hold(client, hello);
         }
       } else {
-        throw new ProtocolError("unknown_type", "unknown frame type " + type + ": clients send hello or ping");
+        throw new ProtocolError(ProtocolError.Code.UNKNOWN_TYPE, "unknown frame type " + type + ": clients send hello or ping");
       }
     } catch (ProtocolError e) {
       error(client, e.code(), e.getMessage());
@@ -183,7 +191,17 @@ public final class Hub {
     }
   }
 
-  private void error(Client client, String code, String message) {
+  /** A staff login or token was withdrawn: the sockets it opened close at once (4001: log in again). */
+  private void closeRevoked(String hash) {
+    for (Client client : List.copyOf(clients)) {
+      if (hash.equals(client.credential)) {
+        Frames.error(ProtocolError.Code.UNAUTHORIZED, "your login or token was withdrawn").writeTo(client.wire);
+        client.socket.close((short) 4001, "credential withdrawn");
+      }
+    }
+  }
+
+  private void error(Client client, ProtocolError.Code code, String message) {
     Frames.error(code, message).writeTo(client.wire);
   }
 

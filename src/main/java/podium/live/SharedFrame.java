@@ -5,28 +5,54 @@ import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A text frame encoded once, framed once (RFC 6455, server to client: unmasked) into a direct
- * buffer, and written as it is to every socket that gets it. Per socket that costs one
- * write: no re-encoding, no frame objects, no copy. Every frame Podium sends
- * goes this way (through Wire), so frames on one socket keep their order.
+ * A text frame made once and sent as it is to every socket that gets it, whichever Wire they
+ * have: PlainWire sends its text, FastWire its bytes encoded once and framed once (RFC 6455,
+ * server to client: unmasked) into one buffer that every socket writes without a copy. The
+ * bytes are made for the first FastWire that sends the frame, so the plain path never makes them.
  */
 public final class SharedFrame {
 
   private static final int FIN_TEXT = 0x81;
 
-  private final ByteBuf framed;
+  private final String text;
+  private final boolean direct;
+  private volatile ByteBuf framed;
 
-  /** A frame for many sockets: in direct memory, which the kernel write reads without a copy. */
+  /** A frame for many sockets: its bytes in direct memory, which the kernel write reads without a copy. */
   public SharedFrame(String text) {
     this(text, true);
   }
 
-  /** A frame for one socket (a welcome, a pong, an error): on the heap, where it is cheap to make. */
+  /** A frame for one socket (a welcome, a pong, an error): its bytes on the heap, where they are cheap to make. */
   static SharedFrame once(String text) {
     return new SharedFrame(text, false);
   }
 
   private SharedFrame(String text, boolean direct) {
+    this.text = text;
+    this.direct = direct;
+  }
+
+  String text() {
+    return text;
+  }
+
+  /** Made once, by whichever event loop sends the frame first; never released nor written to after. */
+  ByteBuf framed() {
+    ByteBuf f = framed;
+    if (f == null) {
+      synchronized (this) {
+        f = framed;
+        if (f == null) {
+          f = frame();
+          framed = f;
+        }
+      }
+    }
+    return f;
+  }
+
+  private ByteBuf frame() {
     byte[] payload = text.getBytes(StandardCharsets.UTF_8);
     ByteBuf buf = direct ? Unpooled.directBuffer(payload.length + 10) : Unpooled.buffer(payload.length + 10);
     buf.writeByte(FIN_TEXT);
@@ -37,12 +63,12 @@ public final class SharedFrame {
     } else {
       buf.writeByte(127).writeLong(payload.length);
     }
-    // Never released and never written to after this: every socket reads the same bytes.
-    this.framed = Unpooled.unreleasableBuffer(buf.writeBytes(payload));
+    // Every socket reads the same bytes: unreleasable, so that no write can free them.
+    return Unpooled.unreleasableBuffer(buf.writeBytes(payload));
   }
 
   /** Must run on the socket's own event loop, as every Hub call does. */
   void writeTo(Wire wire) {
-    wire.send(framed);
+    wire.send(this);
   }
 }

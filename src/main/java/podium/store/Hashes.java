@@ -18,4 +18,9 @@ public final class Hashes {
       throw new IllegalStateException(e);
     }
   }
+
+  /** Compares two secrets in time that does not depend on where they differ. */
+  public static boolean constantTimeEquals(String a, String b) {
+    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
 }

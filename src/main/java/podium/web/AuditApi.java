@@ -5,11 +5,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import podium.event.Audience;
 import podium.event.ChangeCodec;
 import podium.event.ErrorCode;
 import podium.live.EventState;
 import podium.live.EventStates;
 import podium.store.ChangeLog;
+import podium.store.Holder;
 
 /** The change log read back for staff: who changed what, when, at which version. */
 final class AuditApi {
@@ -45,11 +47,14 @@ final class AuditApi {
         Errors.send(ctx, ErrorCode.UNAVAILABLE, "the database did not answer; try again");
         return;
       }
+      Audience audience = Audience.of(ctx.<Holder>get(StaffAuth.HOLDER).role());
       JsonArray changes = new JsonArray();
       for (ChangeLog.Entry e : found.result()) {
-        changes.add(new JsonObject().put("version", e.version()).put("kind", e.change().kind().wire())
-            .put("audience", e.change().kind().audience().wire()).put("actor", e.actor())
-            .put("at", e.at().toString()).put("data", ChangeCodec.encode(e.change())));
+        JsonObject entry = new JsonObject().put("version", e.version()).put("kind", e.change().kind().wire())
+            .put("audience", e.change().kind().audience().wire()).put("actor", e.actor()).put("at", e.at().toString());
+        // Embargoed results stay out of reach of the roles that may not see them, here too.
+        changes.add(audience.sees(e.change().kind().audience())
+            ? entry.put("data", ChangeCodec.encode(e.change(), audience)) : entry.put("hidden", true));
       }
       ctx.json(new JsonObject().put("changes", changes).put("more", changes.size() == PAGE));
     });

@@ -1,6 +1,5 @@
 package podium.web;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,9 +11,9 @@ import podium.event.Catalogue;
 import podium.event.CommandRejected;
 import podium.event.ErrorCode;
 import podium.event.Role;
-import podium.store.ApiTokens;
 import podium.store.CommandStore;
 import podium.store.Hashes;
+import podium.store.Holder;
 
 /**
  * POST /api/events/{slug}/commands: one staff command, applied once, or refused with nothing
@@ -66,19 +65,7 @@ final class CommandApi {
 
   /** Everything a request can be refused for without the event's state. */
   private static CommandStore.Request request(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    if (type != null && !type.toLowerCase().startsWith("application/json")) {
-      throw new CommandRejected(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the command as application/json");
-    }
-    JsonObject body;
-    try {
-      body = ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
-    } catch (DecodeException | ClassCastException e) {
-      body = null;
-    }
-    if (body == null) {
-      throw new CommandRejected(ErrorCode.MALFORMED_JSON, "the body must be one JSON object");
-    }
+    JsonObject body = Bodies.json(ctx);
     String key = ctx.request().getHeader("Idempotency-Key");
     if (key != null && !KEY.matcher(key).matches()) {
       throw new CommandRejected(ErrorCode.BAD_IDEMPOTENCY_KEY, "an Idempotency-Key is 1 to 128 visible ASCII characters");
@@ -92,8 +79,8 @@ final class CommandApi {
     if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
       throw CommandRejected.invalidField("dryRun", "must be true or false");
     }
-    ApiTokens.Holder holder = ctx.get(StaffAuth.HOLDER);
-    Role role = Role.parse(holder.role());
+    Holder holder = ctx.get(StaffAuth.HOLDER);
+    Role role = holder.role();
     if (role == null || !role.may(parsed.role())) {
       throw new CommandRejected(ErrorCode.FORBIDDEN, "'" + parsed.type() + "' needs the " + parsed.role().wire()
           + " role");

@@ -18,15 +18,19 @@ import java.util.function.BooleanSupplier;
 import podium.event.Audience;
 import podium.live.EventStates;
 import podium.live.Hub;
+import podium.live.WirePath;
+import podium.event.Permission;
 import podium.store.CommandStore;
+import podium.store.Credentials;
+import podium.store.Holder;
 
 /** One HTTP server instance on one event loop: the API, the pages, and a Hub for its WebSockets. */
 public final class HttpVerticle extends VerticleBase {
 
   /** What every instance on a node shares. */
-  public record Shared(Pool pool, EventStates states, CommandStore commands, BooleanSupplier feedHealthy,
-      PrometheusMeterRegistry metrics, String node, String webroot, int port, AtomicInteger sockets,
-      PairingLimit pairing) { }
+  public record Shared(Pool pool, EventStates states, CommandStore commands, Credentials credentials,
+      BooleanSupplier feedHealthy, PrometheusMeterRegistry metrics, String node, String webroot, int port,
+      AtomicInteger sockets, PairingLimit pairing, WirePath wire) { }
 
   private final Shared shared;
   private Hub hub;
@@ -38,15 +42,19 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    hub = new Hub(vertx, shared.states(), shared.pool(), shared.node(), shared.sockets());
+    hub = new Hub(vertx, shared.states(), shared.pool(), shared.credentials(), shared.node(), shared.sockets(),
+        shared.wire());
     hub.start();
     Router router = Router.router(vertx);
     router.route().handler(HttpVerticle::securityHeaders);
     router.route("/api/*").handler(this::refuseWhileStarting);
-    StaffAuth auth = new StaffAuth(shared.pool());
+    StaffAuth auth = new StaffAuth(shared.credentials(), Permission.STAFF_VIEW);
     PublicApi publicApi = new PublicApi(shared.states());
     publicApi.mount(router);
-    router.get("/api/staff/events/:slug").handler(auth).handler(ctx -> publicApi.snapshot(ctx, Audience.STAFF));
+    router.get("/api/staff/events/:slug").handler(auth).handler(ctx -> publicApi.snapshot(ctx,
+        Audience.of(ctx.<Holder>get(StaffAuth.HOLDER).role())));
+    new LoginApi(vertx, shared.pool(), shared.credentials()).mount(router);
+    new AccountsApi(vertx, shared.pool(), shared.credentials()).mount(router);
     new CommandApi(shared.commands(), auth).mount(router);
     new ScreenApi(shared.pool(), shared.states(), auth, shared.pairing()).mount(router);
     new AuditApi(shared.pool(), shared.states(), auth).mount(router);

@@ -39,11 +39,13 @@ final class PublicApi {
     }
     EventState.View view = state.view();
     boolean gzip = acceptsGzip(ctx.request().getHeader("Accept-Encoding"));
-    String tag = "\"" + view.epoch() + "-" + view.version() + (audience == Audience.STAFF ? "-s" : "") + "\"";
+    String tag = "\"" + view.epoch() + "-" + view.version()
+        + (audience == Audience.PUBLIC ? "" : "-" + audience.wire().charAt(0)) + "\"";
     // The gzip bytes are another representation of the same document: a weak ETag, as nginx gives.
     String etag = gzip ? "W/" + tag : tag;
-    ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", "no-cache")
-        .putHeader("Vary", "Authorization, Accept-Encoding");
+    ctx.response().putHeader("ETag", etag)
+        .putHeader("Cache-Control", audience == Audience.PUBLIC ? "no-cache" : "private, no-cache")
+        .putHeader("Vary", "Authorization, Cookie, Accept-Encoding");
     if (matches(ctx.request().getHeader("If-None-Match"), tag)) {
       ctx.response().setStatusCode(304).end();
       return;

@@ -45,6 +45,7 @@ class ApplyParityBrowserTest {
   void start() {
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
+    router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204).end());
     router.route().handler(StaticHandler.create(FileSystemAccess.ROOT, Path.of("webroot").toAbsolutePath().toString()));
     server = vertx.createHttpServer().requestHandler(router).listen(TestNode.freePort()).await();
     browser = Browser.start(800, 600);

@@ -61,14 +61,15 @@ class LiveClientBrowserTest {
 
   @AfterAll
   void stop() {
-    if (phone != null) {
-      phone.close();
+    try {
+      Browser.closeAll(phone);
+    } finally {
+      api.close();
+      if (node != null) {
+        node.stop().await();
+      }
+      vertx.close().await();
     }
-    api.close();
-    if (node != null) {
-      node.stop().await();
-    }
-    vertx.close().await();
   }
 
   @Test
@@ -129,20 +130,23 @@ class LiveClientBrowserTest {
     awaitPageVersion(api.snapshot().getLong("version"), SOON);
     int sessions = phone.driver.findElements(org.openqa.selenium.By.cssSelector("#agenda .session")).size();
 
-    node.stop().await();
-    node = null;
-    phone.until(SOON, "the offline indicator", d -> phone.classes("#connection").contains("offline"));
-    assertThat(text("#connection")).matches("Offline since \\d\\d:\\d\\d");
-    assertThat(phone.driver.findElements(org.openqa.selenium.By.cssSelector("#agenda .session"))).hasSize(sessions);
-    assertThat(text("#event-title")).isNotBlank();
+    long last;
+    try (Browser.NetworkErrors away = phone.expectNetworkErrors("the node stops, then a new one starts on its port")) {
+      node.stop().await();
+      node = null;
+      phone.until(SOON, "the offline indicator", d -> phone.classes("#connection").contains("offline"));
+      assertThat(text("#connection")).matches("Offline since \\d\\d:\\d\\d");
+      assertThat(phone.driver.findElements(org.openqa.selenium.By.cssSelector("#agenda .session"))).hasSize(sessions);
+      assertThat(text("#event-title")).isNotBlank();
 
-    node = TestNode.start(vertx, db, port, "browser-b");
-    command(new JsonObject().put("type", "session.delay").put("session", "welcome-speech").put("minutes", 5));
-    command(new JsonObject().put("type", "session.move").put("session", "matchmaking-meeting-2").put("room", "main-hall"));
-    long last = command(new JsonObject().put("type", "session.cancel").put("session", "academic-conference-break"));
+      node = TestNode.start(vertx, db, port, "browser-b");
+      command(new JsonObject().put("type", "session.delay").put("session", "welcome-speech").put("minutes", 5));
+      command(new JsonObject().put("type", "session.move").put("session", "matchmaking-meeting-2").put("room", "main-hall"));
+      last = command(new JsonObject().put("type", "session.cancel").put("session", "academic-conference-break"));
 
-    awaitPageVersion(last, BACK_ONLINE);
-    phone.until(SOON, "back online", d -> phone.classes("#connection").contains("online"));
+      awaitPageVersion(last, BACK_ONLINE);
+      phone.until(SOON, "back online", d -> phone.classes("#connection").contains("online"));
+    }
     assertThat(text("#agenda [data-session='matchmaking-meeting-2'] .moved")).isEqualTo("Moved from Sub-forum B");
     assertThat(text("#agenda [data-session='academic-conference-break'] .badge-cancelled")).isEqualTo("Cancelled");
     assertThat(text("#agenda [data-session='welcome-speech'] .delay")).isEqualTo("Delayed 5 min");
@@ -163,20 +167,24 @@ class LiveClientBrowserTest {
   @Order(5)
   void aReloadWhileTheHubIsDownRendersTheCachedAgendaAndResumesFromIt() {
     long cached = api.snapshot().getLong("version");
-    node.stop().await();
-    node = null;
-    // The pages still load (as from a cache) but nothing answers on /live.
-    HttpServer pagesOnly = pagesOnly(port);
-    phone.driver.navigate().refresh();
-    phone.until(SOON, "the cached agenda while offline", d -> phone.classes("#connection")
-        .contains("offline") && text("#agenda [data-session='matchmaking-meeting-2'] .moved").equals("Moved from Sub-forum B"));
-    assertThat(phone.js("return window.podiumLive.version")).isEqualTo(cached);
-    assertThat(FrameLog.of(phone)).as("nothing came from a hub").isEmpty();
+    long last;
+    try (Browser.NetworkErrors away = phone.expectNetworkErrors("no hub: pages only, then a new node")) {
+      node.stop().await();
+      node = null;
+      // The pages still load (as from a cache) but nothing answers on /live.
+      HttpServer pagesOnly = pagesOnly(port);
+      phone.driver.navigate().refresh();
+      phone.until(SOON, "the cached agenda while offline", d -> phone.classes("#connection")
+          .contains("offline") && text("#agenda [data-session='matchmaking-meeting-2'] .moved").equals("Moved from Sub-forum B"));
+      assertThat(phone.js("return window.podiumLive.version")).isEqualTo(cached);
+      assertThat(FrameLog.of(phone)).as("nothing came from a hub").isEmpty();
+      assertThat(away.seen()).as("the page tried /live").isNotEmpty();
 
-    pagesOnly.close().await();
-    node = TestNode.start(vertx, db, port, "browser-c");
-    long last = command(new JsonObject().put("type", "session.delay").put("session", "awards-ceremony").put("minutes", 10));
-    awaitPageVersion(last, BACK_ONLINE);
+      pagesOnly.close().await();
+      node = TestNode.start(vertx, db, port, "browser-c");
+      last = command(new JsonObject().put("type", "session.delay").put("session", "awards-ceremony").put("minutes", 10));
+      awaitPageVersion(last, BACK_ONLINE);
+    }
     List<Map<String, Object>> log = FrameLog.of(phone);
     assertThat(types(log)).as("resumed from the cached version, no snapshot").doesNotContain("snapshot");
     assertThat(log.stream().filter(f -> "change".equals(f.get("type"))).map(f -> f.get("version")).toList())

@@ -52,13 +52,29 @@ class ScreenLayoutsBrowserTest {
 
   @AfterAll
   void stop() {
-    for (Browser b : new Browser[] {big, small}) {
-      if (b != null) {
-        b.close();
+    try {
+      Browser.closeAll(big, small);
+    } finally {
+      api.close();
+      node.stop().await();
+    }
+  }
+
+  /** Each layout chosen by URL, with the venue clock set and without: it renders, with no page error on the way. */
+  @Test
+  @Order(0)
+  void everyLayoutChosenByUrlLoadsWithoutAPageError() {
+    for (String layout : new String[] {"room=main-hall&layout=room", "room=main-hall&layout=stage", "layout=foyer"}) {
+      for (String at : new String[] {"&at=2023-08-16T09:05", ""}) {
+        String query = layout + at;
+        String kind = layout.replaceAll(".*layout=", "");
+        big.open(url(port, query));
+        big.until(SOON, query + ": the " + kind + " layout", d -> big.text("#screen .layout-" + kind + " .clock")
+            .matches("\\d\\d:\\d\\d"));
+        assertThat(big.js("return document.documentElement.lang")).as(query).isEqualTo("zh-CN");
+        assertThat(big.takePageErrors()).as(query).isEmpty();
       }
     }
-    api.close();
-    node.stop().await();
   }
 
   @Test

@@ -209,7 +209,7 @@ class SessionRulesTest {
     String publicJson = demo.toJson(Audience.PUBLIC).encode();
     for (Award a : demo.awards()) {
       assertThat(a.toJson(Audience.PUBLIC).getJsonArray("results")).isEmpty();
-      assertThat(a.toJson(Audience.STAFF).getJsonArray("results")).hasSize(a.results().size());
+      assertThat(a.toJson(Audience.EMBARGO).getJsonArray("results")).hasSize(a.results().size());
     }
     assertThat(publicJson).doesNotContain("\"rank\"");
   }

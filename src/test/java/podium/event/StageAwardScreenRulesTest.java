@@ -69,7 +69,7 @@ class StageAwardScreenRulesTest {
   @Test
   void resultsStayStaffOnlyUntilRevealedThenRevealLowestPlaceFirst() {
     Change set = change(demo, "{\"type\":\"award.set_result\",\"award\":\"leading-enterprises\",\"rank\":1,\"nominee\":\"demo-enterprise-b\"}");
-    assertThat(set.kind().audience()).isEqualTo(Audience.STAFF);
+    assertThat(set.kind().audience()).isEqualTo(Audience.EMBARGO);
     Agenda withResult = demo.apply(set);
     assertThat(withResult.award("leading-enterprises").orElseThrow().toJson(Audience.PUBLIC).getJsonArray("results")).isEmpty();
 

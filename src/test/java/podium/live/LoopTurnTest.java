@@ -27,24 +27,33 @@ class LoopTurnTest {
       vertx.createHttpServer().requestHandler(r -> r.response().end("ok")).listen(port).await();
       Context loop = vertx.getOrCreateContext();
 
+      HttpClientAgent http = client.createHttpClient();
+      // Connected first, so that the request below is only a read and a write on the busy loop.
+      assertThat(get(http, port)).isEqualTo("ok");
+
       // One second of work on the server's only loop, in parts of 2.5 ms.
       AtomicInteger done = new AtomicInteger();
       loop.runOnContext(v -> part(loop, done));
-
-      HttpClientAgent http = client.createHttpClient();
-      long sent = System.nanoTime();
-      String body = http.request(HttpMethod.GET, port, "localhost", "/")
-          .compose(req -> req.send().compose(res -> res.body())).await().toString();
-      long tookMs = (System.nanoTime() - sent) / 1_000_000;
+      while (done.get() == 0) {
+        Thread.onSpinWait(); // under way before the request goes out
+      }
+      String body = get(http, port);
       int partsDone = done.get();
 
       assertThat(body).isEqualTo("ok");
-      assertThat(partsDone).as("the job was still running when the answer came").isLessThan(PARTS);
-      assertThat(tookMs).as("answered between two parts, not after the whole second").isLessThan(300);
+      // Re-queued with runOnContext, the parts hold the loop for Netty's task quantum (1 s, some
+      // 384 parts) before it reads its sockets again. No clock here: the machine may be busy.
+      System.out.printf("answered after %d of %d parts%n", partsDone, PARTS);
+      assertThat(partsDone).as("answered between two parts, early in the job").isLessThan(PARTS / 2);
     } finally {
       client.close().await();
       vertx.close().await();
     }
+  }
+
+  private static String get(HttpClientAgent http, int port) {
+    return http.request(HttpMethod.GET, port, "localhost", "/")
+        .compose(req -> req.send().compose(res -> res.body())).await().toString();
   }
 
   private static void part(Context loop, AtomicInteger done) {

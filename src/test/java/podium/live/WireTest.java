@@ -10,15 +10,18 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import podium.Api;
 import podium.LiveClient;
 import podium.TestNode;
 
 /**
- * On epoll (as in production) frames go straight to the socket's descriptor while nothing waits in
- * Netty's queue, and queue there once the kernel is full. Across that switch, and back, every frame
- * must arrive whole, once and in order.
+ * Both wire paths, on epoll as in production, across a socket whose reader stops and starts. The
+ * fast path writes frames straight to the descriptor while nothing waits in Netty's queue and
+ * queues them there once the kernel is full; the plain path leaves all of it to Vert.x. Either
+ * way every frame arrives whole, once and in order; and a socket that stays full is marked stale,
+ * then recovers with one snapshot.
  */
 class WireTest {
 
@@ -35,21 +38,17 @@ class WireTest {
     vertx.close().await();
   }
 
-  @Test
-  void framesStayWholeAndInOrderWhenTheKernelBufferFillsAndDrains() {
-    TestNode.Running node = TestNode.startSeeded(vertx, "wire");
-    try (Api api = new Api(vertx, node.port());
-        LiveClient reader = LiveClient.connect(vertx, node.port(), new WebSocketClientOptions().setReceiveBufferSize(4096))) {
-      reader.hello();
-      reader.awaitType("snapshot");
+  @ParameterizedTest
+  @EnumSource(WirePath.class)
+  void framesStayWholeAndInOrderWhenTheKernelBufferFillsAndDrains(WirePath wire) {
+    TestNode.Running node = TestNode.startSeeded(vertx, "wire-" + wire, wire);
+    try (Api api = new Api(vertx, node.port()); LiveClient reader = slowReader(node)) {
       long first = reader.version() + 1;
       for (int round = 0; round < ROUNDS; round++) {
         reader.socket().pause();
         long last = 0;
         for (int i = 0; i < PER_ROUND; i++) {
-          last = api.command(new JsonObject().put("type", "session.update").put("session", "rare-earth-expo")
-              .put("description", new JsonObject().put("en", "#" + round + "." + i + "# " + EN).put("zh", ZH)))
-              .bodyAsJsonObject().getLong("version");
+          last = update(api, round + "." + i);
         }
         reader.socket().resume();
         reader.awaitVersion(last, Duration.ofSeconds(10));
@@ -68,11 +67,54 @@ class WireTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(WirePath.class)
+  void aSocketThatStaysFullIsMarkedStaleThenRecoversWithASnapshot(WirePath wire) {
+    TestNode.Running node = TestNode.startSeeded(vertx, "wire-stale-" + wire, wire);
+    try (Api api = new Api(vertx, node.port()); LiveClient reader = slowReader(node)) {
+      reader.socket().pause();
+      long last = 0;
+      for (int i = 0; i < STALLED; i++) {
+        last = update(api, "stalled." + i);
+      }
+      reader.socket().resume();
+      reader.awaitVersion(last, Duration.ofSeconds(20));
+      int changesWhileStalled = reader.ofType("change").size();
+      assertThat(changesWhileStalled).as("the node stopped sending deltas to the full socket").isLessThan(STALLED);
+      assertThat(reader.ofType("snapshot")).as("then one snapshot once it read again").hasSize(2);
+
+      long resumed = 0;
+      for (int i = 0; i < 5; i++) {
+        resumed = update(api, "after." + i);
+      }
+      reader.awaitVersion(resumed, Duration.ofSeconds(10));
+      assertThat(reader.ofType("change")).as("and every change after it").hasSize(changesWhileStalled + 5);
+      assertThat(reader.problems).isEmpty();
+    } finally {
+      node.stop();
+    }
+  }
+
+  /** Subscribed, with a small receive buffer so that a pause soon fills the server's side. */
+  private LiveClient slowReader(TestNode.Running node) {
+    LiveClient reader = LiveClient.connect(vertx, node.port(), new WebSocketClientOptions().setReceiveBufferSize(4096));
+    reader.hello();
+    reader.awaitType("snapshot");
+    return reader;
+  }
+
+  private static long update(Api api, String tag) {
+    return api.command(new JsonObject().put("type", "session.update").put("session", "rare-earth-expo")
+        .put("description", new JsonObject().put("en", "#" + tag + "# " + EN).put("zh", ZH)))
+        .bodyAsJsonObject().getLong("version");
+  }
+
   // About 7 KB a frame: of 70, the paused reader's kernel buffers take some 50, one write in each
   // round is partial, and some 20 (100-150 KB) queue in Netty, under the 256 KiB bound past which a
-  // socket would be skipped and re-sent a snapshot.
+  // socket would be skipped and re-sent a snapshot. 200 (1.4 MB) are well past it on either path.
   private static final int ROUNDS = 3;
   private static final int PER_ROUND = 70;
+  private static final int STALLED = 200;
   private static final String EN = "A description long enough to fill the socket buffers quickly. ".repeat(30);
   private static final String ZH = "稀土新材料与应用产品博览会。".repeat(120);
 }

@@ -4,9 +4,9 @@
 // in localStorage and resumes from it. Nothing else (the API, /live, the screens) is touched.
 //
 // VERSION is the first 12 hex digits of the SHA-256 of the SHELL files, in this order
-// (ServiceWorkerShellTest checks it and prints the right value): a changed file changes this file,
+// (bin/sw-version sets it; ServiceWorkerShellTest checks it): a changed file changes this file,
 // so browsers install the new copy whole, and never mix an old module with a new one.
-const VERSION = '000000000000';
+const VERSION = '0e2fa1fb2908';
 const SHELL = [
   'index.html',
   'css/agenda.css',

@@ -180,7 +180,7 @@ const EN = {
   moved: (p, f, lang) => `moved to ${t(p.to, lang)} (was ${t(p.from, lang)})`,
   retimed: (p, f) => (p.min > 0 ? `delayed ${p.min} min, now ${f(p.start)}` : `brought forward ${-p.min} min, now ${f(p.start)}`),
   ends: (p, f) => `now ends at ${f(p.end)}`,
-  renamed: (p, f, lang) => `(renamed from “${t(p.from, lang)}”)`,
+  renamed: (p, f, lang) => ` (was “${t(p.from, lang)}”)`,
   speakers: (p, f, lang) => (p.names.length ? `speakers now ${p.names.map(n => t(n, lang)).join(', ')}` : 'no speakers listed now'),
   details: () => 'details updated',
 };
@@ -215,8 +215,14 @@ export function sentence(item, lang, zone) {
   switch (item.k) {
     case 'session': {
       const words = zh ? ZH : EN;
-      const phrases = item.parts.map(p => (words[p.k] ? words[p.k](p, f, lang) : (zh ? '已更新' : 'updated')));
-      const title = t(item.title, lang);
+      const renamed = item.parts.find(p => p.k === 'renamed');
+      const phrases = item.parts.filter(p => p !== renamed)
+        .map(p => (words[p.k] ? words[p.k](p, f, lang) : (zh ? '已更新' : 'updated')));
+      // A new title names the session; the old one follows it, so the reader knows which it was.
+      const title = t(item.title, lang) + (renamed ? words.renamed(renamed, f, lang) : '');
+      if (!phrases.length && renamed) {
+        return zh ? `${t(renamed.from, lang)}更名为${t(item.title, lang)}` : `${t(renamed.from, lang)} is now called ${t(item.title, lang)}`;
+      }
       if (item.parts[0] && item.parts[0].k === 'added') {
         return zh ? `新增日程：${title}，${f(item.parts[0].start)}–${f(item.parts[0].end)}，${t(item.room, lang)}`
           : `New session: ${title}, ${f(item.parts[0].start)}–${f(item.parts[0].end)}, ${t(item.room, lang)}`;

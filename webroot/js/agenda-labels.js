@@ -28,7 +28,7 @@ function zhDuration(ms) {
 export const LABELS = {
   en: {
     toggle: '中文', toggleLang: 'zh', skip: 'Skip to the content', tabs: 'Views',
-    home: 'Home', agenda: 'Agenda', changes: 'What changed', starred: 'Starred',
+    home: 'Home', agenda: 'Agenda', changes: 'What changed', changesTab: 'Changes', starred: 'Starred',
     unseen: n => (n === 1 ? '1 new change' : `${n} new changes`),
     now: 'Now', next: 'Up next', onStage: 'On stage', nextSpeaker: 'Next speaker',
     nothingNow: 'Nothing on right now', nothingNext: 'No more sessions', over: 'The agenda of this event is over.',
@@ -63,7 +63,7 @@ export const LABELS = {
   },
   zh: {
     toggle: 'EN', toggleLang: 'en', skip: '跳到正文', tabs: '视图',
-    home: '首页', agenda: '日程', changes: '变更', starred: '我的收藏',
+    home: '首页', agenda: '日程', changes: '变更动态', changesTab: '变更', starred: '我的收藏',
     unseen: n => `${n} 条新变更`,
     now: '正在进行', next: '即将开始', onStage: '正在发言', nextSpeaker: '下一位',
     nothingNow: '当前没有进行中的日程', nothingNext: '没有后续日程', over: '本次活动日程已全部结束。',

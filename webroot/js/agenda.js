@@ -16,7 +16,8 @@ import { zoneNote } from './agenda-zone.js';
 const TABS = ['home', 'agenda', 'changes', 'starred'];
 const SEEN_AFTER_MS = 2000;
 const params = new URLSearchParams(location.search);
-const event = params.get('event') || 'baotou-2023';
+// The home-screen icon opens index.html bare: it shows the event this phone last opened.
+const event = params.get('event') || read('podium.event', null) || 'baotou-2023';
 const keys = { stars: `podium.stars.${event}`, synced: `podium.synced.${event}` };
 const wide = matchMedia('(min-width: 1000px)');
 const $ = id => document.getElementById(id);
@@ -27,6 +28,7 @@ const prefs = {
   view: read('podium.agenda.view', 'time'),
   day: null,
 };
+write('podium.event', event);
 const stars = new Set(read(keys.stars, []));
 const open = new Set(); // the details disclosures open on this visit
 const log = changeLog(event);
@@ -47,7 +49,7 @@ baseline = live.state;
 baselineAt = lastSync;
 
 const words = l => LABELS[l || prefs.lang];
-const alert = alerter(event, { words, lang: () => prefs.lang, onShow: showSession });
+const starAlerts = alerter(event, { words, lang: () => prefs.lang, onShow: showSession });
 const renderSoon = coalesced(render);
 
 live.subscribe((state, change) => {
@@ -82,7 +84,7 @@ $('lang-toggle').addEventListener('click', () => {
     history.replaceState(history.state, '', url);
   }
   render();
-  alert.render();
+  starAlerts.render();
 });
 $('tabs').addEventListener('click', e => {
   const link = e.target.closest('a[data-tab]');
@@ -108,8 +110,6 @@ document.addEventListener('visibilitychange', synced);
 addEventListener('load', registerServiceWorker);
 
 let ticks = 0;
-setInterval(tick, 1000);
-go(tab, false);
 
 function tabOfHash() {
   const h = location.hash.slice(1);
@@ -159,7 +159,7 @@ function record(before, state, change) {
   }
   if (!log.add(entry)) return;
   const zone = state.event.timeZone;
-  alert.push(items.filter(i => stars.has(i.id) && alerts(i)).map(i => ({
+  starAlerts.push(items.filter(i => stars.has(i.id) && alerts(i)).map(i => ({
     key: `${entry.id}:${i.id}`, session: i.id, text: l => sentence(i, l, zone),
   })));
 }
@@ -249,7 +249,9 @@ function renderBadge() {
   $('unseen-words').textContent = n ? `, ${words().unseen(n)}` : '';
 }
 
-const noticeKey = n => (n ? JSON.stringify([n.postedAt, n.text]) : null);
+function noticeKey(n) {
+  return n ? JSON.stringify([n.postedAt, n.text]) : null;
+}
 
 function renderNotice() {
   const notice = live.state && live.state.notice;
@@ -262,6 +264,11 @@ function renderNotice() {
   $('notice-show').classList.toggle('hidden', !notice || !hidden);
   document.body.classList.toggle('has-notice', !!notice && !hidden);
   $('notice-text').textContent = notice ? t(notice.text, prefs.lang) : '';
+  // An emergency is told in both languages: whoever holds the phone understands it at once.
+  const other = prefs.lang === 'zh' ? 'en' : 'zh';
+  const second = notice ? t(notice.text, other) : '';
+  $('notice-other').textContent = second && second !== $('notice-text').textContent ? second : '';
+  $('notice-other').lang = other === 'zh' ? 'zh-CN' : 'en';
   if (notice && key !== wasShown) {
     noticeHidden = null;
     box.classList.remove('hidden');
@@ -277,7 +284,7 @@ function tick() {
   if (!live.state) return;
   const ctx = context();
   renderCountdown(ctx);
-  alert.soon(live.state, stars, ctx.now);
+  starAlerts.soon(live.state, stars, ctx.now);
   renderStatus();
   markSeen();
   if (status && status.online && ticks % 30 === 0) synced();
@@ -333,7 +340,7 @@ function toggleStar(id) {
   else stars.add(id);
   write(keys.stars, [...stars]);
   render();
-  if (live.state) alert.soon(live.state, stars, live.eventNow());
+  if (live.state) starAlerts.soon(live.state, stars, live.eventNow());
 }
 
 function toggleDetails(id) {
@@ -360,3 +367,7 @@ function registerServiceWorker() {
   // After load: the worker's copy of the page then revalidates what the browser just fetched.
   navigator.serviceWorker.register('sw.js').catch(e => console.warn('podium: no offline copy of the page', e));
 }
+
+// Last, after every declaration above: the first render runs synchronously.
+setInterval(tick, 1000);
+go(tab, false);

@@ -52,11 +52,10 @@ export function alerter(event, { words, lang, onShow }) {
     write(alertedKey, [...alerted].slice(-200));
     push(due.map(s => ({
       key: `soon:${s.id}@${s.start}`, session: s.id,
-      text: l => LABELS_SOON(l)(t(s.title, l), Date.parse(s.start) - now, roomName(state, s.room, l)),
+      text: l => words(l).soon(t(s.title, l), Date.parse(s.start) - now, roomName(state, s.room, l)),
     })));
   }
 
-  const LABELS_SOON = l => words(l).soon;
   return { push, soon, render };
 }
 

@@ -58,7 +58,7 @@ export const LABELS = {
     more: n => `and ${n} more in What changed`, dismiss: 'Dismiss',
     summaryAnnounced: n => (n === 1 ? '1 change since you were last here' : `${n} changes since you were last here`),
     alertHeading: 'Your starred sessions', alertShow: 'Show', alertClose: 'OK',
-    soon: (title, ms, room) => `${title} ${enDuration(ms) === '0 min' ? 'starts now' : `starts in ${enDuration(ms)}`}, ${room}`,
+    soon: (title, ms, room) => `${title} starts in ${enDuration(ms)}, ${room}`,
     loading: 'Loading the agenda…',
   },
   zh: {
@@ -92,7 +92,7 @@ export const LABELS = {
     more: n => `另有 ${n} 条，见“变更”`, dismiss: '知道了',
     summaryAnnounced: n => `自您上次查看以来有 ${n} 条变更`,
     alertHeading: '您收藏的日程', alertShow: '查看', alertClose: '知道了',
-    soon: (title, ms, room) => `${title}${zhDuration(ms) === '0 分钟' ? '即将开始' : `将在${zhDuration(ms)}后开始`}，${room}`,
+    soon: (title, ms, room) => `${title}将在${zhDuration(ms)}后开始，${room}`,
     loading: '正在加载日程…',
   },
 };

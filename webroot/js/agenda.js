@@ -353,10 +353,7 @@ function toggleDetails(id) {
 function keepFocus(fn) {
   const key = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
   fn();
-  if (key && !document.activeElement.isConnected) {
-    const again = document.querySelector(`[data-key="${CSS.escape(key)}"]`);
-    if (again) again.focus({ preventScroll: true });
-  } else if (key && document.activeElement === document.body) {
+  if (key && (document.activeElement === document.body || !document.activeElement.isConnected)) {
     const again = document.querySelector(`[data-key="${CSS.escape(key)}"]`);
     if (again) again.focus({ preventScroll: true });
   }

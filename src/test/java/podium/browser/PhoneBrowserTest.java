@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import podium.Api;
 import podium.Node;
 import podium.TestNode;
@@ -74,6 +76,32 @@ class PhoneBrowserTest {
       api.close();
       node.stop().await();
     }
+  }
+
+  @Test
+  @Order(0)
+  void opensInTheBrowsersLanguageAndShowsWhereTheKeyboardIs() {
+    String agent = String.valueOf(phone.js("return navigator.userAgent"));
+    phone.driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "zh-CN"));
+    try {
+      phone.open(url(port, "", null));
+      assertThat(phone.js("return navigator.language")).isEqualTo("zh-CN");
+      awaitTitle("第十五届中国包头·稀土产业论坛");
+    } finally {
+      phone.driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "en-US"));
+    }
+    phone.open(url(port, "", null));
+    awaitTitle("15th China Baotou Rare Earth Industry Forum");
+
+    // The first Tab shows the skip link; the next reaches the toggle; each with a visible ring.
+    new Actions(phone.driver).sendKeys(Keys.TAB).perform();
+    assertThat(phone.js("return document.activeElement.className")).isEqualTo("skip");
+    assertThat(((Number) phone.js("return document.activeElement.getBoundingClientRect().top")).doubleValue())
+        .as("the skip link comes into view").isGreaterThanOrEqualTo(0);
+    new Actions(phone.driver).sendKeys(Keys.TAB).perform();
+    assertThat(phone.js("return document.activeElement.id")).isEqualTo("lang-toggle");
+    assertThat(phone.js("const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth"))
+        .isEqualTo("solid 3px");
   }
 
   @Test

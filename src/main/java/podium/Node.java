@@ -11,12 +11,16 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.Gauge;
 import podium.live.ChangeFeed;
+import podium.live.CueClock;
+import podium.live.Deliveries;
 import podium.live.EventState;
 import podium.live.EventStates;
 import podium.live.WirePath;
 import podium.store.CommandStore;
+import podium.store.CueLeader;
 import podium.store.Credentials;
 import podium.store.Database;
+import podium.store.DeliveryReports;
 import podium.store.LoginFailures;
 import podium.store.ScreenTable;
 import podium.store.StaffSessions;
@@ -36,6 +40,7 @@ public final class Node {
   }
 
   private static final long HOUR_MS = 3_600_000;
+  private static final long REPORT_MS = 1_000;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -46,11 +51,20 @@ public final class Node {
   private final String httpDeployment;
   private final WirePath wire;
   private volatile String feedDeployment;
+  private volatile String cueDeployment;
+  private final PgConnectOptions connect;
+  private final Deliveries deliveries;
+  private final String name;
+  private volatile long reporter = -1;
   private volatile long keySweeper = -1;
   private volatile Future<Node> loading = Future.succeededFuture();
 
   private Node(Vertx vertx, Pool pool, EventStates states, ChangeFeed feed, CommandStore commands,
-      PrometheusMeterRegistry registry, String http, WirePath wire) {
+      PrometheusMeterRegistry registry, String http, WirePath wire, PgConnectOptions connect, Deliveries deliveries,
+      String name) {
+    this.connect = connect;
+    this.deliveries = deliveries;
+    this.name = name;
     this.vertx = vertx;
     this.pool = pool;
     this.states = states;
@@ -88,23 +102,31 @@ public final class Node {
     AtomicInteger sockets = registry.gauge("podium.sockets", new AtomicInteger());
     // Chosen (and any fallback logged) once for the node, and shared by its hubs.
     WirePath wire = WirePath.choose(options.wire());
+    Deliveries deliveries = new Deliveries(states);
     HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, credentials, feed::healthy, registry,
-        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire);
+        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire, deliveries);
     DeploymentOptions http = new DeploymentOptions().setInstances(options.instances());
     return vertx.deployVerticle(() -> new HttpVerticle(shared), http)
-        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire));
+        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire, connect, deliveries,
+            options.name()));
   }
 
   /** Loads every event (the schema must be migrated by now) and starts following changes. */
   public Future<Node> load() {
-    loading = vertx.deployVerticle(feed).map(feedId -> {
+    loading = vertx.deployVerticle(feed).compose(feedId -> {
       feedDeployment = feedId;
+      return vertx.deployVerticle(new CueClock(states, commands, new CueLeader(vertx, connect, name)));
+    }).map(cueId -> {
+      cueDeployment = cueId;
       for (EventState e : states.all()) {
         Gauge.builder("podium.event.version", states,
                 s -> s.byId(e.id()) == null ? 0 : s.byId(e.id()).view().version())
             .tag("event", e.slug()).register(registry);
       }
+      // What this node's clients acknowledged, once a second, for the console's delivery report.
+      reporter = vertx.setPeriodic(REPORT_MS, t -> DeliveryReports.write(pool, name, deliveries.drain()));
       keySweeper = vertx.setPeriodic(HOUR_MS, t -> {
+        DeliveryReports.forgetOld(pool);
         commands.forgetOldKeys();
         ScreenTable.forgetUnpaired(pool);
         StaffSessions.forgetOld(pool);
@@ -133,8 +155,10 @@ public final class Node {
     // A stop during start-up waits for the load under way, so the feed never runs on a closed pool.
     return loading.transform(loaded -> {
       vertx.cancelTimer(keySweeper);
+      vertx.cancelTimer(reporter);
       return vertx.undeploy(httpDeployment);
     })
+        .eventually(() -> cueDeployment == null ? Future.succeededFuture() : vertx.undeploy(cueDeployment))
         .eventually(() -> feedDeployment == null ? Future.succeededFuture() : vertx.undeploy(feedDeployment))
         .eventually(() -> pool.close());
   }

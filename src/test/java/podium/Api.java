@@ -61,6 +61,24 @@ public final class Api implements AutoCloseable {
         .putHeaders(h).timeout(20_000).sendBuffer(Buffer.buffer(body));
   }
 
+  /** Any request, with exactly these headers (none added): for logins, cookies and refusals. */
+  public HttpResponse<Buffer> call(HttpMethod method, String path, String body, String... headers) {
+    var request = web.request(method, port, "localhost", path).putHeaders(headers(headers)).timeout(20_000);
+    return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
+  }
+
+  /** A command as the holder of this bearer token. */
+  public HttpResponse<Buffer> commandAs(String token, JsonObject body, String path) {
+    return call(HttpMethod.POST, "/api/events/" + TestNode.SLUG + path, body.encode(), "Content-Type",
+        "application/json", "Authorization", "Bearer " + token);
+  }
+
+  /** One session of a snapshot, by id. */
+  public static JsonObject session(JsonObject snapshot, String id) {
+    return snapshot.getJsonArray("sessions").stream().map(JsonObject.class::cast)
+        .filter(s -> s.getString("id").equals(id)).findFirst().orElseThrow();
+  }
+
   private static MultiMap headers(String... pairs) {
     MultiMap h = MultiMap.caseInsensitiveMultiMap();
     for (int i = 0; i + 1 < pairs.length; i += 2) {

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,11 +34,24 @@ public final class LiveClient implements AutoCloseable {
   }
 
   public static LiveClient connect(Vertx vertx, int port, WebSocketClientOptions options) {
+    return connect(vertx, new WebSocketConnectOptions().setPort(port).setHost("localhost").setURI("/live"), options);
+  }
+
+  /** With handshake headers, as a browser sends them: e.g. Cookie and Origin. */
+  public static LiveClient connect(Vertx vertx, int port, String... headers) {
+    WebSocketConnectOptions connect = new WebSocketConnectOptions().setPort(port).setHost("localhost").setURI("/live");
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      connect.addHeader(headers[i], headers[i + 1]);
+    }
+    return connect(vertx, connect, new WebSocketClientOptions());
+  }
+
+  private static LiveClient connect(Vertx vertx, WebSocketConnectOptions connect, WebSocketClientOptions options) {
     LiveClient c = new LiveClient(vertx, options.setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
     c.socket = c.client.webSocket()
         .textMessageHandler(c::onFrame)
         .closeHandler(v -> c.closed = true)
-        .connect(port, "localhost", "/live").await();
+        .connect(connect).await();
     return c;
   }
 
@@ -79,6 +93,11 @@ public final class LiveClient implements AutoCloseable {
 
   public LiveClient hello(JsonObject fields) {
     return send(new JsonObject().put("type", "hello").put("event", TestNode.SLUG).mergeIn(fields));
+  }
+
+  /** Says it applied every version up to this one, now: as live.js does, at most once a second. */
+  public LiveClient ack(long upTo) {
+    return sendText("{\"type\":\"ack\",\"version\":" + upTo + ",\"at\":" + System.currentTimeMillis() + "}");
   }
 
   public LiveClient hello() {

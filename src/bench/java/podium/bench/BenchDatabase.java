@@ -16,6 +16,7 @@ import podium.DemoEvent;
 import podium.EmbeddedDatabase;
 import podium.store.ApiTokens;
 import podium.event.Catalogue;
+import podium.event.Role;
 import podium.store.CommandStore;
 import podium.store.Database;
 import podium.store.Hashes;
@@ -103,7 +104,7 @@ final class BenchDatabase implements AutoCloseable {
   long command(JsonObject body) {
     CommandStore store = new CommandStore(pool, Clock.systemUTC());
     return store.execute(new CommandStore.Request(DemoEvent.SLUG, Catalogue.parse(body), Hashes.sha256(body.encode()),
-        "bench", null, null, false)).await().version();
+        "bench", Role.ADMIN, null, null, false)).await().version();
   }
 
   @Override

@@ -41,13 +41,26 @@ public record Award(String id, String session, Text name, List<Nominee> nominees
 
   public Award {
     nominees = List.copyOf(nominees);
-    results = results.stream().sorted(Comparator.comparingInt(Result::rank)).toList();
+    results = results.stream().sorted(Comparator.comparingInt(Result::rank).thenComparing(Result::nominee)).toList();
   }
 
+  /** Replaces the result of that rank and nominee (a tie is two nominees at one rank). */
   public Award withResult(Result result) {
-    List<Result> others = results.stream().filter(r -> r.rank() != result.rank()).toList();
-    return new Award(id, session, name, nominees,
-        java.util.stream.Stream.concat(others.stream(), java.util.stream.Stream.of(result)).toList());
+    List<Result> others = results.stream()
+        .filter(r -> r.rank() != result.rank() || !r.nominee().equals(result.nominee())).toList();
+    return withResults(java.util.stream.Stream.concat(others.stream(), java.util.stream.Stream.of(result)).toList());
+  }
+
+  public Award withResults(List<Result> newResults) {
+    return new Award(id, session, name, nominees, newResults);
+  }
+
+  public Award withNominees(List<Nominee> newNominees) {
+    return new Award(id, session, name, newNominees, results);
+  }
+
+  public Award named(String newSession, Text newName) {
+    return new Award(id, newSession, newName, nominees, results);
   }
 
   /** The embargo audience sees every result; everyone else revealed ones only, and no trace of the others. */

@@ -3,6 +3,7 @@ package podium.event;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,8 +26,14 @@ public final class Catalogue {
     Change apply(Agenda agenda, C command, Facts facts);
   }
 
-  /** One command type. */
-  public record Entry<C extends Command>(String type, Role role, Set<String> fields, Parser<C> parser, Rule<C> rule) {
+  /** A rule whose command makes several changes, each with a version of its own (a fired cue). */
+  @FunctionalInterface
+  interface Steps<C extends Command> {
+    List<Change> apply(Agenda agenda, C command, Facts facts);
+  }
+
+  /** One command type; role null: any staff role, its rule decides (an undo, by what it undoes). */
+  public record Entry<C extends Command>(String type, Role role, Set<String> fields, Parser<C> parser, Steps<C> rule) {
     Parsed<C> parse(JsonObject body) {
       return new Parsed<>(this, parser.parse(new Fields(body, fields)));
     }
@@ -42,8 +49,18 @@ public final class Catalogue {
       return entry.type();
     }
 
-    public Change decide(Agenda agenda, Facts facts) {
+    /** Every change the command makes, in order: one, for all but a fired cue. */
+    public List<Change> decideAll(Agenda agenda, Facts facts) {
       return entry.rule().apply(agenda, command, facts);
+    }
+
+    /** The one change of a command that makes one. */
+    public Change decide(Agenda agenda, Facts facts) {
+      List<Change> all = decideAll(agenda, facts);
+      if (all.size() != 1) {
+        throw new IllegalStateException(entry.type() + " made " + all.size() + " changes");
+      }
+      return all.get(0);
     }
   }
 
@@ -71,9 +88,20 @@ public final class Catalogue {
     add("notice.emergency", Role.ANNOUNCER, Set.of("text"), f -> new Command.Emergency(f.text("text", true)),
         StageRules::emergency);
     add("notice.clear", Role.ANNOUNCER, Set.of(), f -> new Command.ClearNotice(), StageRules::clearNotice);
-    add("award.set_result", Role.AWARDS, Set.of("award", "rank", "nominee"),
-        f -> new Command.SetResult(f.id("award"), f.integer("rank", 1, 50), f.id("nominee")), AwardRules::setResult);
+    add("session.restore", Role.EDITOR, Set.of("session"), f -> new Command.Restore(f.id("session")),
+        SessionRules::restore);
+    add("award.add", Role.AWARDS, Set.of("award", "session", "name"),
+        f -> new Command.AddAward(f.id("award"), f.id("session"), f.text("name", true)), AwardRules::add);
+    add("award.update", Role.AWARDS, Set.of("award", "session", "name"),
+        f -> new Command.UpdateAward(f.id("award"), f.optionalId("session"), f.has("name") ? f.text("name", true) : null),
+        AwardRules::update);
+    add("award.nominee", Role.AWARDS, Set.of("award", "nominee", "name"),
+        f -> new Command.SetNominee(f.id("award"), f.id("nominee"), f.text("name", true)), AwardRules::setNominee);
+    add("award.set_results", Role.AWARDS, Set.of("award", "results"), CommandParser::setResults,
+        AwardRules::setResults);
     add("award.reveal", Role.AWARDS, Set.of("award", "rank"), CommandParser::reveal, AwardRules::reveal);
+    add("award.unreveal", Role.AWARDS, Set.of("award", "rank"),
+        f -> new Command.Unreveal(f.id("award"), f.has("rank") ? f.integer("rank", 1, 50) : null), AwardRules::unreveal);
     add("screen.pair", Role.SCREENS, Set.of("code", "room", "layout", "name", "lang"), CommandParser::pair,
         ScreenRules::pair);
     add("screen.assign", Role.SCREENS, Set.of("screen", "room", "layout", "name", "lang"), CommandParser::assign,
@@ -83,6 +111,25 @@ public final class Catalogue {
     add("screen.identify", Role.SCREENS, Set.of("screen"), f -> new Command.Identify(f.id("screen")),
         ScreenRules::identify);
     add("clock.set", Role.ADMIN, Set.of("mode", "at", "speed", "paused"), CommandParser::setClock, ClockRules::set);
+    add("event.update", Role.ADMIN, Set.of("title", "venue", "timeZone", "days"), CommandParser::updateEvent,
+        PlaceRules::updateEvent);
+    add("room.add", Role.EDITOR, Set.of("room", "name", "kind"),
+        f -> new Command.AddRoom(f.id("room"), f.text("name", true), f.has("kind") ? CommandParser.roomKind(f) : "room"),
+        PlaceRules::addRoom);
+    add("room.update", Role.EDITOR, Set.of("room", "name", "kind", "position"), CommandParser::updateRoom,
+        PlaceRules::updateRoom);
+    add("speaker.add", Role.EDITOR, Set.of("speaker", "name", "title", "affiliation"), CommandParser::addSpeaker,
+        PlaceRules::addSpeaker);
+    add("speaker.update", Role.EDITOR, Set.of("speaker", "name", "title", "affiliation"), CommandParser::updateSpeaker,
+        PlaceRules::updateSpeaker);
+    // Any role: the rule checks the role of every command in the cue.
+    add("cue.save", null, Set.of("cue", "name", "position", "commands", "at", "after", "afterMinutes"),
+        CommandParser::saveCue, CueRules::save);
+    add("cue.remove", null, Set.of("cue"), f -> new Command.RemoveCue(f.id("cue")), CueRules::remove);
+    steps("cue.fire", null, Set.of("cue"), f -> new Command.FireCue(f.id("cue")), CueRules::fire);
+    // Any role: the rule checks the role of the change it undoes.
+    add("change.undo", null, Set.of("version"), f -> new Command.Undo(f.integer("version", 1, Integer.MAX_VALUE)),
+        UndoRules::undo);
   }
 
   private Catalogue() {
@@ -90,6 +137,11 @@ public final class Catalogue {
 
   private static <C extends Command> void add(String type, Role role, Set<String> fields, Parser<C> parser,
       Rule<C> rule) {
+    ENTRIES.put(type, new Entry<>(type, role, fields, parser, (agenda, c, facts) -> List.of(rule.apply(agenda, c, facts))));
+  }
+
+  private static <C extends Command> void steps(String type, Role role, Set<String> fields, Parser<C> parser,
+      Steps<C> rule) {
     ENTRIES.put(type, new Entry<>(type, role, fields, parser, rule));
   }
 

@@ -14,6 +14,16 @@ public sealed interface Change {
   /** The new state of what it touched. */
   Touched touched();
 
+  /** The least audience that sees it: its kind's, except for an undo (that of what it undid). */
+  default Audience audience() {
+    return kind().audience();
+  }
+
+  /** The role that may undo it (besides admin): its kind's, except for an undo (that of what it undid). */
+  default Role undoRole() {
+    return kind().role();
+  }
+
   /** The screen this change is addressed to, which gets it in full; null for most. */
   default String screen() {
     return null;
@@ -40,6 +50,18 @@ public sealed interface Change {
     R emergencyCleared(EmergencyCleared c);
 
     R resultSet(ResultSet c);
+
+    R eventUpdated(EventUpdated c);
+
+    R roomChanged(RoomChanged c);
+
+    R speakerChanged(SpeakerChanged c);
+
+    R awardChanged(AwardChanged c);
+
+    R undone(Undone c);
+
+    R cueChanged(CueChanged c);
 
     R revealed(Revealed c);
 
@@ -79,11 +101,11 @@ public sealed interface Change {
     }
   }
 
-  /** Cancelled, started, ended, updated or added: the kind says which; nothing more to tell. */
+  /** Cancelled, restored, started, ended, updated or added: the kind says which; nothing more to tell. */
   record SessionChanged(ChangeKind kind, String session, List<Session> sessions) implements Change {
     public SessionChanged {
-      if (!List.of(ChangeKind.SESSION_CANCELLED, ChangeKind.SESSION_STARTED, ChangeKind.SESSION_ENDED,
-          ChangeKind.SESSION_UPDATED, ChangeKind.SESSION_ADDED).contains(kind)) {
+      if (!List.of(ChangeKind.SESSION_CANCELLED, ChangeKind.SESSION_RESTORED, ChangeKind.SESSION_STARTED,
+          ChangeKind.SESSION_ENDED, ChangeKind.SESSION_UPDATED, ChangeKind.SESSION_ADDED).contains(kind)) {
         throw new IllegalArgumentException(kind + " is not a plain session change");
       }
     }
@@ -168,7 +190,10 @@ public sealed interface Change {
     }
   }
 
-  /** Embargoed results (revealedAt null): staff only. */
+  /**
+   * Embargoed results as the change log kept them before awards were carried whole (see
+   * AwardChanged): read back from older databases, never made any more.
+   */
   record ResultSet(String award, List<Award.Result> results) implements Change {
     public ChangeKind kind() {
       return ChangeKind.AWARD_RESULT_SET;
@@ -245,6 +270,124 @@ public sealed interface Change {
 
     public <R> R accept(Visitor<R> v) {
       return v.clockSet(this);
+    }
+  }
+
+  /** The event's own settings: title, venue, zone, days. */
+  record EventUpdated(Event event) implements Change {
+    public ChangeKind kind() {
+      return ChangeKind.EVENT_UPDATED;
+    }
+
+    public Touched touched() {
+      return Touched.event(event);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.eventUpdated(this);
+    }
+  }
+
+  /** A room added or updated. */
+  record RoomChanged(ChangeKind kind, Room room) implements Change {
+    public RoomChanged {
+      if (kind != ChangeKind.ROOM_ADDED && kind != ChangeKind.ROOM_UPDATED) {
+        throw new IllegalArgumentException(kind + " is not a room change");
+      }
+    }
+
+    public Touched touched() {
+      return Touched.room(room);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.roomChanged(this);
+    }
+  }
+
+  /** A speaker added or updated. */
+  record SpeakerChanged(ChangeKind kind, Speaker speaker) implements Change {
+    public SpeakerChanged {
+      if (kind != ChangeKind.SPEAKER_ADDED && kind != ChangeKind.SPEAKER_UPDATED) {
+        throw new IllegalArgumentException(kind + " is not a speaker change");
+      }
+    }
+
+    public Touched touched() {
+      return Touched.speaker(speaker);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.speakerChanged(this);
+    }
+  }
+
+  /**
+   * An award carried whole (added, renamed, its nominees or its embargoed results set, or a reveal
+   * withdrawn: ranks names the ranks taken down). Each audience gets the award as it may see it.
+   */
+  record AwardChanged(ChangeKind kind, Award award, List<Integer> ranks) implements Change {
+    public AwardChanged {
+      if (!List.of(ChangeKind.AWARD_ADDED, ChangeKind.AWARD_UPDATED, ChangeKind.AWARD_RESULT_SET,
+          ChangeKind.AWARD_WITHDRAWN).contains(kind)) {
+        throw new IllegalArgumentException(kind + " is not a whole-award change");
+      }
+      ranks = List.copyOf(ranks);
+    }
+
+    public Touched touched() {
+      return Touched.award(award);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.awardChanged(this);
+    }
+  }
+
+  /**
+   * An undo of the change at version undoes (of kind undid), as a new change: restored is what that
+   * change touched, as it was before it. It is seen by whoever saw the change it undid.
+   */
+  record Undone(long undoes, ChangeKind undid, Audience seenBy, Touched restored) implements Change {
+    public ChangeKind kind() {
+      return ChangeKind.CHANGE_UNDONE;
+    }
+
+    public Audience audience() {
+      return seenBy;
+    }
+
+    public Role undoRole() {
+      return undid.role();
+    }
+
+    public Touched touched() {
+      return restored;
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.undone(this);
+    }
+  }
+
+  /**
+   * A cue saved (cue: the cue), removed (removed: its id), or fired (cue: the cue marked fired,
+   * after the changes of its commands, which have versions of their own just before this one).
+   */
+  record CueChanged(ChangeKind kind, Cue cue, String removed) implements Change {
+    public CueChanged {
+      if (!List.of(ChangeKind.CUE_SAVED, ChangeKind.CUE_REMOVED, ChangeKind.CUE_FIRED).contains(kind)
+          || (kind == ChangeKind.CUE_REMOVED) != (removed != null)) {
+        throw new IllegalArgumentException(kind + " is not a cue change of that shape");
+      }
+    }
+
+    public Touched touched() {
+      return removed != null ? Touched.removedCue(removed) : Touched.cue(cue);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.cueChanged(this);
     }
   }
 }

@@ -30,7 +30,7 @@ public final class ChangeCodec {
       case SESSION_DELAYED -> new Change.SessionDelayed(session, sessions(d), d.getInteger("minutes"),
           d.getBoolean("cascade", false));
       case SESSION_MOVED -> new Change.SessionMoved(session, sessions(d), d.getString("from"), d.getString("to"));
-      case SESSION_UPDATED, SESSION_CANCELLED, SESSION_STARTED, SESSION_ENDED, SESSION_ADDED ->
+      case SESSION_UPDATED, SESSION_CANCELLED, SESSION_RESTORED, SESSION_STARTED, SESSION_ENDED, SESSION_ADDED ->
           new Change.SessionChanged(kind, session, sessions(d));
       case SPEAKER_ON_STAGE -> new Change.OnStage(session, d.getString("speaker"), d.getString("next"), sessions(d));
       case ANNOUNCEMENT_POSTED -> new Change.AnnouncementPosted(
@@ -38,13 +38,27 @@ public final class ChangeCodec {
       case ANNOUNCEMENT_CLEARED -> new Change.AnnouncementCleared(d.getString("announcement"));
       case NOTICE_EMERGENCY -> new Change.EmergencyPosted(Notice.fromJson(d.getJsonObject("notice")));
       case NOTICE_CLEARED -> new Change.EmergencyCleared();
-      case AWARD_RESULT_SET -> new Change.ResultSet(d.getString("award"), results(d));
+      case AWARD_RESULT_SET -> d.containsKey("awards") ? award(kind, d) : new Change.ResultSet(d.getString("award"), results(d));
+      case AWARD_ADDED, AWARD_UPDATED, AWARD_WITHDRAWN -> award(kind, d);
       case AWARD_REVEALED -> new Change.Revealed(d.getString("award"), results(d), d.getLong("showAt"));
       case SCREEN_ASSIGNED -> new Change.ScreenAssigned(Screen.fromJson(d.getJsonObject("assignment")));
       case SCREEN_RELOAD -> new Change.ScreenSignal(kind, d.getString("screen"), null);
       case SCREEN_IDENTIFY -> new Change.ScreenSignal(kind, d.getString("screen"), Text.fromJson(d.getJsonObject("name")));
       case CLOCK_SET -> new Change.ClockSet(Event.fromJson(d.getJsonObject("event")));
+      case EVENT_UPDATED -> new Change.EventUpdated(Event.fromJson(d.getJsonObject("event")));
+      case ROOM_ADDED, ROOM_UPDATED -> new Change.RoomChanged(kind, Room.fromJson(d.getJsonArray("rooms").getJsonObject(0)));
+      case SPEAKER_ADDED, SPEAKER_UPDATED -> new Change.SpeakerChanged(kind,
+          Speaker.fromJson(d.getJsonArray("speakers").getJsonObject(0)));
+      case CUE_SAVED, CUE_FIRED -> new Change.CueChanged(kind, Cue.fromJson(d.getJsonArray("cues").getJsonObject(0)), null);
+      case CUE_REMOVED -> new Change.CueChanged(kind, null, d.getString("cue"));
+      case CHANGE_UNDONE -> new Change.Undone(d.getLong("undoes"), ChangeKind.parse(d.getString("undid")),
+          Spelling.parse(Audience.class, d.getString("seenBy")), TouchedCodec.decode(d));
     };
+  }
+
+  private static Change award(ChangeKind kind, JsonObject d) {
+    return new Change.AwardChanged(kind, Award.fromJson(d.getJsonArray("awards").getJsonObject(0)),
+        d.getJsonArray("ranks", new JsonArray()).stream().map(r -> ((Number) r).intValue()).toList());
   }
 
   private static List<Session> sessions(JsonObject d) {
@@ -131,6 +145,36 @@ public final class ChangeCodec {
 
     public JsonObject clockSet(Change.ClockSet c) {
       return new JsonObject().put("clock", c.event().clock().toJson()).put("event", c.event().toJson());
+    }
+
+    public JsonObject eventUpdated(Change.EventUpdated c) {
+      return new JsonObject().put("event", c.event().toJson());
+    }
+
+    public JsonObject roomChanged(Change.RoomChanged c) {
+      return new JsonObject().put("room", c.room().id()).put("rooms", new JsonArray().add(c.room().toJson()));
+    }
+
+    public JsonObject speakerChanged(Change.SpeakerChanged c) {
+      return new JsonObject().put("speaker", c.speaker().id())
+          .put("speakers", new JsonArray().add(c.speaker().toJson()));
+    }
+
+    public JsonObject awardChanged(Change.AwardChanged c) {
+      JsonObject d = new JsonObject().put("award", c.award().id())
+          .put("awards", new JsonArray().add(c.award().toJson(audience)));
+      return c.kind() == ChangeKind.AWARD_WITHDRAWN ? d.put("ranks", new JsonArray(c.ranks())) : d;
+    }
+
+    public JsonObject cueChanged(Change.CueChanged c) {
+      return c.removed() != null
+          ? new JsonObject().put("cue", c.removed()).put("removedCues", new JsonArray().add(c.removed()))
+          : new JsonObject().put("cue", c.cue().id()).put("cues", new JsonArray().add(c.cue().toJson()));
+    }
+
+    public JsonObject undone(Change.Undone c) {
+      return new JsonObject().put("undoes", c.undoes()).put("undid", c.undid().wire()).put("seenBy", c.seenBy().wire())
+          .mergeIn(TouchedCodec.encode(c.restored(), audience));
     }
   }
 }

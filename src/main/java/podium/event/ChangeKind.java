@@ -1,36 +1,51 @@
 package podium.event;
 
 /**
- * Every kind of change, with who may see it. The wire name is the constant's name in lower case,
- * its first '_' a '.': SPEAKER_ON_STAGE is "speaker.on_stage".
+ * Every kind of change, with who may see it and which role may undo it. The wire name is the
+ * constant's name in lower case, its first '_' a '.': SPEAKER_ON_STAGE is "speaker.on_stage".
  */
 public enum ChangeKind {
-  SESSION_UPDATED, SESSION_DELAYED, SESSION_MOVED, SESSION_CANCELLED, SESSION_STARTED, SESSION_ENDED,
-  SESSION_ADDED,
-  SPEAKER_ON_STAGE,
-  ANNOUNCEMENT_POSTED, ANNOUNCEMENT_CLEARED,
-  NOTICE_EMERGENCY, NOTICE_CLEARED,
-  /** Embargoed: an award result entered ahead of its reveal. */
-  AWARD_RESULT_SET(Audience.EMBARGO),
-  AWARD_REVEALED,
-  SCREEN_ASSIGNED(Audience.STAFF), SCREEN_RELOAD(Audience.STAFF), SCREEN_IDENTIFY(Audience.STAFF),
-  CLOCK_SET;
+  SESSION_UPDATED(Role.EDITOR), SESSION_DELAYED(Role.EDITOR), SESSION_MOVED(Role.EDITOR),
+  SESSION_CANCELLED(Role.EDITOR), SESSION_RESTORED(Role.EDITOR), SESSION_STARTED(Role.EDITOR),
+  SESSION_ENDED(Role.EDITOR), SESSION_ADDED(Role.EDITOR),
+  SPEAKER_ON_STAGE(Role.ANNOUNCER),
+  ANNOUNCEMENT_POSTED(Role.ANNOUNCER), ANNOUNCEMENT_CLEARED(Role.ANNOUNCER),
+  NOTICE_EMERGENCY(Role.ANNOUNCER), NOTICE_CLEARED(Role.ANNOUNCER),
+  EVENT_UPDATED(Role.ADMIN), CLOCK_SET(Role.ADMIN),
+  ROOM_ADDED(Role.EDITOR), ROOM_UPDATED(Role.EDITOR), SPEAKER_ADDED(Role.EDITOR), SPEAKER_UPDATED(Role.EDITOR),
+  AWARD_ADDED(Role.AWARDS), AWARD_UPDATED(Role.AWARDS),
+  /** Embargoed: award results entered ahead of their reveal. */
+  AWARD_RESULT_SET(Audience.EMBARGO, Role.AWARDS),
+  AWARD_REVEALED(Role.AWARDS), AWARD_WITHDRAWN(Role.AWARDS),
+  SCREEN_ASSIGNED(Audience.STAFF, Role.SCREENS), SCREEN_RELOAD(Audience.STAFF, Role.SCREENS),
+  SCREEN_IDENTIFY(Audience.STAFF, Role.SCREENS),
+  /** Cue lists: staff only. A fired cue is marked fired after the changes its commands made. */
+  CUE_SAVED(Audience.STAFF, Role.ADMIN), CUE_REMOVED(Audience.STAFF, Role.ADMIN), CUE_FIRED(Audience.STAFF, Role.ADMIN),
+  /** An undo: its audience and role are those of the change it undid (see Change.Undone). */
+  CHANGE_UNDONE(Role.ADMIN);
 
   private final Audience audience;
+  private final Role role;
   private final String wire;
 
-  ChangeKind() {
-    this(Audience.PUBLIC);
+  ChangeKind(Role role) {
+    this(Audience.PUBLIC, role);
   }
 
-  ChangeKind(Audience audience) {
+  ChangeKind(Audience audience, Role role) {
     this.audience = audience;
+    this.role = role;
     this.wire = Spelling.of(this).replaceFirst("_", ".");
   }
 
   /** The least audience that sees it; any other gets a skip frame at its version. */
   public Audience audience() {
     return audience;
+  }
+
+  /** The role that may undo it (admin may undo anything). */
+  public Role role() {
+    return role;
   }
 
   public String wire() {

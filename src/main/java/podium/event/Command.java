@@ -41,8 +41,6 @@ public sealed interface Command {
 
   record ClearNotice() implements Command { }
 
-  record SetResult(String award, int rank, String nominee) implements Command { }
-
   /** Reveals one rank, or (rank null) every unrevealed rank of the award. */
   record Reveal(String award, Integer rank) implements Command { }
 
@@ -57,4 +55,47 @@ public sealed interface Command {
 
   /** Any field null: keep it as it is (mode, the clock's current time, speed, paused). */
   record SetClock(EventClock.Mode mode, Moment at, Double speed, Boolean paused) implements Command { }
+
+  record Restore(String session) implements Command { }
+
+  /** Any field null: keep it. */
+  record UpdateEvent(Text title, Text venue, java.time.ZoneId zone, List<java.time.LocalDate> days) implements Command { }
+
+  record AddRoom(String room, Text name, String kind) implements Command { }
+
+  /** Any field null: keep it. */
+  record UpdateRoom(String room, Text name, String kind, Integer position) implements Command { }
+
+  record AddSpeaker(String speaker, Text name, Text title, Text affiliation) implements Command { }
+
+  /** Any field null: keep it. */
+  record UpdateSpeaker(String speaker, Text name, Text title, Text affiliation) implements Command { }
+
+  record AddAward(String award, String session, Text name) implements Command { }
+
+  /** Any field null: keep it. */
+  record UpdateAward(String award, String session, Text name) implements Command { }
+
+  /** Adds the nominee, or renames it. */
+  record SetNominee(String award, String nominee, Text name) implements Command { }
+
+  /** One nominee's place; two nominees at one rank are a tie. */
+  record Placing(int rank, String nominee) { }
+
+  /** The whole list of an award's results, embargoed until revealed. */
+  record SetResults(String award, List<Placing> results) implements Command { }
+
+  /** Takes a reveal back: one rank, or (rank null) every revealed rank of the award. */
+  record Unreveal(String award, Integer rank) implements Command { }
+
+  /** Undoes the change at that version, as a new change. */
+  record Undo(long version) implements Command { }
+
+  /** A cue, whole: commands are command bodies, run in order when it fires; at or after (+ minutes) schedule it. */
+  record SaveCue(String cue, Text name, Integer position, List<io.vertx.core.json.JsonObject> commands, Moment at,
+      String after, int afterMinutes) implements Command { }
+
+  record RemoveCue(String cue) implements Command { }
+
+  record FireCue(String cue) implements Command { }
 }

@@ -71,6 +71,75 @@ final class CommandParser {
         f.has("paused") ? f.bool("paused", false) : null);
   }
 
+  static Command.UpdateEvent updateEvent(Fields f) {
+    java.time.ZoneId zone = null;
+    if (f.has("timeZone")) {
+      try {
+        zone = java.time.ZoneId.of(f.string("timeZone", 64));
+      } catch (java.time.DateTimeException e) {
+        throw CommandRejected.invalidField("timeZone", "must be an IANA time zone such as Asia/Shanghai");
+      }
+    }
+    return new Command.UpdateEvent(f.has("title") ? f.text("title", true) : null,
+        f.has("venue") ? f.text("venue", false) : null, zone, f.has("days") ? f.days("days") : null);
+  }
+
+  static Command.UpdateRoom updateRoom(Fields f) {
+    return new Command.UpdateRoom(f.id("room"), f.has("name") ? f.text("name", true) : null,
+        f.has("kind") ? roomKind(f) : null, f.has("position") ? f.integer("position", 0, 999) : null);
+  }
+
+  static String roomKind(Fields f) {
+    String kind = f.string("kind", 16);
+    if (!Room.KINDS.contains(kind)) {
+      throw CommandRejected.invalidField("kind", "must be one of " + Room.KINDS);
+    }
+    return kind;
+  }
+
+  static Command.AddSpeaker addSpeaker(Fields f) {
+    return new Command.AddSpeaker(f.id("speaker"), f.text("name", true), f.text("title", false),
+        f.text("affiliation", false));
+  }
+
+  static Command.UpdateSpeaker updateSpeaker(Fields f) {
+    return new Command.UpdateSpeaker(f.id("speaker"), f.has("name") ? f.text("name", true) : null,
+        f.has("title") ? f.text("title", false) : null, f.has("affiliation") ? f.text("affiliation", false) : null);
+  }
+
+  static Command.SetResults setResults(Fields f) {
+    List<Command.Placing> placings = new java.util.ArrayList<>();
+    for (io.vertx.core.json.JsonObject r : f.objects("results", 100)) {
+      Fields p = new Fields(r, java.util.Set.of("rank", "nominee"), "results");
+      placings.add(new Command.Placing(p.integer("rank", 1, 50), p.id("nominee")));
+    }
+    if (placings.stream().map(Command.Placing::nominee).distinct().count() < placings.size()) {
+      throw CommandRejected.invalidField("results", "names a nominee twice");
+    }
+    return new Command.SetResults(f.id("award"), placings);
+  }
+
+  static Command.SaveCue saveCue(Fields f) {
+    if (f.has("at") && f.has("after")) {
+      throw CommandRejected.invalidField("after", "cannot come with at: a cue is due at a time or after a cue");
+    }
+    List<io.vertx.core.json.JsonObject> commands = f.objects("commands", 20);
+    for (int i = 0; i < commands.size(); i++) {
+      Object type = commands.get(i).getValue("type");
+      if (type instanceof String t && (t.startsWith("cue.") || t.equals("change.undo") || t.equals("screen.pair"))) {
+        throw CommandRejected.invalidField("commands", "#" + (i + 1) + ": a cue may not hold " + t);
+      }
+      try {
+        Catalogue.parse(commands.get(i));
+      } catch (CommandRejected e) {
+        throw new CommandRejected(e.code(), "commands #" + (i + 1) + ": " + e.getMessage());
+      }
+    }
+    return new Command.SaveCue(f.id("cue"), f.text("name", true), f.has("position") ? f.integer("position", 0, 9999) : null,
+        commands, f.has("at") ? f.time("at") : null, f.optionalId("after"),
+        f.has("afterMinutes") ? f.integer("afterMinutes", 0, 600) : 0);
+  }
+
   private static Screen.Lang lang(Fields f) {
     Screen.Lang lang = Screen.Lang.parse(f.string("lang", 8));
     if (lang == null) {

@@ -19,12 +19,46 @@ final class Fields {
   private final JsonObject body;
 
   Fields(JsonObject body, Set<String> allowed) {
+    this(body, allowed, String.valueOf(body.getValue("type")));
+  }
+
+  /** Fields of a part of a body (an item of a list), named in refusals by what holds it. */
+  Fields(JsonObject body, Set<String> allowed, String of) {
     this.body = body;
     for (String name : body.fieldNames()) {
       if (!allowed.contains(name) && !COMMON.contains(name)) {
-        throw CommandRejected.invalidField(name, "is not a field of " + body.getValue("type"));
+        throw CommandRejected.invalidField(name, "is not a field of " + of);
       }
     }
+  }
+
+  /** A list of at most max objects. */
+  List<JsonObject> objects(String name, int max) {
+    Object v = body.getValue(name);
+    if (!(v instanceof JsonArray a) || a.size() > max || !a.stream().allMatch(o -> o instanceof JsonObject)) {
+      throw CommandRejected.invalidField(name, "must be a list of at most " + max + " objects");
+    }
+    return a.stream().map(JsonObject.class::cast).toList();
+  }
+
+  /** A list of 1 to 31 distinct calendar days ("2023-08-16"), in order. */
+  List<java.time.LocalDate> days(String name) {
+    Object v = body.getValue(name);
+    List<java.time.LocalDate> days = new java.util.ArrayList<>();
+    if (v instanceof JsonArray a && !a.isEmpty() && a.size() <= 31) {
+      for (Object o : a) {
+        try {
+          days.add(java.time.LocalDate.parse(String.valueOf(o)));
+        } catch (DateTimeException e) {
+          days.clear();
+          break;
+        }
+      }
+    }
+    if (days.isEmpty() || !days.equals(days.stream().distinct().sorted().toList())) {
+      throw CommandRejected.invalidField(name, "must be 1 to 31 distinct days in order, e.g. [\"2023-08-16\"]");
+    }
+    return days;
   }
 
   /** Present in the body, even as null: "speaker": null means "nobody". */

@@ -83,6 +83,17 @@ public final class SessionRules {
     return sessions(ChangeKind.SESSION_CANCELLED, c.session(), List.of(s.withStatus(Session.Status.CANCELLED, c.reason())));
   }
 
+  /** A cancelled session comes back as scheduled, in its room and at its time, if both are still free. */
+  static Change restore(Agenda agenda, Command.Restore c, Facts facts) {
+    Session s = existing(agenda, c.session());
+    if (s.status() != Session.Status.CANCELLED) {
+      throw CommandRejected.invalidState("'" + s.id() + "' is " + Spelling.of(s.status()) + ", not cancelled");
+    }
+    Session back = s.withStatus(Session.Status.SCHEDULED, Text.EMPTY);
+    requireFree(agenda, back, back.room());
+    return sessions(ChangeKind.SESSION_RESTORED, c.session(), List.of(back));
+  }
+
   /** Starting a session ends whatever else is live in its room: one room, one live session. */
   static Change start(Agenda agenda, Command.Start c, Facts facts) {
     Instant now = facts.now();

@@ -46,14 +46,16 @@ final class AgendaTables {
         "select * from nominees where event_id = $1 order by position").execute(id);
     Future<RowSet<Row>> results = db.preparedQuery("select * from award_results where event_id = $1").execute(id);
     Future<List<Screen>> screens = ScreenTable.forEvent(db, eventId);
-    return Future.all(List.of(rooms, speakers, sessions, announcements, notice, awards, nominees, results, screens))
+    Future<List<podium.event.Cue>> cues = CueTable.forEvent(db, eventId);
+    return Future.all(List.of(rooms, speakers, sessions, announcements, notice, awards, nominees, results, screens, cues))
         .map(all -> new Agenda(event,
             list(rooms.result()).stream().map(AgendaTables::room).toList(),
             list(sessions.result()).stream().map(AgendaTables::session).toList(),
             list(speakers.result()).stream().map(AgendaTables::speaker).toList(),
             list(announcements.result()).stream().map(AgendaTables::announcement).toList(),
             list(notice.result()).stream().map(AgendaTables::notice).findFirst().orElse(null),
-            awards(list(awards.result()), list(nominees.result()), list(results.result())), screens.result()));
+            awards(list(awards.result()), list(nominees.result()), list(results.result())), screens.result(),
+            cues.result()));
   }
 
   /** Writes the new state of everything a change touched, as Agenda.apply applies it in memory. */
@@ -90,35 +92,49 @@ final class AgendaTables {
     if (t.event() != null) {
       writes.add(EventTable.settings(tx, eventId, t.event()));
     }
+    if (!t.rooms().isEmpty()) {
+      writes.add(tx.preparedQuery(UPSERT_ROOM).executeBatch(t.rooms().stream().map(r -> roomTuple(eventId, r)).toList()));
+    }
+    if (!t.speakers().isEmpty()) {
+      writes.add(tx.preparedQuery(UPSERT_SPEAKER)
+          .executeBatch(t.speakers().stream().map(s -> speakerTuple(eventId, s)).toList()));
+    }
+    for (Award award : t.awards()) {
+      writes.add(AwardTables.save(tx, eventId, award));
+    }
+    writes.add(CueTable.save(tx, eventId, t.cues()));
+    writes.add(CueTable.remove(tx, eventId, t.removedCues()));
     return Future.all(writes).mapEmpty();
   }
 
   /** Writes a whole imported agenda: rooms first, since sessions refer to them. */
   static Future<Void> insert(SqlClient tx, long eventId, Agenda agenda) {
-    List<Tuple> rooms = agenda.rooms().stream()
-        .map(r -> Tuple.of(eventId, r.id(), r.name().toJson(), r.kind(), r.position())).toList();
-    List<Tuple> speakers = agenda.speakers().stream().map(s -> Tuple.of(eventId, s.id(), s.name().toJson(),
-        s.title().toJson(), s.affiliation().toJson())).toList();
+    List<Tuple> rooms = agenda.rooms().stream().map(r -> roomTuple(eventId, r)).toList();
+    List<Tuple> speakers = agenda.speakers().stream().map(s -> speakerTuple(eventId, s)).toList();
     List<Tuple> sessions = agenda.sessions().stream().map(s -> sessionTuple(eventId, s)).toList();
-    List<Tuple> awards = new ArrayList<>();
-    List<Tuple> nominees = new ArrayList<>();
-    for (int i = 0; i < agenda.awards().size(); i++) {
-      Award a = agenda.awards().get(i);
-      awards.add(Tuple.of(eventId, a.id(), a.session(), a.name().toJson(), i));
-      for (int n = 0; n < a.nominees().size(); n++) {
-        nominees.add(Tuple.of(eventId, a.id(), a.nominees().get(n).id(), a.nominees().get(n).name().toJson(), n));
-      }
-    }
-    return batch(tx, "insert into rooms (event_id, id, name, kind, position) values ($1, $2, $3, $4, $5)", rooms)
-        .compose(v -> batch(tx, "insert into speakers (event_id, id, name, title, affiliation)"
-            + " values ($1, $2, $3, $4, $5)", speakers))
+
+    return batch(tx, UPSERT_ROOM, rooms)
+        .compose(v -> batch(tx, UPSERT_SPEAKER, speakers))
         .compose(v -> batch(tx, UPSERT_SESSION, sessions))
-        .compose(v -> batch(tx, "insert into award_categories (event_id, id, session, name, position)"
-            + " values ($1, $2, $3, $4, $5)", awards))
-        .compose(v -> batch(tx, "insert into nominees (event_id, award, id, name, position)"
-            + " values ($1, $2, $3, $4, $5)", nominees))
-        .compose(v -> Future.all(agenda.awards().stream().flatMap(a -> a.results().stream())
-            .map(r -> upsertResult(tx, eventId, r)).toList()).mapEmpty());
+        .compose(v -> Future.all(agenda.awards().stream().map(a -> AwardTables.save(tx, eventId, a)).toList()))
+        .compose(v -> CueTable.save(tx, eventId, agenda.cues()))
+        .mapEmpty();
+  }
+
+  private static final String UPSERT_ROOM = "insert into rooms (event_id, id, name, kind, position)"
+      + " values ($1, $2, $3, $4, $5) on conflict (event_id, id) do update set name = excluded.name,"
+      + " kind = excluded.kind, position = excluded.position";
+
+  private static final String UPSERT_SPEAKER = "insert into speakers (event_id, id, name, title, affiliation)"
+      + " values ($1, $2, $3, $4, $5) on conflict (event_id, id) do update set name = excluded.name,"
+      + " title = excluded.title, affiliation = excluded.affiliation";
+
+  private static Tuple roomTuple(long eventId, Room r) {
+    return Tuple.of(eventId, r.id(), r.name().toJson(), r.kind(), r.position());
+  }
+
+  private static Tuple speakerTuple(long eventId, Speaker s) {
+    return Tuple.of(eventId, s.id(), s.name().toJson(), s.title().toJson(), s.affiliation().toJson());
   }
 
   private static final String UPSERT_SESSION = "insert into sessions (event_id, id, type, room, planned_room, title,"
@@ -136,11 +152,9 @@ final class AgendaTables {
   }
 
   private static Future<?> upsertResult(SqlClient tx, long eventId, Award.Result r) {
-    return tx.preparedQuery("insert into award_results (event_id, award, rank, nominee, revealed_at)"
-            + " values ($1, $2, $3, $4, $5) on conflict (event_id, award, rank) do update"
-            + " set nominee = excluded.nominee, revealed_at = excluded.revealed_at")
-        .execute(Tuple.of(eventId, r.award(), r.rank(), r.nominee(), at(r.revealedAt())));
+    return tx.preparedQuery(AwardTables.UPSERT_RESULT).execute(AwardTables.result(eventId, r));
   }
+
 
   private static Future<Void> batch(SqlClient tx, String sql, List<Tuple> rows) {
     return rows.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(sql).executeBatch(rows).mapEmpty();

@@ -1,15 +1,21 @@
 package podium.store;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import podium.event.Audience;
+import podium.event.Before;
 import podium.event.Change;
 import podium.event.ChangeCodec;
 import podium.event.ChangeKind;
+import podium.event.Facts;
+import podium.event.Touched;
+import podium.event.TouchedCodec;
 
 /** SQL for the changes table, the ordered history every node replays and the audit log. */
 public final class ChangeLog {
@@ -20,12 +26,31 @@ public final class ChangeLog {
   private ChangeLog() {
   }
 
-  static Future<Void> append(SqlClient tx, long eventId, long version, Change change, String actor) {
-    return tx.preparedQuery("insert into changes (event_id, version, kind, audience, payload, actor)"
-            + " values ($1, $2, $3, $4, $5, $6)")
-        .execute(Tuple.of(eventId, version, change.kind().wire(), change.kind().audience().wire(),
-            ChangeCodec.encode(change), actor))
+  /** before: what the change touched, as it was; kept for undo and sent to no client. */
+  static Future<Void> append(SqlClient tx, long eventId, long version, Change change, String actor, Before before) {
+    JsonObject prior = TouchedCodec.encode(before.state(), Audience.EMBARGO).put("complete", before.complete());
+    return tx.preparedQuery("insert into changes (event_id, version, kind, audience, payload, actor, before)"
+            + " values ($1, $2, $3, $4, $5, $6, $7)")
+        .execute(Tuple.from(new Object[] {eventId, version, change.kind().wire(), change.audience().wire(),
+            ChangeCodec.encode(change), actor, prior}))
         .mapEmpty();
+  }
+
+  /** The change at a version, with what it touched before, for an undo; null when there is none. */
+  static Future<Facts.Undoable> undoable(SqlClient tx, long eventId, long version) {
+    return tx.preparedQuery("select * from changes where event_id = $1 and version = $2")
+        .execute(Tuple.of(eventId, version))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return null;
+          }
+          Row r = rows.iterator().next();
+          JsonObject prior = r.getJsonObject("before");
+          // Changes logged before undo existed kept no "before": they cannot be undone.
+          Before before = prior == null ? new Before(Touched.NOTHING, false)
+              : new Before(TouchedCodec.decode(prior), prior.getBoolean("complete", false));
+          return new Facts.Undoable(version, entry(r).change(), before, r.getString("actor"));
+        });
   }
 
   /** The changes after a version, oldest first; at most limit of them. */

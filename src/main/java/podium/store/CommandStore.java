@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import podium.event.Agenda;
+import podium.event.Before;
 import podium.event.Catalogue;
 import podium.event.Change;
 import podium.event.ChangeCodec;
@@ -17,6 +18,7 @@ import podium.event.Command;
 import podium.event.CommandRejected;
 import podium.event.ErrorCode;
 import podium.event.Facts;
+import podium.event.Role;
 
 /**
  * The write path: one staff command is one transaction that locks the event, checks the command
@@ -26,10 +28,10 @@ import podium.event.Facts;
 public final class CommandStore {
 
   /**
-   * A parsed command as it arrived: its event, a hash of the request, who sent it, its retry key,
-   * the version the sender saw (or null) and whether it is only a dry run.
+   * A parsed command as it arrived: its event, a hash of the request, who sent it (and their
+   * role), its retry key, the version the sender saw (or null) and whether it is only a dry run.
    */
-  public record Request(String slug, Catalogue.Parsed<?> command, String requestHash, String actor,
+  public record Request(String slug, Catalogue.Parsed<?> command, String requestHash, String actor, Role role,
       String idempotencyKey, Long expectedVersion, boolean dryRun) { }
 
   /** The answer; replayed when an earlier request with the same key already gave it. */
@@ -84,50 +86,73 @@ public final class CommandStore {
       }
       return tx.query("rollback").execute().map(v -> new Outcome(seen.response(), true));
     }
-    if (request.expectedVersion() != null && request.expectedVersion() != row.version()) {
-      return Future.failedFuture(new CommandRejected(ErrorCode.STALE_VERSION, "the event is at version "
-          + row.version() + ", not " + request.expectedVersion() + ": someone changed it first; look and try again"));
-    }
     Agenda known = memory.at(row.id(), row.version(), row.epoch());
     return (known != null ? Future.succeededFuture(known) : AgendaTables.load(tx, row.id(), row.event()))
-        .compose(agenda -> facts(tx, agenda, request.command()).map(facts -> request.command().decide(agenda, facts)))
-        .compose(change -> request.dryRun() ? preview(tx, row, change) : commit(tx, row, change, request));
+        .compose(agenda -> facts(tx, row, agenda, request)
+            .map(facts -> request.command().decideAll(agenda, facts))
+            .compose(changes -> Conflicts.check(tx, row, agenda, changes, request).map(changes))
+            .compose(changes -> request.dryRun() ? preview(tx, row, changes) : commit(tx, row, agenda, changes, request)))
+        .recover(e -> Future.failedFuture(Conflicts.withVersion(e, row.version())));
   }
 
-  private Future<Outcome> commit(SqlConnection tx, EventTable.EventRow row, Change change, Request request) {
-    long version = row.version() + 1;
-    JsonObject answer = new JsonObject().put("version", version).put("kind", change.kind().wire());
-    // Sent together with COMMIT and pipelined on the connection, in this order.
-    Future<?> written = Future.all(List.of(AgendaTables.save(tx, row.id(), change.touched()),
-        EventTable.bump(tx, row.id(), version),
-        ChangeLog.append(tx, row.id(), version, change, request.actor()),
-        request.idempotencyKey() == null ? Future.succeededFuture()
-            : CommandKeys.remember(tx, row.id(), request.actor(), request.idempotencyKey(), request.requestHash(),
-                answer),
-        ChangeLog.announce(tx, row.id(), version)));
+  /**
+   * Each change gets the next version, in order, with what it touched just before it (for undo).
+   * Sent together with COMMIT and pipelined on the connection, in this order.
+   */
+  private Future<Outcome> commit(SqlConnection tx, EventTable.EventRow row, Agenda agenda, List<Change> changes,
+      Request request) {
+    long last = row.version() + changes.size();
+    JsonObject answer = new JsonObject().put("version", last).put("kind", changes.get(changes.size() - 1).kind().wire());
+    List<Future<?>> writes = new java.util.ArrayList<>();
+    Agenda before = agenda;
+    for (int i = 0; i < changes.size(); i++) {
+      Change change = changes.get(i);
+      writes.add(AgendaTables.save(tx, row.id(), change.touched()));
+      writes.add(ChangeLog.append(tx, row.id(), row.version() + 1 + i, change, request.actor(),
+          Before.of(before, change.touched())));
+      before = before.apply(change);
+    }
+    writes.add(EventTable.bump(tx, row.id(), last));
+    if (request.idempotencyKey() != null) {
+      writes.add(CommandKeys.remember(tx, row.id(), request.actor(), request.idempotencyKey(), request.requestHash(),
+          answer));
+    }
+    writes.add(ChangeLog.announce(tx, row.id(), last));
     Future<?> committed = tx.query("commit").execute();
-    return written.compose(v -> committed).map(v -> new Outcome(answer, false));
+    return Future.all(writes).compose(v -> committed).map(v -> new Outcome(answer, false));
   }
 
-  /** A dry run: the change the command would make, and nothing kept. */
-  private Future<Outcome> preview(SqlConnection tx, EventTable.EventRow row, Change change) {
-    JsonObject answer = new JsonObject().put("version", row.version() + 1).put("kind", change.kind().wire())
-        .put("dryRun", true).put("data", ChangeCodec.encode(change));
+  /** A dry run: the changes the command would make, and nothing kept. */
+  private Future<Outcome> preview(SqlConnection tx, EventTable.EventRow row, List<Change> changes) {
+    Change first = changes.get(0);
+    JsonObject answer = new JsonObject().put("version", row.version() + 1).put("kind", first.kind().wire())
+        .put("dryRun", true).put("data", ChangeCodec.encode(first));
+    if (changes.size() > 1) {
+      io.vertx.core.json.JsonArray all = new io.vertx.core.json.JsonArray();
+      for (int i = 0; i < changes.size(); i++) {
+        all.add(new JsonObject().put("version", row.version() + 1 + i).put("kind", changes.get(i).kind().wire())
+            .put("data", ChangeCodec.encode(changes.get(i))));
+      }
+      answer.put("changes", all);
+    }
     return tx.query("rollback").execute().map(v -> new Outcome(answer, false));
   }
 
   /**
-   * The time (on the event's clock and real), a fresh id, and for screen.pair the screen waiting
-   * with that code: the one store read a rule needs.
+   * The time (on the event's clock and real), a fresh id, the sender, and the two store reads a
+   * rule may need: for screen.pair the screen waiting with that code, for change.undo its change.
    */
-  private Future<Facts> facts(SqlConnection tx, Agenda agenda, Catalogue.Parsed<?> parsed) {
+  private Future<Facts> facts(SqlConnection tx, EventTable.EventRow row, Agenda agenda, Request request) {
     // Milliseconds: what clients read and what PostgreSQL keeps exactly, so memory equals the rows.
     Instant real = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String id = UUID.randomUUID().toString().substring(0, 8);
-    if (parsed.command() instanceof Command.Pair pair) {
-      return ScreenTable.waitingWithCode(tx, pair.code()).map(screen -> Facts.on(agenda, real, id, screen));
-    }
-    return Future.succeededFuture(Facts.on(agenda, real, id, null));
+    Command command = request.command().command();
+    Future<String> waiting = command instanceof Command.Pair pair ? ScreenTable.waitingWithCode(tx, pair.code())
+        : Future.succeededFuture();
+    Future<Facts.Undoable> undoable = command instanceof Command.Undo undo
+        ? ChangeLog.undoable(tx, row.id(), undo.version()) : Future.succeededFuture();
+    return Future.all(waiting, undoable).map(v -> Facts.on(agenda, real, id, request.actor(), request.role(),
+        waiting.result(), undoable.result()));
   }
 
   /** Drops retry keys older than a day; run now and then. */

@@ -10,9 +10,10 @@ public final class EventImport {
   private EventImport() {
   }
 
+  /** Every node loads the new event as soon as it commits (a notification at version 0). */
   public static Future<Long> create(Pool pool, Agenda agenda) {
     return pool.withTransaction(tx -> EventTable.insert(tx, agenda.event())
-        .compose(id -> AgendaTables.insert(tx, id, agenda).map(id)));
+        .compose(id -> AgendaTables.insert(tx, id, agenda).compose(v -> ChangeLog.announce(tx, id, 0)).map(id)));
   }
 
   /** Reads an event whole, as it stands committed now, with its version and epoch. */

@@ -27,8 +27,8 @@ public final class LoginFailures {
 
   public static Future<Counts> recent(SqlClient db, String login, String address) {
     return db.preparedQuery("select count(*) filter (where key = $1), count(*) filter (where key = $2)"
-            + " from login_failures where key in ($1, $2) and at > now() - $3::interval")
-        .execute(Tuple.of("login:" + login, "address:" + address, WINDOW.toMinutes() + " minutes"))
+            + " from login_failures where key in ($1, $2) and at > now() - make_interval(mins => $3)")
+        .execute(Tuple.of("login:" + login, "address:" + address, (int) WINDOW.toMinutes()))
         .map(rows -> new Counts(rows.iterator().next().getLong(0), rows.iterator().next().getLong(1)));
   }
 

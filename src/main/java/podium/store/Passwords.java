@@ -30,7 +30,11 @@ public final class Passwords {
 
   /** True when the password matches; a null hash (no such login) is checked against a decoy and fails. */
   public static Future<Boolean> verify(Vertx vertx, String hash, String password) {
-    return vertx.executeBlocking(() -> STRATEGY.verify(hash == null ? DECOY : hash, password) && hash != null, false);
+    return vertx.executeBlocking(() -> {
+      synchronized (STRATEGY) {
+        return STRATEGY.verify(hash == null ? DECOY : hash, password) && hash != null;
+      }
+    }, false);
   }
 
   /** Null when acceptable, else why not. */
@@ -41,9 +45,12 @@ public final class Passwords {
     return password.length() > MAX_LENGTH ? "a password has at most " + MAX_LENGTH + " characters" : null;
   }
 
+  /** One at a time: the strategy shares one SecretKeyFactory, which is not safe across threads. */
   private static String hashNow(String password) {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
-    return STRATEGY.hash("pbkdf2", PARAMS, Base64.getEncoder().encodeToString(salt), password);
+    synchronized (STRATEGY) {
+      return STRATEGY.hash("pbkdf2", PARAMS, Base64.getEncoder().encodeToString(salt), password);
+    }
   }
 }

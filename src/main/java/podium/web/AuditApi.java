@@ -51,9 +51,9 @@ final class AuditApi {
       JsonArray changes = new JsonArray();
       for (ChangeLog.Entry e : found.result()) {
         JsonObject entry = new JsonObject().put("version", e.version()).put("kind", e.change().kind().wire())
-            .put("audience", e.change().kind().audience().wire()).put("actor", e.actor()).put("at", e.at().toString());
+            .put("audience", e.change().audience().wire()).put("actor", e.actor()).put("at", e.at().toString());
         // Embargoed results stay out of reach of the roles that may not see them, here too.
-        changes.add(audience.sees(e.change().kind().audience())
+        changes.add(audience.sees(e.change().audience())
             ? entry.put("data", ChangeCodec.encode(e.change(), audience)) : entry.put("hidden", true));
       }
       ctx.json(new JsonObject().put("changes", changes).put("more", changes.size() == PAGE));

@@ -45,7 +45,7 @@ final class CommandApi {
     try {
       request = request(ctx);
     } catch (CommandRejected refused) {
-      Errors.send(ctx, refused.code(), refused.getMessage());
+      Errors.send(ctx, refused);
       return;
     }
     commands.execute(request).onComplete(done -> {
@@ -55,7 +55,7 @@ final class CommandApi {
         }
         ctx.json(done.result().answer());
       } else if (done.cause() instanceof CommandRejected refused) {
-        Errors.send(ctx, refused.code(), refused.getMessage());
+        Errors.send(ctx, refused);
       } else {
         LOG.warn("command on {} failed: {}", request.slug(), done.cause().toString());
         Errors.send(ctx, ErrorCode.UNAVAILABLE, "the command was not applied; it is safe to retry");
@@ -81,13 +81,13 @@ final class CommandApi {
     }
     Holder holder = ctx.get(StaffAuth.HOLDER);
     Role role = holder.role();
-    if (role == null || !role.may(parsed.role())) {
+    if (role == null || parsed.role() != null && !role.may(parsed.role())) {
       throw new CommandRejected(ErrorCode.FORBIDDEN, "'" + parsed.type() + "' needs the " + parsed.role().wire()
           + " role");
     }
     String slug = ctx.pathParam("slug");
     // The slug is part of what a key stands for: the same key on another event is another request.
-    return new CommandStore.Request(slug, parsed, Hashes.sha256(slug + "\n" + body.encode()), holder.actor(), key,
+    return new CommandStore.Request(slug, parsed, Hashes.sha256(slug + "\n" + body.encode()), holder.actor(), role, key,
         expected == null ? null : ((Number) expected).longValue(), "true".equals(dryRun));
   }
 }

@@ -2,6 +2,7 @@ package podium.web;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import podium.event.CommandRejected;
 import podium.event.ErrorCode;
 import podium.live.EventState;
 import podium.live.EventStates;
@@ -22,13 +23,23 @@ final class Errors {
   }
 
   static void send(RoutingContext ctx, ErrorCode code, String message) {
+    send(ctx, code, message, null);
+  }
+
+  /** A refusal with its details (a conflict's current state and version, say) beside code and message. */
+  static void send(RoutingContext ctx, CommandRejected refused) {
+    send(ctx, refused.code(), refused.getMessage(), refused.details());
+  }
+
+  private static void send(RoutingContext ctx, ErrorCode code, String message, JsonObject details) {
     if (ctx.response().ended()) {
       return;
     }
     if (code == ErrorCode.UNAUTHORIZED) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
     }
+    JsonObject error = new JsonObject().put("code", code.wire()).put("message", message);
     ctx.response().setStatusCode(code.status()).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("error", new JsonObject().put("code", code.wire()).put("message", message)).encode());
+        .end(new JsonObject().put("error", details == null ? error : error.mergeIn(details)).encode());
   }
 }

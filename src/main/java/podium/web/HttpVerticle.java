@@ -16,6 +16,7 @@ import io.vertx.sqlclient.Pool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import podium.event.Audience;
+import podium.live.Deliveries;
 import podium.live.EventStates;
 import podium.live.Hub;
 import podium.live.WirePath;
@@ -30,7 +31,7 @@ public final class HttpVerticle extends VerticleBase {
   /** What every instance on a node shares. */
   public record Shared(Pool pool, EventStates states, CommandStore commands, Credentials credentials,
       BooleanSupplier feedHealthy, PrometheusMeterRegistry metrics, String node, String webroot, int port,
-      AtomicInteger sockets, PairingLimit pairing, WirePath wire) { }
+      AtomicInteger sockets, PairingLimit pairing, WirePath wire, Deliveries deliveries) { }
 
   private final Shared shared;
   private Hub hub;
@@ -43,7 +44,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     hub = new Hub(vertx, shared.states(), shared.pool(), shared.credentials(), shared.node(), shared.sockets(),
-        shared.wire());
+        shared.wire(), shared.deliveries());
     hub.start();
     Router router = Router.router(vertx);
     router.route().handler(HttpVerticle::securityHeaders);
@@ -55,9 +56,11 @@ public final class HttpVerticle extends VerticleBase {
         Audience.of(ctx.<Holder>get(StaffAuth.HOLDER).role())));
     new LoginApi(vertx, shared.pool(), shared.credentials()).mount(router);
     new AccountsApi(vertx, shared.pool(), shared.credentials()).mount(router);
+    new EventsApi(shared.pool(), shared.states(), shared.credentials()).mount(router);
     new CommandApi(shared.commands(), auth).mount(router);
     new ScreenApi(shared.pool(), shared.states(), auth, shared.pairing()).mount(router);
     new AuditApi(shared.pool(), shared.states(), auth).mount(router);
+    new DeliveryApi(shared.pool(), shared.states(), auth).mount(router);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
     PageFiles.mount(router, shared.webroot());

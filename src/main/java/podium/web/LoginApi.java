@@ -57,7 +57,7 @@ final class LoginApi {
         if (r.code() == ErrorCode.TOO_MANY_ATTEMPTS) {
           ctx.response().putHeader("Retry-After", String.valueOf(LoginFailures.WINDOW.toSeconds()));
         }
-        Errors.send(ctx, r.code(), r.getMessage());
+        Errors.send(ctx, r);
       } else {
         LOG.warn("{} {} failed: {}", ctx.request().method(), ctx.request().path(), e.toString());
         Errors.send(ctx, ErrorCode.UNAVAILABLE, "the database did not answer; nothing was changed, try again");

@@ -9,25 +9,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import podium.DemoEvent;
+import podium.GoldenScenario;
 import podium.TestNode;
 import podium.event.Agenda;
 import podium.event.Audience;
-import podium.event.Catalogue;
 import podium.event.Change;
 import podium.event.ChangeCodec;
-import podium.event.Facts;
 
 /**
  * One apply rule in two languages: every change kind of golden/commands.jsonl goes through the
@@ -59,23 +53,19 @@ class ApplyParityBrowserTest {
   }
 
   @Test
-  void liveJsAppliesEveryChangeKindAsTheHubDoes() throws IOException {
+  void liveJsAppliesEveryChangeKindAsTheHubDoes() {
+    List<GoldenScenario.Step> steps = GoldenScenario.run();
     for (Audience audience : Audience.values()) {
-      Agenda agenda = DemoEvent.agenda();
-      JsonObject initial = state(agenda, audience, 0);
+      JsonObject initial = state(GoldenScenario.start(), audience, 0);
       List<JsonObject> expected = new ArrayList<>();
       JsonArray frames = new JsonArray();
-      long version = 0;
-      for (String line : Files.readAllLines(Path.of("src/test/resources/golden/commands.jsonl"), StandardCharsets.UTF_8)) {
-        JsonObject step = new JsonObject(line);
-        Change change = Catalogue.parse(step.getJsonObject("body"))
-            .decide(agenda, new Facts(Instant.parse(step.getString("at")), "parity", step.getString("screen")));
-        agenda = agenda.apply(change);
-        version++;
-        frames.add(audience.sees(change.kind().audience())
-            ? new JsonObject().put("type", "change").put("version", version).put("data", ChangeCodec.encode(change))
-            : new JsonObject().put("type", "skip").put("version", version));
-        expected.add(state(agenda, audience, version));
+      for (GoldenScenario.Step step : steps) {
+        Change change = step.change();
+        frames.add(audience.sees(change.audience())
+            ? new JsonObject().put("type", "change").put("version", step.version())
+                .put("data", ChangeCodec.encode(change, audience))
+            : new JsonObject().put("type", "skip").put("version", step.version()));
+        expected.add(state(step.after(), audience, step.version()));
       }
       Object answer = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
           + "import('/js/live.js').then(({ applyChange }) => {"

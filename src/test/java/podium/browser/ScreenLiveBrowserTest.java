@@ -106,10 +106,9 @@ class ScreenLiveBrowserTest {
     tv.open(url(port, ROOM + "&lang=en-zh"));
     awaitText(wall, "#screen .now-panel", "颁奖");
     awaitText(tv, "#screen .now-panel", "Awards Ceremony");
-    command(api, new JsonObject().put("type", "award.set_result").put("award", "individual-accolades").put("rank", 1)
-        .put("nominee", "demo-laureate-b"));
-    long secret = command(api, new JsonObject().put("type", "award.set_result").put("award", "individual-accolades")
-        .put("rank", 2).put("nominee", "demo-laureate-a"));
+    long secret = command(api, new JsonObject("{\"type\":\"award.set_results\",\"award\":\"individual-accolades\","
+        + "\"results\":[{\"rank\":1,\"nominee\":\"demo-laureate-b\"},{\"rank\":2,\"nominee\":\"demo-laureate-a\"},"
+        + "{\"rank\":3,\"nominee\":\"demo-laureate-c\"}]}"));
     for (Browser b : new Browser[] {wall, tv}) {
       awaitVersion(b, secret, SOON);
       assertThat(pageText(b)).doesNotContain("Laureate B").doesNotContain("获奖者乙");

@@ -68,7 +68,9 @@ class StageAwardScreenRulesTest {
 
   @Test
   void resultsStayStaffOnlyUntilRevealedThenRevealLowestPlaceFirst() {
-    Change set = change(demo, "{\"type\":\"award.set_result\",\"award\":\"leading-enterprises\",\"rank\":1,\"nominee\":\"demo-enterprise-b\"}");
+    Change set = change(demo, "{\"type\":\"award.set_results\",\"award\":\"leading-enterprises\",\"results\":["
+        + "{\"rank\":1,\"nominee\":\"demo-enterprise-b\"},{\"rank\":2,\"nominee\":\"demo-enterprise-a\"},"
+        + "{\"rank\":3,\"nominee\":\"demo-enterprise-c\"}]}");
     assertThat(set.kind().audience()).isEqualTo(Audience.EMBARGO);
     Agenda withResult = demo.apply(set);
     assertThat(withResult.award("leading-enterprises").orElseThrow().toJson(Audience.PUBLIC).getJsonArray("results")).isEmpty();
@@ -86,8 +88,12 @@ class StageAwardScreenRulesTest {
     assertThat(ChangeCodec.encode(rest).getJsonArray("results").getJsonObject(1).getString("nominee")).isEqualTo("demo-enterprise-b");
     Agenda all = third.apply(rest);
     refused(all, "{\"type\":\"award.reveal\",\"award\":\"leading-enterprises\"}", "invalid_state");
-    refused(all, "{\"type\":\"award.set_result\",\"award\":\"leading-enterprises\",\"rank\":1,\"nominee\":\"demo-enterprise-c\"}", "invalid_state");
-    refused(demo, "{\"type\":\"award.set_result\",\"award\":\"leading-enterprises\",\"rank\":1,\"nominee\":\"demo-laureate-a\"}", "unknown_nominee");
+    refused(all, "{\"type\":\"award.set_results\",\"award\":\"leading-enterprises\",\"results\":[{\"rank\":1,"
+        + "\"nominee\":\"demo-enterprise-c\"}]}", "invalid_state");
+    refused(demo, "{\"type\":\"award.set_results\",\"award\":\"leading-enterprises\",\"results\":[{\"rank\":1,"
+        + "\"nominee\":\"demo-laureate-a\"}]}", "unknown_nominee");
+    refused(demo, "{\"type\":\"award.set_results\",\"award\":\"leading-enterprises\",\"results\":[{\"rank\":1,"
+        + "\"nominee\":\"demo-enterprise-a\"},{\"rank\":2,\"nominee\":\"demo-enterprise-a\"}]}", "invalid_field");
     refused(demo, "{\"type\":\"award.reveal\",\"award\":\"best-hat\"}", "unknown_award");
   }
 

@@ -11,13 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import podium.DemoEvent;
+import podium.GoldenScenario;
 import podium.event.Agenda;
 import podium.event.Audience;
 import podium.event.Change;
-import podium.event.Catalogue;
 import podium.event.ChangeCodec;
-import podium.event.Facts;
 
 /**
  * Every change kind, for every audience, gives the same frame text as golden/frames.jsonl, which
@@ -33,21 +31,17 @@ class GoldenFramesTest {
   @Test
   void everyChangeKindEncodesAsBefore() throws IOException {
     List<String> out = new ArrayList<>();
-    Agenda agenda = DemoEvent.agenda(Instant.parse("2023-08-16T00:20:00Z"));
-    long version = 0;
-    for (String line : Files.readAllLines(DIR.resolve("commands.jsonl"), StandardCharsets.UTF_8)) {
-      JsonObject step = new JsonObject(line);
-      Instant at = Instant.parse(step.getString("at"));
-      Change change = Catalogue.parse(step.getJsonObject("body"))
-          .decide(agenda, new Facts(at, "golden", step.getString("screen")));
-      version++;
+    Agenda agenda = GoldenScenario.start();
+    for (GoldenScenario.Step step : GoldenScenario.run()) {
+      Change change = step.change();
+      long version = step.version();
       out.add(new JsonObject().put("version", version).put("screen", change.screen())
           .put("public", Frames.text(version, change, Audience.PUBLIC))
           .put("staff", Frames.text(version, change, Audience.EMBARGO))
           .put("staffRole", Frames.text(version, change, Audience.STAFF)).encode());
       assertThat(ChangeCodec.decode(change.kind(), ChangeCodec.encode(change))).as("decoded as encoded")
           .isEqualTo(change);
-      agenda = agenda.apply(change);
+      agenda = step.after();
     }
     out.add(new JsonObject().put("snapshotPublic", agenda.toJson(Audience.PUBLIC).encode())
         .put("snapshotStaff", agenda.toJson(Audience.EMBARGO).encode())

@@ -46,7 +46,22 @@ class AgendaParityTest {
           "{\"type\":\"notice.emergency\",\"text\":{\"en\":\"Stay seated\",\"zh\":\"请留在座位上\"}}",
           "{\"type\":\"notice.clear\"}",
           "{\"type\":\"notice.emergency\",\"text\":\"Exit by door B\"}",
-          "{\"type\":\"award.set_result\",\"award\":\"leading-enterprises\",\"rank\":1,\"nominee\":\"demo-enterprise-c\"}",
+          "{\"type\":\"award.set_results\",\"award\":\"leading-enterprises\",\"results\":[{\"rank\":1,"
+              + "\"nominee\":\"demo-enterprise-c\"},{\"rank\":1,\"nominee\":\"demo-enterprise-b\"},{\"rank\":3,"
+              + "\"nominee\":\"demo-enterprise-a\"}]}",
+          "{\"type\":\"award.reveal\",\"award\":\"leading-enterprises\",\"rank\":1}",
+          "{\"type\":\"award.unreveal\",\"award\":\"leading-enterprises\",\"rank\":1}",
+          "{\"type\":\"award.add\",\"award\":\"young\",\"session\":\"awards-ceremony\",\"name\":\"Young\"}",
+          "{\"type\":\"award.nominee\",\"award\":\"young\",\"nominee\":\"y-a\",\"name\":\"Y A\"}",
+          "{\"type\":\"award.set_results\",\"award\":\"young\",\"results\":[{\"rank\":1,\"nominee\":\"y-a\"}]}",
+          "{\"type\":\"room.add\",\"room\":\"press-room\",\"name\":\"Press room\"}",
+          "{\"type\":\"room.update\",\"room\":\"press-room\",\"position\":0}",
+          "{\"type\":\"speaker.add\",\"speaker\":\"li-ming\",\"name\":\"Li Ming\"}",
+          "{\"type\":\"speaker.update\",\"speaker\":\"li-ming\",\"title\":\"Professor\"}",
+          "{\"type\":\"event.update\",\"venue\":\"Baotou Expo Centre\"}",
+          "{\"type\":\"clock.set\",\"at\":\"2023-08-16T10:00\",\"speed\":2}",
+          "{\"type\":\"session.cancel\",\"session\":\"matchmaking-meeting-1\"}",
+          "{\"type\":\"session.restore\",\"session\":\"matchmaking-meeting-1\"}",
           "{\"type\":\"award.reveal\",\"award\":\"leading-enterprises\",\"rank\":3}",
           "{\"type\":\"screen.pair\",\"code\":\"" + code + "\",\"room\":\"forum-a\",\"layout\":\"room\"}");
       long version = 0;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.TestNode;
 import podium.event.Catalogue;
+import podium.event.Role;
 
 /** Commands sent at once still get versions 1, 2, 3 …: never the same one twice, never a hole. */
 @ExtendWith(VertxExtension.class)
@@ -32,7 +33,7 @@ class GaplessVersionTest {
     for (int i = 0; i < 40; i++) {
       JsonObject body = new JsonObject().put("type", "session.delay").put("session", sessions[i % 4])
           .put("minutes", 1);
-      sent.add(store.execute(new CommandStore.Request(TestNode.SLUG, Catalogue.parse(body), "h" + i, "test", null, null, false)));
+      sent.add(store.execute(new CommandStore.Request(TestNode.SLUG, Catalogue.parse(body), "h" + i, "test", Role.ADMIN, null, null, false)));
     }
     Future.join(sent).await();
     List<Long> versions = sent.stream().map(f -> f.result().version()).sorted().toList();
@@ -66,7 +67,7 @@ class GaplessVersionTest {
     String before = pool.query("select start_at::text from sessions where id = 'keynote-gan-yong'").execute().await()
         .iterator().next().getString(0);
 
-    assertThatThrownBy(() -> store.execute(new CommandStore.Request(TestNode.SLUG, Catalogue.parse(delay), "h1", "refused", "key-1", null, false))
+    assertThatThrownBy(() -> store.execute(new CommandStore.Request(TestNode.SLUG, Catalogue.parse(delay), "h1", "refused", Role.ADMIN, "key-1", null, false))
         .await()).hasMessageContaining("refused by test");
 
     assertThat(pool.query("select version from events").execute().await().iterator().next().getLong(0)).isZero();
@@ -74,7 +75,7 @@ class GaplessVersionTest {
         .iterator().next().getString(0)).isEqualTo(before);
     assertThat(pool.query("select count(*) from command_keys").execute().await().iterator().next().getLong(0)).isZero();
 
-    CommandStore.Outcome next = store.execute(new CommandStore.Request(TestNode.SLUG, Catalogue.parse(delay), "h1", "staff", "key-1", null, false)).await();
+    CommandStore.Outcome next = store.execute(new CommandStore.Request(TestNode.SLUG, Catalogue.parse(delay), "h1", "staff", Role.ADMIN, "key-1", null, false)).await();
     assertThat(next.version()).isEqualTo(1);
     assertThat(next.replayed()).isFalse();
     assertThat(pool.query("select count(*) from changes").execute().await().iterator().next().getLong(0)).isEqualTo(1);

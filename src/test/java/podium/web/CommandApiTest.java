@@ -62,7 +62,7 @@ class CommandApiTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.bodyAsJsonObject().getLong("version")).isEqualTo(before + 1);
     awaitVersion(before + 1);
-    JsonObject session = session(api.snapshot(), "keynote-wang-haizhou");
+    JsonObject session = Api.session(api.snapshot(), "keynote-wang-haizhou");
     assertThat(session.getInteger("delayMinutes")).isEqualTo(10);
   }
 
@@ -84,13 +84,24 @@ class CommandApiTest {
   }
 
   @Test
-  void aStaleExpectedVersionGets409() {
-    long v = version();
+  void aStaleEditOfTheSameThingGets409WithItsCurrentStateButOtherChangesDoNot() {
+    long seen = version();
+    long mine = api.command(delay("awards-ceremony", 5)).bodyAsJsonObject().getLong("version");
+    awaitVersion(mine);
     String before = everything();
-    HttpResponse<Buffer> r = api.command(delay("awards-ceremony", 5).put("expectedVersion", v - 1 < 0 ? 99 : v - 1));
+    HttpResponse<Buffer> r = api.command(delay("awards-ceremony", 5).put("expectedVersion", seen));
     assertRefused(r, 409, "stale_version", before);
-    HttpResponse<Buffer> ok = api.command(delay("awards-ceremony", 5).put("expectedVersion", v));
-    assertThat(ok.statusCode()).isEqualTo(200);
+    JsonObject error = r.bodyAsJsonObject().getJsonObject("error");
+    assertThat(error.getLong("version")).isEqualTo(mine);
+    assertThat(error.getJsonObject("current").getJsonArray("sessions").getJsonObject(0).getInteger("delayMinutes"))
+        .as("the state someone else left").isEqualTo(Api.session(api.snapshot(), "awards-ceremony").getInteger("delayMinutes"));
+    // A change to something else since the version seen is no conflict.
+    HttpResponse<Buffer> other = api.command(new JsonObject().put("type", "announcement.post").put("text", "Water")
+        .put("expectedVersion", seen));
+    assertThat(other.statusCode()).as(other.bodyAsString()).isEqualTo(200);
+    assertRefused(api.command(delay("awards-ceremony", 5).put("expectedVersion", mine + 99)), 409, "stale_version",
+        everything());
+    assertThat(api.command(delay("awards-ceremony", 5).put("expectedVersion", mine)).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -242,10 +253,5 @@ class CommandApiTest {
       podium.LiveClient.sleep(5);
     }
     assertThat(version()).isEqualTo(v);
-  }
-
-  static JsonObject session(JsonObject snapshot, String id) {
-    return snapshot.getJsonArray("sessions").stream().map(JsonObject.class::cast)
-        .filter(s -> s.getString("id").equals(id)).findFirst().orElseThrow();
   }
 }

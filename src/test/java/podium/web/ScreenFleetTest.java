@@ -60,8 +60,9 @@ class ScreenFleetTest {
 
         long identify = api.command(new JsonObject().put("type", "screen.identify").put("screen", screen))
             .bodyAsJsonObject().getLong("version");
-        long secret = api.command(new JsonObject().put("type", "award.set_result").put("award", "individual-accolades")
-            .put("rank", 1).put("nominee", "demo-laureate-c")).bodyAsJsonObject().getLong("version");
+        long secret = api.command(new JsonObject("{\"type\":\"award.set_results\",\"award\":\"individual-accolades\","
+            + "\"results\":[{\"rank\":1,\"nominee\":\"demo-laureate-c\"},{\"rank\":2,\"nominee\":\"demo-laureate-a\"},"
+            + "{\"rank\":3,\"nominee\":\"demo-laureate-b\"}]}")).bodyAsJsonObject().getLong("version");
         long reveal = api.command(new JsonObject().put("type", "award.reveal").put("award", "individual-accolades")
             .put("rank", 1)).bodyAsJsonObject().getLong("version");
         tv.awaitVersion(reveal, Duration.ofSeconds(5));

@@ -15,7 +15,7 @@ export function touchedBy(data) {
     sessions: ids(data.sessions),
     announcements: new Set([...ids(data.announcements), ...(data.clearedAnnouncements || [])]),
     notice: 'notice' in data,
-    awards: new Set((data.results || []).map(r => r.award)),
+    awards: new Set([...(data.results || []).map(r => r.award), ...ids(data.awards)]),
   };
 }
 

@@ -9,28 +9,23 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import podium.DemoEvent;
+import podium.GoldenScenario;
 import podium.TestNode;
 import podium.event.Agenda;
 import podium.event.Audience;
-import podium.event.Catalogue;
 import podium.event.Change;
 import podium.event.ChangeCodec;
-import podium.event.Facts;
 
 /**
  * The attendee page's words for changes (agenda-change-words.js), in Chromium: every public change
- * of golden/commands.jsonl as the hub makes it, applied by live.js and told in English and Chinese;
+ * of the golden scenario (golden/commands.jsonl) as the hub makes it, applied by live.js and told in English and Chinese;
  * and kinds the page has never heard of, which it tells from the state alone or not at all.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,17 +71,14 @@ class ChangeWordsBrowserTest {
   }
 
   @Test
-  void everyPublicChangeOfTheGoldenRunInPlainWords() throws IOException {
-    Agenda agenda = DemoEvent.agenda();
-    JsonObject initial = state(agenda);
+  void everyPublicChangeOfTheGoldenRunInPlainWords() {
+    JsonObject initial = state(GoldenScenario.start());
     JsonArray frames = new JsonArray();
-    for (String line : Files.readAllLines(Path.of("src/test/resources/golden/commands.jsonl"), StandardCharsets.UTF_8)) {
-      JsonObject step = new JsonObject(line);
-      Change change = Catalogue.parse(step.getJsonObject("body"))
-          .decide(agenda, new Facts(Instant.parse(step.getString("at")), "words", step.getString("screen")));
-      agenda = agenda.apply(change);
-      frames.add(Audience.PUBLIC.sees(change.kind().audience())
-          ? new JsonObject().put("type", "change").put("kind", change.kind().wire()).put("data", ChangeCodec.encode(change))
+    for (GoldenScenario.Step step : GoldenScenario.run()) {
+      Change change = step.change();
+      frames.add(Audience.PUBLIC.sees(change.audience())
+          ? new JsonObject().put("type", "change").put("kind", change.kind().wire())
+              .put("data", ChangeCodec.encode(change, Audience.PUBLIC))
           : new JsonObject().put("type", "skip"));
     }
     JsonArray told = tell(initial, frames);
@@ -115,7 +107,19 @@ class ChangeWordsBrowserTest {
     assertThat(en(told, 16)).isEqualTo("Leading Enterprises of the Rare Earth Industry: 3rd place, [Demo] Enterprise C");
     assertThat(zh(told, 16)).isEqualTo("稀土行业领军企业揭晓：第3名 【示例】企业丙");
     assertThat(en(told, 17)).contains("1st place");
-    assertThat(sentences(told, told.size() - 1, "en")).as("clock.set changes no session").isEmpty();
+    assertThat(sentences(told, 22, "en")).as("clock.set changes no session").isEmpty();
+    assertThat(en(told, 23)).isEqualTo("Results of Leading Enterprises of the Rare Earth Industry withdrawn");
+    assertThat(en(told, 24)).endsWith("(Part 2) is back on, at 15:20");
+    assertThat(zh(told, 24)).endsWith("已恢复，15:20开始");
+    for (int step : new int[] {25, 26, 27, 28, 29, 30}) {
+      assertThat(sentences(told, step, "en")).as("step %d: the venue, rooms, speakers, a new award: nothing to tell", step)
+          .isEmpty();
+    }
+    assertThat(en(told, 35)).as("a tie, both at first place")
+        .isEqualTo("Young Innovators Award: 1st place, [Demo] Innovator A; 1st place, [Demo] Innovator B");
+    assertThat(en(told, 36)).as("the undo of the expo's earlier start")
+        .isEqualTo("National Rare Earth New Materials and Application Products Expo delayed 10 min, now 09:00");
+    assertThat(en(told, 37)).as("the undo of the tie's reveal (version 36)").isEqualTo("Results of Young Innovators Award withdrawn");
 
     for (int i = 0; i < told.size(); i++) {
       JsonObject step = told.getJsonObject(i);

@@ -357,6 +357,14 @@ class PhoneBrowserTest {
         .put("end", "2023-08-16T12:30"));
     PhonePage.command(api, new JsonObject().put("type", "announcement.post").put("text", XSS).put("expiresInMinutes", 600));
     PhonePage.command(api, new JsonObject().put("type", "notice.emergency").put("text", XSS));
+    PhonePage.command(api, new JsonObject().put("type", "speaker.update").put("speaker", "gan-yong").put("name", XSS)
+        .put("title", XSS).put("affiliation", XSS));
+    PhonePage.command(api, new JsonObject().put("type", "room.update").put("room", "forum-a").put("name", XSS));
+    PhonePage.command(api, new JsonObject().put("type", "award.update").put("award", "leading-enterprises").put("name", XSS));
+    PhonePage.command(api, new JsonObject().put("type", "award.nominee").put("award", "leading-enterprises")
+        .put("nominee", "demo-enterprise-c").put("name", XSS));
+    JsonObject event = api.snapshot().getJsonObject("event");
+    PhonePage.command(api, new JsonObject().put("type", "event.update").put("title", XSS).put("venue", XSS));
 
     String opening = "#agenda [data-session='opening-ceremony']";
     phone.until(SOON, "the markup as a title and a notice", d -> phone.text(opening + " .title").equals(XSS)
@@ -374,9 +382,19 @@ class PhoneBrowserTest {
       assertInert(view);
     }
     assertThat(phone.text("#announcements")).contains(XSS);
+    assertThat(phone.text("#event-title")).isEqualTo(XSS);
+    assertThat(phone.text("#event-meta")).startsWith(XSS);
+    assertThat(phone.js("return document.title")).isEqualTo(XSS + " · Starred");
+    assertThat(phone.text("#now-next .now [data-session='awards-ceremony'] .on-stage")).contains(XSS + " · " + XSS);
+    assertThat(phone.text("#award-list .award-name")).isEqualTo(XSS);
+    assertThat(phone.text("#award-list .winner")).isEqualTo(XSS);
+    assertThat(phone.text("#agenda [data-session='keynote-gan-yong'] .speakers")).isEqualTo(XSS);
+    assertThat(phone.text("#agenda [data-session='xss-session'] .room")).isEqualTo(XSS);
     assertThat(phone.text("#change-list")).contains("New session: " + XSS).contains("Emergency notice: " + XSS)
         .contains("Announcement: " + XSS);
     PhonePage.command(api, new JsonObject().put("type", "notice.clear"));
+    PhonePage.command(api, new JsonObject().put("type", "event.update").put("title", event.getJsonObject("title"))
+        .put("venue", event.getJsonObject("venue")));
   }
 
   @Test

@@ -59,7 +59,7 @@ export const LABELS = {
     summaryAnnounced: n => (n === 1 ? '1 change since you were last here' : `${n} changes since you were last here`),
     alertHeading: 'Your starred sessions', alertShow: 'Show', alertClose: 'OK',
     soon: (title, ms, room) => `${title} starts in ${enDuration(ms)}, ${room}`,
-    loading: 'Loading the agenda…',
+    loading: 'Loading the agenda…', rehearsal: 'Rehearsal',
   },
   zh: {
     toggle: 'EN', toggleLang: 'en', skip: '跳到正文', tabs: '视图',
@@ -93,6 +93,6 @@ export const LABELS = {
     summaryAnnounced: n => `自您上次查看以来有 ${n} 条变更`,
     alertHeading: '您收藏的日程', alertShow: '查看', alertClose: '知道了',
     soon: (title, ms, room) => `${title}将在${zhDuration(ms)}后开始，${room}`,
-    loading: '正在加载日程…',
+    loading: '正在加载日程…', rehearsal: '彩排',
   },
 };

@@ -212,6 +212,8 @@ function render() {
     $('event-title').textContent = t(ev.title, prefs.lang);
     $('event-meta').textContent = [t(ev.venue, prefs.lang), ev.days && ev.days[0]
       ? fmtDate(`${ev.days[0]}T12:00:00Z`, ev.timeZone, prefs.lang) : ''].filter(Boolean).join(' · ');
+    // A rehearsal copy runs on its own clock: nothing on it is the real event.
+    $('rehearsal').classList.toggle('hidden', !ev.rehearsalOf);
     const note = zoneNote(ev.timeZone, ctx.now, prefs.lang, w);
     $('zone-note').textContent = note || '';
     $('zone-note').classList.toggle('hidden', !note);

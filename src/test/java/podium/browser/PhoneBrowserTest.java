@@ -8,7 +8,9 @@ import static podium.browser.PhonePage.go;
 import static podium.browser.PhonePage.url;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgConnectOptions;
 import java.time.Duration;
@@ -465,6 +467,17 @@ class PhoneBrowserTest {
     phone.screenshot("phone-home-en-light-since");
     phone.find("#since-home .since-dismiss").click();
     phone.until(SOON, "the summary dismissed", d -> phone.text("#since-home").isEmpty());
+  }
+
+  @Test
+  @Order(12)
+  void aRehearsalCopySaysSo() {
+    assertThat(phone.classes("#rehearsal")).contains("hidden");
+    HttpResponse<Buffer> copy = api.commandTo("/rehearsal", "{}");
+    assertThat(copy.statusCode()).as(copy.bodyAsString()).isEqualTo(201);
+    phone.open("http://localhost:" + port + "/index.html?event=" + TestNode.SLUG + "-rehearsal#home");
+    phone.until(SOON, "the rehearsal mark", d -> !phone.classes("#rehearsal").contains("hidden"));
+    assertThat(phone.text("#rehearsal")).isEqualToIgnoringCase("Rehearsal");
   }
 
   /** Sends a command and waits for the page to show it both in the agenda and in the list. */

@@ -25,17 +25,28 @@ import podium.store.LoginFailures;
 import podium.store.ScreenTable;
 import podium.store.StaffSessions;
 import podium.web.HttpVerticle;
+import podium.web.Interop;
+import podium.web.InteropSettings;
+import podium.web.WebhookDeliverer;
 import podium.web.PairingLimit;
 
 /** One hub node: a pool, one change feed, and an HTTP server instance per event loop. */
 public final class Node {
 
-  /** How a node is set up; wire is the path asked for (PODIUM_WIRE), which a probe may overrule. */
-  public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire) {
+  /**
+   * How a node is set up; wire is the path asked for (PODIUM_WIRE), which a probe may overrule;
+   * interop: its exports' public address and its webhooks' rules.
+   */
+  public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
+      InteropSettings interop) {
 
     /** On the fast path, as by default. */
     public Options(int httpPort, int instances, String name, String webroot, int poolSize) {
       this(httpPort, instances, name, webroot, poolSize, WirePath.FAST);
+    }
+
+    public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire) {
+      this(httpPort, instances, name, webroot, poolSize, wire, InteropSettings.DEFAULTS);
     }
   }
 
@@ -50,18 +61,20 @@ public final class Node {
   private final PrometheusMeterRegistry registry;
   private final String httpDeployment;
   private final WirePath wire;
+  private final WebhookDeliverer webhooks;
   private volatile String feedDeployment;
   private volatile String cueDeployment;
   private final PgConnectOptions connect;
   private final Deliveries deliveries;
   private final String name;
   private volatile long reporter = -1;
+  private volatile String webhookDeployment;
   private volatile long keySweeper = -1;
   private volatile Future<Node> loading = Future.succeededFuture();
 
   private Node(Vertx vertx, Pool pool, EventStates states, ChangeFeed feed, CommandStore commands,
       PrometheusMeterRegistry registry, String http, WirePath wire, PgConnectOptions connect, Deliveries deliveries,
-      String name) {
+      String name, WebhookDeliverer webhooks) {
     this.connect = connect;
     this.deliveries = deliveries;
     this.name = name;
@@ -73,6 +86,7 @@ public final class Node {
     this.registry = registry;
     this.httpDeployment = http;
     this.wire = wire;
+    this.webhooks = webhooks;
   }
 
   /** Listens and loads: a node that serves. */
@@ -104,11 +118,12 @@ public final class Node {
     WirePath wire = WirePath.choose(options.wire());
     Deliveries deliveries = new Deliveries(states);
     HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, credentials, feed::healthy, registry,
-        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire, deliveries);
+        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire, deliveries,
+        new Interop(pool, options.interop()));
     DeploymentOptions http = new DeploymentOptions().setInstances(options.instances());
     return vertx.deployVerticle(() -> new HttpVerticle(shared), http)
         .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire, connect, deliveries,
-            options.name()));
+            options.name(), new WebhookDeliverer(connect, states, options.interop(), options.name())));
   }
 
   /** Loads every event (the schema must be migrated by now) and starts following changes. */
@@ -116,8 +131,11 @@ public final class Node {
     loading = vertx.deployVerticle(feed).compose(feedId -> {
       feedDeployment = feedId;
       return vertx.deployVerticle(new CueClock(states, commands, new CueLeader(vertx, connect, name)));
-    }).map(cueId -> {
+    }).compose(cueId -> {
       cueDeployment = cueId;
+      return vertx.deployVerticle(webhooks);
+    }).map(webhookId -> {
+      webhookDeployment = webhookId;
       for (EventState e : states.all()) {
         Gauge.builder("podium.event.version", states,
                 s -> s.byId(e.id()) == null ? 0 : s.byId(e.id()).view().version())
@@ -158,6 +176,7 @@ public final class Node {
       vertx.cancelTimer(reporter);
       return vertx.undeploy(httpDeployment);
     })
+        .eventually(() -> webhookDeployment == null ? Future.succeededFuture() : vertx.undeploy(webhookDeployment))
         .eventually(() -> cueDeployment == null ? Future.succeededFuture() : vertx.undeploy(cueDeployment))
         .eventually(() -> feedDeployment == null ? Future.succeededFuture() : vertx.undeploy(feedDeployment))
         .eventually(() -> pool.close());

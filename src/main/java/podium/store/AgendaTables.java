@@ -137,6 +137,17 @@ final class AgendaTables {
     return Tuple.of(eventId, s.id(), s.name().toJson(), s.title().toJson(), s.affiliation().toJson());
   }
 
+  /** Removes an event's agenda (awards, sessions, speakers, rooms) before a replace writes the new one. */
+  static Future<Void> delete(SqlClient tx, long eventId) {
+    Tuple id = Tuple.of(eventId);
+    return tx.preparedQuery("delete from award_results where event_id = $1").execute(id)
+        .compose(v -> tx.preparedQuery("delete from award_categories where event_id = $1").execute(id))
+        .compose(v -> tx.preparedQuery("delete from sessions where event_id = $1").execute(id))
+        .compose(v -> tx.preparedQuery("delete from speakers where event_id = $1").execute(id))
+        .compose(v -> tx.preparedQuery("delete from rooms where event_id = $1").execute(id))
+        .mapEmpty();
+  }
+
   private static final String UPSERT_SESSION = "insert into sessions (event_id, id, type, room, planned_room, title,"
       + " description, planned_start, planned_end, start_at, end_at, status, speakers, reason, on_stage, up_next)"
       + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"

@@ -31,7 +31,7 @@ public final class HttpVerticle extends VerticleBase {
   /** What every instance on a node shares. */
   public record Shared(Pool pool, EventStates states, CommandStore commands, Credentials credentials,
       BooleanSupplier feedHealthy, PrometheusMeterRegistry metrics, String node, String webroot, int port,
-      AtomicInteger sockets, PairingLimit pairing, WirePath wire, Deliveries deliveries) { }
+      AtomicInteger sockets, PairingLimit pairing, WirePath wire, Deliveries deliveries, Interop interop) { }
 
   private final Shared shared;
   private Hub hub;
@@ -61,6 +61,10 @@ public final class HttpVerticle extends VerticleBase {
     new ScreenApi(shared.pool(), shared.states(), auth, shared.pairing()).mount(router);
     new AuditApi(shared.pool(), shared.states(), auth).mount(router);
     new DeliveryApi(shared.pool(), shared.states(), auth).mount(router);
+    new ExportApi(vertx, shared.states(), shared.interop(), shared.port()).mount(router);
+    new ImportApi(vertx, shared.pool(), shared.credentials()).mount(router);
+    new WebhookApi(vertx, shared.pool(), shared.states(), shared.credentials(), shared.interop().settings())
+        .mount(router);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
     PageFiles.mount(router, shared.webroot());
@@ -114,11 +118,17 @@ public final class HttpVerticle extends VerticleBase {
     }
   }
 
+  /**
+   * No inline script or style anywhere; only this hub's own pages may frame one (the console shows a
+   * screen's live preview so), never another site's.
+   */
   private static void securityHeaders(RoutingContext ctx) {
     ctx.response().putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer")
+        .putHeader("X-Frame-Options", "SAMEORIGIN")
         .putHeader("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:;"
-            + " style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+            + " style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'self';"
+            + " frame-ancestors 'self'; form-action 'self'");
     ctx.next();
   }
 

@@ -61,7 +61,7 @@ function byHour(sessions, zone) {
 export function renderStarred(ctx) {
   const { state, words, lang, zone } = ctx;
   const list = (state.sessions || []).filter(s => ctx.stars.has(s.id));
-  $('calendar').replaceChildren(...(list.length ? calendarLinks(state.event.slug, list.map(s => s.id), words) : []));
+  $('calendar').replaceChildren(...(list.length ? calendarLinks(state.event.slug, list.map(s => s.id), lang, words) : []));
   if (!list.length) {
     $('starred-list').replaceChildren(el('p', { class: 'empty' }, words.noStars));
     return;
@@ -82,8 +82,10 @@ export function renderStarred(ctx) {
  * The starred sessions' iCalendar feed (the import/export work serves it): webcal:// makes the
  * phone's calendar subscribe, so it follows later changes; the same path over http(s) downloads it.
  */
-export function calendarLinks(slug, ids, words) {
-  const path = `/api/events/${encodeURIComponent(slug)}/schedule.ics?sessions=${ids.map(encodeURIComponent).join(',')}`;
+export function calendarLinks(slug, ids, lang, words) {
+  // The feed takes at most 100 ids, and titles in the page's language.
+  const path = `/api/events/${encodeURIComponent(slug)}/schedule.ics?sessions=${ids.slice(0, 100).map(encodeURIComponent).join(',')}`
+    + (lang === 'zh' ? '&lang=zh' : '');
   return [
     el('a', { class: ['button-link', 'calendar-subscribe'], href: `webcal://${location.host}${path}` }, words.calendar),
     el('p', { class: 'calendar-help' }, words.calendarHelp),

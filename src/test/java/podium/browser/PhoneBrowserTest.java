@@ -262,6 +262,10 @@ class PhoneBrowserTest {
     String feed = "/api/events/" + TestNode.SLUG + "/schedule.ics?sessions=industry-report-release,awards-ceremony";
     assertThat(phone.find("#calendar .calendar-subscribe").getAttribute("href")).isEqualTo("webcal://localhost:" + port + feed);
     assertThat(phone.find("#calendar .calendar-download").getAttribute("href")).isEqualTo("http://localhost:" + port + feed);
+    HttpResponse<Buffer> ics = api.get(feed);
+    assertThat(ics.statusCode()).as("the feed the links name").isEqualTo(200);
+    assertThat(ics.bodyAsString()).contains("Awards Ceremony").contains("Release of the Annual Report")
+        .doesNotContain("Opening Ceremony");
   }
 
   @Test

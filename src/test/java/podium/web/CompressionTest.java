@@ -24,7 +24,7 @@ import podium.TestNode;
 /**
  * What goes out compressed, and how: the pages' files by the server's gzip with Last-Modified for a
  * 304 next time; PNGs as they are; the snapshot gzipped once per version from memory, with a weak
- * ETag, and never by the server's compressor for clients that do not ask for gzip.
+ * ETag; every other API answer (the exports too) as it was built, never compressed per request.
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,6 +72,15 @@ class CompressionTest {
     long version = delay();
     HttpResponse<Buffer> next = api.get(SNAPSHOT, "Accept-Encoding", "gzip");
     assertThat(new JsonObject(gunzip(next.body())).getLong("version")).as("a new version, a new copy").isEqualTo(version);
+  }
+
+  @Test
+  void otherApiAnswersGoOutAsBuilt() {
+    HttpResponse<Buffer> ics = api.get(SNAPSHOT + "/schedule.ics", "Accept-Encoding", "gzip");
+    assertThat(ics.statusCode()).isEqualTo(200);
+    assertThat(ics.getHeader("Content-Encoding")).as("an export is one shared buffer: not deflated per request").isNull();
+    assertThat(ics.bodyAsString()).startsWith("BEGIN:VCALENDAR");
+    assertThat(api.get("/api/events", "Accept-Encoding", "gzip").getHeader("Content-Encoding")).isNull();
   }
 
   @Test

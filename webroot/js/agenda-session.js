@@ -1,55 +1,93 @@
-// One session as the attendee sees it: venue-local times, room, title, speakers, and what changed.
+// One session as the attendee sees it: venue-local times, room, title, speakers, its live status
+// and what changed, with its details (description, speakers' titles) behind a disclosure button.
 import { el, fmtTime, t } from './text.js';
 
 /**
- * ctx: {state, lang, words, stars (Set), changed (Set of ids highlighted), onStar(id), showRoom}
+ * ctx: {state, lang, words, zone, stars (Set), highlighted (Set of ids), open (Set of keys),
+ * where ('agenda' | 'starred'), showRoom, onStar(id), onDetails(key)}
  */
 export function sessionItem(s, ctx) {
-  const { state, lang, words } = ctx;
-  const zone = state.event.timeZone;
+  const { state, lang, words, zone } = ctx;
   const starred = ctx.stars.has(s.id);
+  const changed = ctx.highlighted.has(s.id);
+  const detailsId = `${ctx.where}-details-${s.id}`;
+  const open = ctx.open.has(detailsId);
   const delay = s.delayMinutes || 0;
-  const moved = s.plannedRoom && s.plannedRoom !== s.room;
   return el('li', {
-    class: ['session', `status-${s.status}`, `type-${s.type}`, ctx.changed.has(s.id) && 'changed', starred && 'starred'],
+    class: ['session', `status-${s.status}`, `type-${s.type}`, changed && 'changed', starred && 'starred'],
     'data-session': s.id,
   },
   el('div', { class: 'when' },
-    el('span', { class: 'start' }, fmtTime(s.start, zone, lang)),
-    delay !== 0 && el('s', { class: 'planned' }, fmtTime(s.plannedStart, zone, lang)),
-    el('span', { class: 'end' }, fmtTime(s.end, zone, lang))),
+    timeEl('start', s.start, zone, lang),
+    timeEl('end', s.end, zone, lang),
+    delay !== 0 && el('span', { class: 'sr-only' }, words.wasAt('')),
+    delay !== 0 && el('s', { class: 'planned' }, fmtTime(s.plannedStart, zone, lang))),
   el('div', { class: 'what' },
-    badges(s, ctx, delay, moved),
-    el('h3', { class: 'title' }, t(s.title, lang)),
+    statusLine(s, ctx, changed),
+    el('h3', { class: 'title' }, el('button', {
+      type: 'button', class: 'title-button', 'aria-expanded': String(open), 'aria-controls': detailsId,
+      'data-key': `details:${detailsId}`, onclick: () => ctx.onDetails(detailsId),
+    }, t(s.title, lang))),
     speakerLine(s, state, lang),
     ctx.showRoom && el('p', { class: 'room' }, roomName(state, s.room, lang)),
-    s.status === 'cancelled' && t(s.reason, lang) && el('p', { class: 'reason' }, t(s.reason, lang))),
+    s.status === 'cancelled' && t(s.reason, lang) && el('p', { class: 'reason' }, words.reason(t(s.reason, lang))),
+    details(s, ctx, detailsId, open)),
   el('button', {
-    class: 'star', type: 'button', 'aria-pressed': String(starred),
-    'aria-label': starred ? words.unstar : words.star, title: starred ? words.unstar : words.star,
-    onclick: () => ctx.onStar(s.id),
+    class: 'star', type: 'button', 'aria-pressed': String(starred), 'aria-label': words.star(t(s.title, lang)),
+    'data-key': `star:${ctx.where}:${s.id}`, onclick: () => ctx.onStar(s.id),
   }, starred ? '★' : '☆'));
 }
 
-function badges(s, ctx, delay, moved) {
+export function timeEl(cls, iso, zone, lang) {
+  return el('time', { class: cls, datetime: iso }, fmtTime(iso, zone, lang));
+}
+
+/** The type and the status marks on one line, which every session has, so a new mark adds no line. */
+export function statusLine(s, ctx, changed) {
   const { words, state, lang } = ctx;
-  const list = [
+  const delay = s.delayMinutes || 0;
+  const moved = s.plannedRoom && s.plannedRoom !== s.room;
+  const open = s.status !== 'cancelled';
+  return el('p', { class: 'badges' },
+    el('span', { class: 'type' }, words.typeName(s.type)),
     s.status === 'live' && el('span', { class: ['badge', 'badge-live'] }, words.live),
     s.status === 'cancelled' && el('span', { class: ['badge', 'badge-cancelled'] }, words.cancelled),
     s.status === 'ended' && el('span', { class: ['badge', 'badge-ended'] }, words.ended),
-    delay > 0 && s.status !== 'cancelled' && el('span', { class: ['badge', 'badge-delayed', 'delay'] }, words.delayed(delay)),
-    delay < 0 && s.status !== 'cancelled' && el('span', { class: ['badge', 'badge-delayed', 'delay'] }, words.earlier(-delay)),
+    delay > 0 && open && el('span', { class: ['badge', 'badge-delayed', 'delay'] }, words.delayed(delay)),
+    delay < 0 && open && el('span', { class: ['badge', 'badge-delayed', 'delay'] }, words.earlier(-delay)),
     moved && el('span', { class: ['badge', 'badge-moved', 'moved'] }, words.moved(roomName(state, s.plannedRoom, lang))),
-  ].filter(Boolean);
-  return list.length ? el('div', { class: 'badges' }, list) : null;
+    changed && el('span', { class: 'sr-only' }, ` (${words.changedMark})`));
+}
+
+function details(s, ctx, id, open) {
+  const { state, lang, words, zone } = ctx;
+  const people = (s.speakers || []).map(sid => speaker(state, sid)).filter(Boolean);
+  const planned = s.plannedStart && s.plannedStart !== s.start;
+  return el('div', { class: ['details', !open && 'hidden'], id },
+    t(s.description, lang) && el('p', { class: 'description' }, t(s.description, lang)),
+    people.length ? el('ul', { class: 'people', 'aria-label': words.speakers }, people.map(p => {
+      const role = [t(p.title, lang), t(p.affiliation, lang)].filter(Boolean).join(' · ');
+      return el('li', {}, el('span', { class: 'person' }, t(p.name, lang)), role && el('span', { class: 'person-role' }, role));
+    })) : null,
+    el('dl', { class: 'facts' },
+      el('dt', {}, words.time), el('dd', {}, `${fmtTime(s.start, zone, lang)}–${fmtTime(s.end, zone, lang)}`,
+        planned ? ` (${words.wasAt(fmtTime(s.plannedStart, zone, lang))})` : ''),
+      el('dt', {}, words.room), el('dd', {}, roomName(state, s.room, lang)),
+      el('dt', {}, words.type), el('dd', {}, words.typeName(s.type))));
 }
 
 function speakerLine(s, state, lang) {
-  const names = (s.speakers || []).map(id => {
-    const sp = (state.speakers || []).find(x => x.id === id);
-    return sp ? t(sp.name, lang) : id;
-  });
+  const names = (s.speakers || []).map(id => speakerName(state, id, lang));
   return names.length ? el('p', { class: 'speakers' }, names.join(lang === 'zh' ? '、' : ', ')) : null;
+}
+
+export function speaker(state, id) {
+  return (state.speakers || []).find(x => x.id === id) || null;
+}
+
+export function speakerName(state, id, lang) {
+  const sp = speaker(state, id);
+  return sp ? t(sp.name, lang) : id;
 }
 
 export function roomName(state, id, lang) {
@@ -57,16 +95,27 @@ export function roomName(state, id, lang) {
   return room ? t(room.name, lang) : id;
 }
 
-/** "Now" by status live, else by time; "Up next" is whatever starts soonest after that. */
-export function nowAndNext(sessions, nowMs) {
-  const open = sessions.filter(s => s.status !== 'cancelled' && s.status !== 'ended');
-  let now = open.filter(s => s.status === 'live');
-  if (!now.length) {
-    now = open.filter(s => Date.parse(s.start) <= nowMs && nowMs < Date.parse(s.end));
+const ms = iso => Date.parse(iso);
+
+/**
+ * "Now" and "Up next" in every room: now is what is live there, else what the clock says is on;
+ * next is the room's next scheduled session after that. Sorted by start, then by room.
+ */
+export function nowAndNext(state, nowMs) {
+  const rooms = [...(state.rooms || [])].sort((a, b) => (a.position || 0) - (b.position || 0));
+  const now = [];
+  const next = [];
+  for (const room of rooms) {
+    const open = (state.sessions || []).filter(s => s.room === room.id && s.status !== 'cancelled' && s.status !== 'ended');
+    let current = open.filter(s => s.status === 'live');
+    if (!current.length) current = open.filter(s => ms(s.start) <= nowMs && nowMs < ms(s.end));
+    // While something is live, "next" follows it, whatever the clock says (rehearsals, the 2023 demo).
+    const from = current.some(s => s.status === 'live') ? Math.max(...current.map(s => ms(s.start))) : nowMs;
+    const later = open.filter(s => s.status === 'scheduled' && !current.includes(s) && ms(s.start) > from)
+      .sort((a, b) => ms(a.start) - ms(b.start));
+    now.push(...current);
+    if (later.length) next.push(later[0]);
   }
-  // While something is live, "next" follows it, whatever the clock says (rehearsals, the 2023 demo).
-  const from = now.some(s => s.status === 'live') ? Math.min(...now.map(s => Date.parse(s.start))) : nowMs;
-  const later = open.filter(s => s.status === 'scheduled' && Date.parse(s.start) > from && !now.includes(s));
-  const first = later.length ? Math.min(...later.map(s => Date.parse(s.start))) : null;
-  return { now, next: later.filter(s => Date.parse(s.start) === first).slice(0, 4) };
+  const byStart = (a, b) => ms(a.start) - ms(b.start);
+  return { now: now.sort(byStart), next: next.sort(byStart) };
 }

@@ -38,7 +38,7 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     epoch: null,
     skipped: 0,
     log: [],
-    status: { online: false, connecting: true, since: Date.now(), version: null, epoch: null, error: null },
+    status: { online: false, connecting: true, since: Date.now(), version: null, epoch: null, error: null, hubVersion: null },
     subscribe(fn) {
       listeners.add(fn);
       if (live.state) call(fn, live.state, null);
@@ -174,7 +174,8 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     attempt = 0;
     if (f.clock) welcomeClock = f.clock;
     if (!clockSamples.length && typeof f.serverTime === 'number') offset = f.serverTime - Date.now();
-    setStatus({ online: true, connecting: false, error: null, node: f.node });
+    // hubVersion: the hub's version at welcome; a page that reaches it has caught up after a resume.
+    setStatus({ online: true, connecting: false, error: null, node: f.node, hubVersion: f.version });
   }
 
   function snapshot(f) {

@@ -2,8 +2,12 @@ package podium.live;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.zip.GZIPOutputStream;
 import podium.event.Agenda;
 import podium.event.Audience;
 import podium.event.Change;
@@ -25,6 +29,7 @@ public final class EventState {
     private final String epoch;
     private final Agenda agenda;
     private final AtomicReferenceArray<Snapshot> snapshots = new AtomicReferenceArray<>(Audience.values().length);
+    private final AtomicReferenceArray<Buffer> gzips = new AtomicReferenceArray<>(Audience.values().length);
 
     View(long version, String epoch, Agenda agenda) {
       this.version = version;
@@ -54,6 +59,29 @@ public final class EventState {
      */
     public Buffer bodyFor(Audience audience) {
       return snapshot(audience).body();
+    }
+
+    /**
+     * The same document gzip-compressed, made once per version on first use and shared like
+     * {@link #bodyFor}: a thousand phones asking cost one compression, not a thousand.
+     */
+    public Buffer gzipFor(Audience audience) {
+      Buffer gz = gzips.get(audience.ordinal());
+      if (gz == null) {
+        gz = gzip(bodyFor(audience));
+        gzips.set(audience.ordinal(), gz);
+      }
+      return gz;
+    }
+
+    private static Buffer gzip(Buffer body) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length() / 4 + 64);
+      try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+        zip.write(body.getBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return Buffer.buffer(out.toByteArray());
     }
 
     // Two threads may both encode the first time; they make the same bytes, and one is kept.

@@ -4,13 +4,13 @@ import podium.event.ErrorCode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
@@ -49,7 +49,7 @@ public final class HttpVerticle extends VerticleBase {
     hub.start();
     Router router = Router.router(vertx);
     router.route().handler(HttpVerticle::securityHeaders);
-    router.route("/api/*").handler(this::refuseWhileStarting);
+    router.route("/api/*").handler(HttpVerticle::asBuilt).handler(this::refuseWhileStarting);
     StaffAuth auth = new StaffAuth(shared.credentials(), Permission.STAFF_VIEW);
     PublicApi publicApi = new PublicApi(shared.states());
     publicApi.mount(router);
@@ -68,9 +68,7 @@ public final class HttpVerticle extends VerticleBase {
         .mount(router);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
-    router.route().handler(StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT,
-            java.nio.file.Path.of(shared.webroot()).toAbsolutePath().toString())
-        .setCachingEnabled(false).setIndexPage("index.html"));
+    PageFiles.mount(router, shared.webroot());
     router.errorHandler(404, ctx -> Errors.send(ctx, ErrorCode.NOT_FOUND, "no such resource"));
     router.errorHandler(405, ctx -> Errors.send(ctx, ErrorCode.METHOD_NOT_ALLOWED, "that method is not allowed here"));
     router.errorHandler(413, ctx -> Errors.send(ctx, ErrorCode.BODY_TOO_LARGE,
@@ -91,7 +89,11 @@ public final class HttpVerticle extends VerticleBase {
 
   static HttpServerOptions serverOptions(int port) {
     // Compression per socket would re-deflate every broadcast: off, as docs/BENCHMARKS.md explains.
+    // The pages' files are gzipped for clients that ask; API answers are not (asBuilt), and the
+    // snapshot comes gzipped once per version from memory (PublicApi). No size threshold: Netty
+    // would read a sendFile's head, which has no body, as too small to compress.
     return new HttpServerOptions().setPort(port).setHost("0.0.0.0")
+        .setCompressionSupported(true)
         .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
         .setMaxWebSocketFrameSize(65_536).setMaxWebSocketMessageSize(65_536)
         .setReadIdleTimeout(60).setTcpNoDelay(true)
@@ -121,6 +123,16 @@ public final class HttpVerticle extends VerticleBase {
    * No inline script or style anywhere; only this hub's own pages may frame one (the console shows a
    * screen's live preview so), never another site's.
    */
+  /**
+   * API answers go out as they were built: the snapshot and the exports are one shared buffer per
+   * version, and the server's compressor would deflate them again for every request (the snapshot
+   * sets its own gzip copy over this).
+   */
+  private static void asBuilt(RoutingContext ctx) {
+    ctx.response().putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
+    ctx.next();
+  }
+
   private static void securityHeaders(RoutingContext ctx) {
     ctx.response().putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer")

@@ -38,16 +38,64 @@ final class PublicApi {
       return;
     }
     EventState.View view = state.view();
-    String etag = "\"" + view.epoch() + "-" + view.version()
+    boolean gzip = acceptsGzip(ctx.request().getHeader("Accept-Encoding"));
+    String tag = "\"" + view.epoch() + "-" + view.version()
         + (audience == Audience.PUBLIC ? "" : "-" + audience.wire().charAt(0)) + "\"";
+    // The gzip bytes are another representation of the same document: a weak ETag, as nginx gives.
+    String etag = gzip ? "W/" + tag : tag;
     ctx.response().putHeader("ETag", etag)
         .putHeader("Cache-Control", audience == Audience.PUBLIC ? "no-cache" : "private, no-cache")
-        .putHeader("Vary", "Authorization, Cookie");
-    if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
+        .putHeader("Vary", "Authorization, Cookie, Accept-Encoding");
+    if (matches(ctx.request().getHeader("If-None-Match"), tag)) {
       ctx.response().setStatusCode(304).end();
       return;
     }
+    // Either encoding is made once per version; "identity" keeps the server's compressor off it.
     ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(view.bodyFor(audience));
+        .putHeader("Content-Encoding", gzip ? "gzip" : "identity")
+        .end(gzip ? view.gzipFor(audience) : view.bodyFor(audience));
+  }
+
+  /** If-None-Match by weak comparison (RFC 9110 13.1.2): either encoding's tag, or a list of them. */
+  static boolean matches(String ifNoneMatch, String tag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String candidate : ifNoneMatch.split(",")) {
+      String c = candidate.trim();
+      if (c.equals("*") || (c.startsWith("W/") ? c.substring(2) : c).equals(tag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether Accept-Encoding names gzip (or *) without q=0. */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.split(",")) {
+      String[] bits = part.trim().split(";");
+      String coding = bits[0].trim().toLowerCase(java.util.Locale.ROOT);
+      if (!coding.equals("gzip") && !coding.equals("*")) {
+        continue;
+      }
+      boolean refused = false;
+      for (int i = 1; i < bits.length; i++) {
+        String p = bits[i].trim().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+        if (p.startsWith("q=")) {
+          try {
+            refused = Double.parseDouble(p.substring(2)) <= 0;
+          } catch (NumberFormatException e) {
+            refused = true;
+          }
+        }
+      }
+      if (!refused) {
+        return true;
+      }
+    }
+    return false;
   }
 }

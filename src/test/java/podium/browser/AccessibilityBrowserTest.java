@@ -65,7 +65,7 @@ class AccessibilityBrowserTest {
   @Test
   @Order(1)
   void theAttendeePageInBothLanguagesLightAndDark() {
-    phone.open("http://localhost:" + port + "/index.html?event=" + TestNode.SLUG);
+    phone.open("http://localhost:" + port + "/index.html?event=" + TestNode.SLUG + "#agenda");
     phone.until(SOON, "the agenda", d -> phone.text("#event-title").startsWith("15th China Baotou"));
     changeEverything();
     phone.until(SOON, "the changes on the page", d -> phone.text("#agenda [data-session='matchmaking-meeting-2'] .moved")

@@ -135,7 +135,7 @@ class LiveClientBrowserTest {
       node.stop().await();
       node = null;
       phone.until(SOON, "the offline indicator", d -> phone.classes("#connection").contains("offline"));
-      assertThat(text("#connection")).matches("Offline since \\d\\d:\\d\\d");
+      assertThat(text("#connection")).matches("Offline · last updated \\d\\d:\\d\\d");
       assertThat(phone.driver.findElements(org.openqa.selenium.By.cssSelector("#agenda .session"))).hasSize(sessions);
       assertThat(text("#event-title")).isNotBlank();
 

@@ -116,7 +116,11 @@ class ImportApiTest {
   void anEventWrittenWithoutANotificationIsPickedUpByTheSweep(Vertx vertx) throws Exception {
     io.vertx.sqlclient.Pool pool = podium.store.Database.pool(vertx, node.db(), 1, "sweep");
     try {
-      byte[] seed = Files.readAllBytes(Path.of("src/main/resources/seed/baotou-2023.json"));
+      // Without the demo's cue list: on this copy's clock they are all overdue, and the cue clock
+      // would fire them one version at a time under the other tests' feet.
+      JsonObject demo = new JsonObject(Files.readString(Path.of("src/main/resources/seed/baotou-2023.json")));
+      demo.remove("cues");
+      byte[] seed = demo.encode().getBytes(java.nio.charset.StandardCharsets.UTF_8);
       podium.store.EventImport.create(pool, podium.interop.ScheduleReader.read(seed, "swept", AT).agenda()).await();
     } finally {
       pool.close().await();
@@ -235,6 +239,12 @@ class ImportApiTest {
 
   /** Every event row, count of sessions and imports: what a refused import must leave as it was. */
   private String everything() throws Exception {
+    // An earlier test's import reaches the node through LISTEN: wait until it holds every event's version.
+    long committed = count("select coalesce(sum(version), 0) from events");
+    for (int i = 0; i < 200 && api.get("/api/events").bodyAsJsonObject().getJsonArray("events").stream()
+        .mapToLong(e -> ((JsonObject) e).getLong("version")).sum() < committed; i++) {
+      podium.LiveClient.sleep(25);
+    }
     return api.get("/api/events").bodyAsString() + count("select count(*) from sessions")
         + count("select count(*) from event_imports") + count("select count(*) from events");
   }

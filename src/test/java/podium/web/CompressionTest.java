@@ -1,0 +1,138 @@
+package podium.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import podium.Api;
+import podium.TestNode;
+
+/**
+ * What goes out compressed, and how: the pages' files by the server's gzip with Last-Modified for a
+ * 304 next time; PNGs as they are; the snapshot gzipped once per version from memory, with a weak
+ * ETag; every other API answer (the exports too) as it was built, never compressed per request.
+ */
+@ExtendWith(VertxExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CompressionTest {
+
+  private static final String SNAPSHOT = "/api/events/" + TestNode.SLUG;
+
+  private TestNode.Running node;
+  private Api api;
+
+  @BeforeAll
+  void start(Vertx vertx) {
+    node = TestNode.startSeeded(vertx, "gzip");
+    api = new Api(vertx, node.port());
+  }
+
+  @AfterAll
+  void stop() {
+    api.close();
+    node.stop();
+  }
+
+  @Test
+  void theSnapshotIsGzippedForWhoAsksAndPlainForTheRest() {
+    HttpResponse<Buffer> plain = api.get(SNAPSHOT);
+    assertThat(plain.getHeader("Content-Encoding")).as("identity is not sent on the wire").isNull();
+    assertThat(plain.getHeader("Vary")).contains("Accept-Encoding");
+
+    HttpResponse<Buffer> gz = api.get(SNAPSHOT, "Accept-Encoding", "gzip, deflate, br");
+    assertThat(gz.getHeader("Content-Encoding")).isEqualTo("gzip");
+    assertThat(gz.body().length()).as("a fraction of the document").isLessThan(plain.body().length() / 3);
+    assertThat(gunzip(gz.body())).isEqualTo(plain.body());
+    assertThat(gz.getHeader("ETag")).isEqualTo("W/" + plain.getHeader("ETag"));
+    assertThat(api.get(SNAPSHOT, "Accept-Encoding", "gzip").body()).as("the same bytes again").isEqualTo(gz.body());
+
+    assertThat(api.get(SNAPSHOT, "Accept-Encoding", "gzip", "If-None-Match", gz.getHeader("ETag")).statusCode()).isEqualTo(304);
+    assertThat(api.get(SNAPSHOT, "If-None-Match", gz.getHeader("ETag")).statusCode()).as("either tag, either encoding")
+        .isEqualTo(304);
+    assertThat(api.get(SNAPSHOT, "If-None-Match", "\"other\", " + plain.getHeader("ETag")).statusCode()).isEqualTo(304);
+
+    HttpResponse<Buffer> refused = api.get(SNAPSHOT, "Accept-Encoding", "gzip;q=0, deflate");
+    assertThat(refused.getHeader("Content-Encoding")).as("no gzip, and no deflate made per request").isNull();
+    assertThat(refused.body()).isEqualTo(plain.body());
+
+    long version = delay();
+    HttpResponse<Buffer> next = api.get(SNAPSHOT, "Accept-Encoding", "gzip");
+    assertThat(new JsonObject(gunzip(next.body())).getLong("version")).as("a new version, a new copy").isEqualTo(version);
+  }
+
+  @Test
+  void otherApiAnswersGoOutAsBuilt() {
+    HttpResponse<Buffer> ics = api.get(SNAPSHOT + "/schedule.ics", "Accept-Encoding", "gzip");
+    assertThat(ics.statusCode()).isEqualTo(200);
+    assertThat(ics.getHeader("Content-Encoding")).as("an export is one shared buffer: not deflated per request").isNull();
+    assertThat(ics.bodyAsString()).startsWith("BEGIN:VCALENDAR");
+    assertThat(api.get("/api/events", "Accept-Encoding", "gzip").getHeader("Content-Encoding")).isNull();
+  }
+
+  @Test
+  void thePagesFilesAreGzippedAndRevalidated() throws IOException {
+    HttpResponse<Buffer> js = api.get("/js/live.js", "Accept-Encoding", "gzip");
+    assertThat(js.getHeader("Content-Encoding")).isEqualTo("gzip");
+    assertThat(js.getHeader("Cache-Control")).isEqualTo("no-cache");
+    assertThat(gunzip(js.body()).getBytes()).isEqualTo(Files.readAllBytes(Path.of("webroot/js/live.js")));
+    String modified = js.getHeader("Last-Modified");
+    assertThat(modified).isNotNull();
+    assertThat(api.get("/js/live.js", "Accept-Encoding", "gzip", "If-Modified-Since", modified).statusCode()).isEqualTo(304);
+
+    HttpResponse<Buffer> png = api.get("/icons/icon-192.png", "Accept-Encoding", "gzip");
+    assertThat(png.getHeader("Content-Encoding")).as("a PNG is compressed already").isNull();
+    assertThat(png.body().getBytes()).isEqualTo(Files.readAllBytes(Path.of("webroot/icons/icon-192.png")));
+
+    assertThat(api.get("/sw.js").getHeader("Content-Type")).startsWith("text/javascript");
+  }
+
+  @Test
+  void acceptEncodingIsReadAsHttpSaysAndIfNoneMatchComparesWeakly() {
+    assertThat(PublicApi.acceptsGzip("gzip")).isTrue();
+    assertThat(PublicApi.acceptsGzip("deflate, GZIP;q=0.5")).isTrue();
+    assertThat(PublicApi.acceptsGzip("*")).isTrue();
+    assertThat(PublicApi.acceptsGzip("gzip;q=0")).isFalse();
+    assertThat(PublicApi.acceptsGzip("gzip; q=0.0, br")).isFalse();
+    assertThat(PublicApi.acceptsGzip("br, deflate")).isFalse();
+    assertThat(PublicApi.acceptsGzip(null)).isFalse();
+    assertThat(PublicApi.matches("W/\"e-1\"", "\"e-1\"")).isTrue();
+    assertThat(PublicApi.matches("\"e-2\", W/\"e-1\"", "\"e-1\"")).isTrue();
+    assertThat(PublicApi.matches("*", "\"e-1\"")).isTrue();
+    assertThat(PublicApi.matches("\"e-11\"", "\"e-1\"")).isFalse();
+    assertThat(PublicApi.matches(null, "\"e-1\"")).isFalse();
+  }
+
+  private static Buffer gunzip(Buffer gz) {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz.getBytes()))) {
+      return Buffer.buffer(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A delay, once the node has applied it (it learns its own change through LISTEN, like every node). */
+  private long delay() {
+    HttpResponse<Buffer> r = api.command(new JsonObject().put("type", "session.delay").put("session", "keynote-gan-yong")
+        .put("minutes", 5));
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    long version = r.bodyAsJsonObject().getLong("version");
+    for (int i = 0; i < 200 && api.snapshot().getLong("version") < version; i++) {
+      podium.LiveClient.sleep(25);
+    }
+    return version;
+  }
+}

@@ -81,7 +81,7 @@ export function openReveal(app, awardId, rank) {
     title: rank === null ? w.revealAllTitle(app.t(a.name)) : w.revealTitle(app.t(a.name), w.place(rank)),
     intro: w.revealIntro, enterConfirms: false,
     body: [el('ul', { class: 'reveal-list' }, rows.map(r => el('li', {}, el('strong', {}, w.place(r.rank)), ' ', nomineeName(app, a, r.nominee))))],
-    confirm: w.revealNow,
+    confirm: w.revealNow, cue: true,
     build: () => {
       const b = { type: 'award.reveal', award: a.id };
       if (rank !== null) b.rank = rank;

@@ -12,13 +12,25 @@ export class FormError extends Error {
 }
 
 /**
- * opts: {title, intro?, body: nodes, confirm: label, danger?, enterConfirms?, wide?,
+ * opts: {title, intro?, body: nodes, confirm: label, danger?, enterConfirms?, wide?, cue?,
  *        build(d) → the command body (throw FormError for a bad field), done(answer, body) → toast text}
+ * cue: true offers "Add to a cue…" beside the confirm button: the body goes into a cue instead of
+ * being sent now (app.addToCue, the run of show's).
  */
 export function commandDialog(app, opts) {
   const it = intent();
+  const toCue = opts.cue && app.addToCue && {
+    label: app.words.addToCue, action: 'add-to-cue',
+    run: d => {
+      const body = opts.build(d);
+      if (!body) return;
+      d.close();
+      app.addToCue(body);
+    },
+  };
   return openDialog(app, {
     ...opts,
+    extra: toCue || undefined,
     confirm: {
       label: opts.confirm, danger: opts.danger,
       run: async d => {

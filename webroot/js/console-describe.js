@@ -42,6 +42,8 @@ const SAY = {
     delayed: m => `delayed ${m} min`,
     award: (name, results) => `${name}: ${results}`,
     revealed: 'revealed', embargoed: 'embargoed', rank: r => `#${r}`,
+    cue: (name, n, fired) => `Cue ${name}: ${n} command${n === 1 ? '' : 's'}${fired ? ', fired' : ''}`,
+    removedCue: id => `Cue ${id}: removed`,
   },
   zh: {
     'session.delayed': (d, n) => `${n.session} 推迟 ${d.minutes} 分钟${d.cascade ? '（顺延）' : ''}${n.more ? `，另有 ${n.more} 场随之调整` : ''}`,
@@ -83,6 +85,8 @@ const SAY = {
     delayed: m => `推迟 ${m} 分钟`,
     award: (name, results) => `${name}：${results}`,
     revealed: '已揭晓', embargoed: '保密', rank: r => `第${r}名`,
+    cue: (name, n, fired) => `流程提示 ${name}：${n} 条命令${fired ? '，已触发' : ''}`,
+    removedCue: id => `流程提示 ${id}：已删除`,
   },
 };
 
@@ -173,6 +177,8 @@ export function describeEntities(app, current) {
   for (const an of current.announcements || []) out.push(t(an.text, lang));
   if ('notice' in current) out.push(current.notice ? t(current.notice.text, lang) : '—');
   if (current.event) out.push(`${t(current.event.title, lang)} (${current.event.timeZone})`);
+  for (const c of current.cues || []) out.push(s.cue(t(c.name, lang) || c.id, (c.commands || []).length, !!c.firedAt));
+  for (const id of current.removedCues || []) out.push(s.removedCue(id));
   if (!out.length) {
     // A shape this console does not know yet: still show it, as text.
     out.push(JSON.stringify(current).slice(0, 300));

@@ -9,7 +9,7 @@ let serial = 0;
 
 /**
  * opts: {title, intro?, body: nodes, confirm: {label, danger?, run(d)}, enterConfirms = true,
- *        onRetry?(d), wide?, cancelLabel?}
+ *        onRetry?(d), wide?, cancelLabel?, extra?: {label, action?, run(d)}}
  * run(d) sends the command (reading d.version, the version the form was opened on) and resolves
  * with a message for the toast, or false to keep the dialog open.
  */
@@ -23,11 +23,13 @@ export function openDialog(app, opts) {
     type: 'button', class: ['btn', opts.confirm.danger ? 'btn-danger' : 'btn-primary'], 'data-action': 'confirm',
   }, opts.confirm.label);
   const cancel = el('button', { type: 'button', class: ['btn'], 'data-action': 'cancel' }, opts.cancelLabel || w.cancel);
+  // A second way out of the form (e.g. "Add to a cue…"): it never sends the command itself.
+  const extra = opts.extra && el('button', { type: 'button', class: ['btn', 'btn-extra'], 'data-action': opts.extra.action || 'extra' }, opts.extra.label);
   const form = el('form', { class: 'dialog-form', novalidate: true },
     el('h2', { id: `${id}-title`, class: 'dialog-title' }, opts.title),
     opts.intro && el('p', { class: 'dialog-intro' }, opts.intro),
     content, errorBox,
-    el('div', { class: 'dialog-actions' }, cancel, confirm));
+    el('div', { class: 'dialog-actions' }, extra, cancel, confirm));
   const root = el('dialog', { class: ['dialog', opts.wide && 'dialog-wide', opts.className], 'aria-labelledby': `${id}-title` }, form);
 
   const d = {
@@ -86,6 +88,17 @@ export function openDialog(app, opts) {
   };
   d.setBody(opts.body || []);
   cancel.addEventListener('click', () => d.close());
+  if (extra) {
+    extra.addEventListener('click', () => {
+      d.clearError();
+      try {
+        opts.extra.run(d);
+      } catch (e) {
+        if (e.name !== 'FormError') console.warn('podium console: a dialog failed', e);
+        d.showError(e);
+      }
+    });
+  }
   if (confirm) confirm.addEventListener('click', () => d.confirm());
   form.addEventListener('submit', e => {
     e.preventDefault();

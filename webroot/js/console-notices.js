@@ -74,7 +74,7 @@ export function openAnnouncement(app) {
   expiry.addEventListener('change', sync);
   sync();
   commandDialog(app, {
-    title: w.postAnnouncement, body: [text, field(w.expiry, expiry), minutesField, atField], confirm: w.post,
+    title: w.postAnnouncement, body: [text, field(w.expiry, expiry), minutesField, atField], confirm: w.post, cue: true,
     build: () => {
       const value = text.value();
       if (!value) throw new FormError(w.textNeeded);

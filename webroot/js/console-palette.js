@@ -11,8 +11,13 @@ import { openUndo } from './console-log.js';
 import { logout } from './console-accounts.js';
 import { daysOf } from './console-agenda.js';
 import { venueDay } from './console-time.js';
+import { nextCue } from './console-cue-status.js';
+import { cueName, openCueEditor } from './console-cue-editor.js';
+import { fireCue, fireShownNext } from './console-cue-fire.js';
+import { mayAddCues, mayFire } from './console-cues.js';
+import { mayRehearse, openRehearse, openSwitcher } from './console-rehearsal.js';
 
-const VIEW_KEYS = ['agenda', 'cues', 'notices', 'awards', 'screens', 'event', 'accounts', 'log'];
+const VIEW_KEYS = ['agenda', 'cues', 'notices', 'awards', 'screens', 'deliveries', 'event', 'accounts', 'log'];
 
 /** Every action the palette offers now, for this role and this selection. */
 export function actions(app) {
@@ -51,6 +56,12 @@ export function actions(app) {
     (state && state.awards || []).filter(a => (a.results || []).some(r => !r.revealedAt))
       .forEach(a => add(w.revealAllTitle(app.t(a.name)), () => { app.go('awards'); openReveal(app, a.id, null); }, null, w.paletteGroups.awards));
   }
+  const next = state && nextCue(state, app.live.eventNow());
+  // The cue named here is the one fired: what the palette showed, not whatever is next later.
+  if (next && mayFire(app, next)) add(w.fireNextPalette(cueName(app, next)), () => fireCue(app, next.id, { go: true }), null, w.paletteGroups.cues);
+  if (mayAddCues(app)) add(w.addCue, () => { app.go('cues'); openCueEditor(app, null); }, null, w.paletteGroups.cues);
+  if (state && mayRehearse(app)) add(w.rehearse, () => openRehearse(app), null, w.paletteGroups.events);
+  add(w.switchEvent, () => openSwitcher(app), null, w.paletteGroups.events);
   add(w.logout, () => logout(app), null);
   (state && state.sessions || []).forEach(x => add(`${app.time(x.start)} ${app.t(x.title)}`, () => {
     app.day = venueDay(x.start, state.event.timeZone);
@@ -100,6 +111,13 @@ export function handleKey(app, e) {
   if (e.altKey && e.key.toLowerCase() === 'z') {
     e.preventDefault();
     openUndo(app);
+    return;
+  }
+  // GO on the run of show: Space (unless a button has focus: Space presses it) or F9.
+  if (app.view === 'cues' && !e.ctrlKey && !e.metaKey && !e.altKey
+      && (e.key === 'F9' || (e.key === ' ' && !(target && target.tagName === 'BUTTON')))) {
+    e.preventDefault();
+    if (!e.repeat) fireShownNext(app);
     return;
   }
   const key = keyName(e);

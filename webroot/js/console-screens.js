@@ -99,7 +99,12 @@ export function syncPreview(app) {
   const on = app.view === 'screens' && !!app.live.state;
   dock.classList.toggle('hidden', !on);
   document.getElementById('app').classList.toggle('with-preview', on);
-  if (!on) return;
+  if (!on) {
+    // A hidden preview is still a live client: the delivery report would count it as a phone.
+    const box = dock.querySelector('.preview-box');
+    if (box && box.firstChild) box.replaceChildren();
+    return;
+  }
   const s = screens(app).find(x => x.screen === fleet.preview);
   if (!dock.firstChild) {
     dock.append(el('h2', { class: 'panel-heading', id: 'preview-heading' }), el('p', { class: ['hint', 'preview-what'] }),

@@ -164,7 +164,7 @@ function openSimple(app, s, type) {
   const text = w.simple[type];
   commandDialog(app, {
     title: text.title(app.t(s.title)), intro: text.intro(app.time(app.live.eventNow())),
-    body: [], confirm: text.confirm,
+    body: [], confirm: text.confirm, cue: type !== 'session.restore',
     build: () => ({ type, session: s.id }),
     done: a => text.done(app.t(s.title), a.version),
   });

@@ -46,7 +46,7 @@ export function openStage(app, sessionId) {
   commandDialog(app, {
     title: w.onStageTitle(app.t(s.title)),
     body: [field(w.nowSpeaking, speaker), field(w.upNext, next), el('h3', { class: 'panel-heading' }, w.screensShow), line],
-    confirm: w.setOnStage,
+    confirm: w.setOnStage, cue: true,
     build: () => ({ type: 'speaker.on_stage', session: s.id, speaker: speaker.value || null, next: next.value || null }),
     done: a => w.stageDone(speaker.value ? speakerLine(app, speaker.value) : w.nobody, a.version),
   });

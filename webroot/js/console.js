@@ -12,6 +12,9 @@ import { noticesView } from './console-notices.js';
 import { cuesView } from './console-cues.js';
 import { awardsView } from './console-awards.js';
 import { screensView, syncPreview } from './console-screens.js';
+import { deliveriesView } from './console-deliveries.js';
+import { pickCue } from './console-cue-editor.js';
+import { openSwitcher } from './console-rehearsal.js';
 import { eventView } from './console-event.js';
 import { accountsView, openMe } from './console-accounts.js';
 import { changeLog, logView, openUndo } from './console-log.js';
@@ -21,7 +24,7 @@ import { handleKey, openPalette } from './console-palette.js';
 const LOGGED_IN = 'podium.console.loggedIn';
 const LANG = 'podium.console.lang';
 const EVENT = 'podium.console.event';
-const VIEWS = [agendaView, cuesView, noticesView, awardsView, screensView, eventView, accountsView, logView];
+const VIEWS = [agendaView, cuesView, noticesView, awardsView, screensView, deliveriesView, eventView, accountsView, logView];
 const $ = id => document.getElementById(id);
 
 const app = {
@@ -41,6 +44,8 @@ const app = {
   zone: () => (app.live && app.live.state ? app.live.state.event.timeZone : undefined),
   time: instant => fmtTime(instant, app.zone(), app.lang),
   toast,
+  /** "Add to a cue…" in a form: the command goes into a cue (chosen next) instead of being sent. */
+  addToCue: body => pickCue(app, body),
   go(view) {
     const entered = VIEWS.find(v => v.id === view);
     if (entered && entered.enter && view !== app.view) entered.enter(app);
@@ -196,6 +201,7 @@ function wireFrame() {
   $('palette-open').addEventListener('click', () => openPalette(app));
   $('lang-toggle').addEventListener('click', () => app.setLang(app.lang === 'zh' ? 'en' : 'zh'));
   $('me').addEventListener('click', () => openMe(app));
+
   document.addEventListener('keydown', e => handleKey(app, e));
 }
 
@@ -205,11 +211,18 @@ function render() {
   const state = app.live.state;
   if (state) {
     const title = app.t(state.event.title);
+    const rehearsal = !!state.event.rehearsalOf;
     $('event-title').textContent = title;
-    document.title = `${w.console} · ${title}`;
-    $('event-meta').textContent = [app.t(state.event.venue), (state.event.days || []).join(', '), state.event.rehearsalOf && w.rehearsal]
+    document.title = `${rehearsal ? `${w.rehearsalBadge} · ` : ''}${w.console} · ${title}`;
+    $('event-meta').textContent = [app.t(state.event.venue), (state.event.days || []).join(', '), state.event.slug]
       .filter(Boolean).join(' · ');
+    // A rehearsal copy looks like no real event: another colour and the word, in the top bar.
+    $('app').classList.toggle('rehearsal', rehearsal);
+    $('rehearsal-badge').classList.toggle('hidden', !rehearsal);
+    $('rehearsal-badge').replaceChildren(...(rehearsal ? [el('strong', { class: 'rehearsal-word' }, w.rehearsalBadge), ' ',
+      el('span', {}, w.rehearsalOf(state.event.rehearsalOf))] : []));
   }
+
   $('undo').textContent = w.undoLast;
   $('undo').setAttribute('aria-keyshortcuts', 'Alt+Z');
   $('palette-open').textContent = w.paletteButton;
@@ -225,7 +238,9 @@ function render() {
   $('views').replaceChildren(...views.map(v => el('button', {
     type: 'button', class: ['tab', v.id === app.view && 'active'], 'data-view': v.id,
     'aria-current': v.id === app.view ? 'page' : null, onclick: () => app.go(v.id),
-  }, v.label(w))));
+  }, v.label(w))), el('button', {
+    type: 'button', class: ['btn', 'btn-small', 'event-switch'], id: 'event-switch', 'aria-haspopup': 'dialog', onclick: () => openSwitcher(app),
+  }, w.switchEvent));
   const view = views.find(v => v.id === app.view);
   keepFocusAndScroll($('view'), () => $('view').replaceChildren(state ? view.render(app) : el('p', { class: 'empty' }, w.loading)));
   syncPreview(app);

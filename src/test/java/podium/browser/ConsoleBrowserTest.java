@@ -338,7 +338,7 @@ class ConsoleBrowserTest {
         click(console, "#lang-toggle");
         console.until(SOON, "the Chinese console", d -> console.text("[data-view='agenda']").equals("日程"));
       }
-      for (String v : new String[] {"agenda", "cues", "notices", "awards", "screens", "event", "accounts", "log"}) {
+      for (String v : new String[] {"agenda", "cues", "notices", "awards", "screens", "deliveries", "event", "accounts", "log"}) {
         view(console, v);
         console.screenshot("console-" + v + "-" + lang + "-1366");
         check(console, "console-" + v + "-" + lang);
@@ -369,7 +369,7 @@ class ConsoleBrowserTest {
             .put("text", new JsonObject().put("en", "Doors are open").put("zh", "现在入场")))));
     view(console, "cues");
     click(console, "[data-cue='doors-open'] [data-action='fire-cue']");
-    assertThat(console.text("dialog[open] .cue-commands")).contains("announcement.post");
+    assertThat(console.text("dialog[open] .cue-commands")).contains("Announce “Doors are open”");
     check(console, "console-fire-cue-dialog");
     confirm(console);
     awaitNoDialog(console);

@@ -7,9 +7,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
+import io.vertx.ext.web.Route;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.Gauge;
+import podium.live.AddressLimits;
 import podium.live.ChangeFeed;
 import podium.live.EventState;
 import podium.live.EventStates;
@@ -26,12 +30,21 @@ import podium.web.PairingLimit;
 /** One hub node: a pool, one change feed, and an HTTP server instance per event loop. */
 public final class Node {
 
-  /** How a node is set up; wire is the path asked for (PODIUM_WIRE), which a probe may overrule. */
-  public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire) {
+  /**
+   * How a node is set up; wire is the path asked for (PODIUM_WIRE), which a probe may overrule;
+   * limits, the WebSockets and hellos allowed per client address.
+   */
+  public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
+      AddressLimits.Settings limits) {
 
     /** On the fast path, as by default. */
     public Options(int httpPort, int instances, String name, String webroot, int poolSize) {
       this(httpPort, instances, name, webroot, poolSize, WirePath.FAST);
+    }
+
+    /** With the default limits per address. */
+    public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire) {
+      this(httpPort, instances, name, webroot, poolSize, wire, AddressLimits.Settings.DEFAULTS);
     }
   }
 
@@ -45,12 +58,14 @@ public final class Node {
   private final PrometheusMeterRegistry registry;
   private final String httpDeployment;
   private final WirePath wire;
+  private final List<HttpVerticle> servers;
   private volatile String feedDeployment;
   private volatile long keySweeper = -1;
   private volatile Future<Node> loading = Future.succeededFuture();
 
   private Node(Vertx vertx, Pool pool, EventStates states, ChangeFeed feed, CommandStore commands,
-      PrometheusMeterRegistry registry, String http, WirePath wire) {
+      PrometheusMeterRegistry registry, String http, WirePath wire, List<HttpVerticle> servers) {
+    this.servers = servers;
     this.vertx = vertx;
     this.pool = pool;
     this.states = states;
@@ -89,10 +104,15 @@ public final class Node {
     // Chosen (and any fallback logged) once for the node, and shared by its hubs.
     WirePath wire = WirePath.choose(options.wire());
     HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, credentials, feed::healthy, registry,
-        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire);
+        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire,
+        new AddressLimits(options.limits()));
     DeploymentOptions http = new DeploymentOptions().setInstances(options.instances());
-    return vertx.deployVerticle(() -> new HttpVerticle(shared), http)
-        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire));
+    List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+      HttpVerticle server = new HttpVerticle(shared);
+      servers.add(server);
+      return server;
+    }, http).map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire, servers));
   }
 
   /** Loads every event (the schema must be migrated by now) and starts following changes. */
@@ -126,6 +146,11 @@ public final class Node {
   /** The path this node's sockets are written on: the one asked for, or PLAIN after a failed probe. */
   public WirePath wire() {
     return wire;
+  }
+
+  /** The HTTP routes this node serves (every instance serves the same). */
+  public List<Route> routes() {
+    return servers.get(0).routes();
   }
 
   /** Drains the sockets (each gets a reconnect frame), then stops the feed and the pool. */

@@ -43,6 +43,7 @@ public final class Hub {
   private final List<Runnable> unsubscribe = new ArrayList<>();
   private final Buffer ping = Buffer.buffer("p");
   private final WirePath wire;
+  private final AddressLimits limits;
   private Fanout fanout;
   private Greeting greeting;
   private long tick;
@@ -52,9 +53,11 @@ public final class Hub {
 
   /** sockets: this node's count of open sockets, shared by its hubs, for the metrics. */
   /** wire: the socket path the node chose for all its hubs (see WirePath). */
+  /** limits: connections and hellos per client address, shared by the node's hubs. */
   public Hub(Vertx vertx, EventStates states, Pool pool, Credentials credentials, String node, AtomicInteger sockets,
-      WirePath wire) {
+      WirePath wire, AddressLimits limits) {
     this.vertx = vertx;
+    this.limits = limits;
     this.wire = wire;
     this.states = states;
     this.pool = pool;
@@ -82,7 +85,14 @@ public final class Hub {
       socket.close((short) 1012, "restarting");
       return;
     }
+    String address = limits.keyOf(socket.remoteAddress());
+    if (!limits.open(address)) {
+      refuse(socket, wire.wire(socket), ProtocolError.Code.TOO_MANY_CONNECTIONS,
+          "too many connections from this address; try again later");
+      return;
+    }
     Client client = new Client(socket, wire.wire(socket), (int) (clients.size() % PING_GROUPS));
+    client.address = address;
     clients.add(client);
     sockets.incrementAndGet();
     client.wire.bound(WRITE_QUEUE_BYTES);
@@ -109,6 +119,11 @@ public final class Hub {
       if ("ping".equals(type)) {
         Frames.pong(frame.getValue("t")).writeTo(client.wire);
       } else if ("hello".equals(type)) {
+        if (!limits.hello(client.address)) {
+          refuse(client.socket, client.wire, ProtocolError.Code.TOO_MANY_HELLOS,
+              "too many hellos from this address; try again in a few seconds");
+          return;
+        }
         Hello hello = Hello.parse(frame);
         if (states.loaded()) {
           greeting.hello(client, hello);
@@ -201,6 +216,12 @@ public final class Hub {
     }
   }
 
+  /** A polite refusal of the whole connection: the error, then 1013 (try again later); clients back off. */
+  private static void refuse(ServerWebSocket socket, Wire wire, ProtocolError.Code code, String message) {
+    Frames.error(code, message).writeTo(wire);
+    socket.close((short) 1013, code.wire());
+  }
+
   private void error(Client client, ProtocolError.Code code, String message) {
     Frames.error(code, message).writeTo(client.wire);
   }
@@ -209,6 +230,7 @@ public final class Hub {
     client.gone = true;
     if (clients.remove(client)) {
       sockets.decrementAndGet();
+      limits.closed(client.address);
     }
     fanout.remove(client);
   }

@@ -8,15 +8,18 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import podium.event.Audience;
+import podium.live.AddressLimits;
 import podium.live.EventStates;
 import podium.live.Hub;
 import podium.live.WirePath;
@@ -31,11 +34,16 @@ public final class HttpVerticle extends VerticleBase {
   /** What every instance on a node shares. */
   public record Shared(Pool pool, EventStates states, CommandStore commands, Credentials credentials,
       BooleanSupplier feedHealthy, PrometheusMeterRegistry metrics, String node, String webroot, int port,
-      AtomicInteger sockets, PairingLimit pairing, WirePath wire) { }
+      AtomicInteger sockets, PairingLimit pairing, WirePath wire, AddressLimits limits) { }
+
+  /** The request line (method, path and query) and all headers together, at most: 414 and 431 past them. */
+  public static final int MAX_REQUEST_LINE = 8_192;
+  public static final int MAX_HEADERS = 8_192;
 
   private final Shared shared;
   private Hub hub;
   private HttpServer server;
+  private Router router;
 
   public HttpVerticle(Shared shared) {
     this.shared = shared;
@@ -44,9 +52,9 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     hub = new Hub(vertx, shared.states(), shared.pool(), shared.credentials(), shared.node(), shared.sockets(),
-        shared.wire());
+        shared.wire(), shared.limits());
     hub.start();
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.route().handler(HttpVerticle::securityHeaders);
     router.route("/api/*").handler(this::refuseWhileStarting);
     StaffAuth auth = new StaffAuth(shared.credentials(), Permission.STAFF_VIEW);
@@ -88,9 +96,15 @@ public final class HttpVerticle extends VerticleBase {
     return new HttpServerOptions().setPort(port).setHost("0.0.0.0")
         .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
         .setMaxWebSocketFrameSize(65_536).setMaxWebSocketMessageSize(65_536)
+        .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
         .setReadIdleTimeout(60).setTcpNoDelay(true)
         // A fixed kernel send buffer bounds what a stalled phone can pin (autotuning allows 4 MiB).
         .setSendBufferSize(Hub.WRITE_QUEUE_BYTES / 2);
+  }
+
+  /** Every route this instance serves, in order (the fuzz tests go through all of them). */
+  public List<Route> routes() {
+    return router == null ? List.of() : router.getRoutes();
   }
 
   private HealthChecks health() {

@@ -57,6 +57,7 @@ public final class HttpVerticle extends VerticleBase {
     router = Router.router(vertx);
     router.route().handler(HttpVerticle::securityHeaders);
     router.route("/api/*").handler(this::refuseWhileStarting);
+    router.route("/api/*").handler(HttpVerticle::refuseFormBodies);
     StaffAuth auth = new StaffAuth(shared.credentials(), Permission.STAFF_VIEW);
     PublicApi publicApi = new PublicApi(shared.states());
     publicApi.mount(router);
@@ -122,6 +123,21 @@ public final class HttpVerticle extends VerticleBase {
     } else {
       ctx.response().putHeader("Retry-After", "1");
       Errors.send(ctx, ErrorCode.STARTING, "the hub is starting; try again in a second");
+    }
+  }
+
+  /**
+   * The API takes JSON, never forms: BodyHandler would decode a form body before a route could
+   * refuse it, and a field over Netty's form limit threw inside the router, leaving the request
+   * unanswered on a kept-alive connection.
+   */
+  private static void refuseFormBodies(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    String lower = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT).trim();
+    if (lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/")) {
+      Errors.send(ctx, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+    } else {
+      ctx.next();
     }
   }
 

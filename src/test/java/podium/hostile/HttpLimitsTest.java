@@ -1,0 +1,76 @@
+package podium.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import podium.TestNode;
+import podium.web.HttpVerticle;
+
+/** Huge request lines, query strings and headers get a clear 414 or 431, and the node keeps serving. */
+@ExtendWith(VertxExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HttpLimitsTest {
+
+  private HostileHub hub;
+
+  @BeforeAll
+  void start(Vertx vertx) {
+    hub = HostileHub.start(vertx, "http-limits");
+  }
+
+  @AfterAll
+  void stop() {
+    hub.close();
+  }
+
+  private String get(String target, String headers) {
+    return RawHttp.exchange(hub.port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\n");
+  }
+
+  @Test
+  void aHugeQueryStringIsRefusedWith414() {
+    String ok = get("/api/events?x=" + "a".repeat(HttpVerticle.MAX_REQUEST_LINE - 100), "");
+    assertThat(RawHttp.status(ok)).as(ok).isEqualTo(200);
+    for (String method : new String[] {"GET", "POST", "PROPFIND"}) {
+      String answer = RawHttp.exchange(hub.port(), method + " /api/events/" + TestNode.SLUG + "?x="
+          + "a".repeat(HttpVerticle.MAX_REQUEST_LINE + 10) + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\n{}");
+      assertThat(RawHttp.status(answer)).as(method + ": " + answer).isEqualTo(414);
+    }
+    assertThat(hub.api.get("/health").statusCode()).isEqualTo(200);
+  }
+
+  /** Form bodies were decoded by BodyHandler before any route could refuse them; a long field threw in the router. */
+  @Test
+  void formBodiesAreRefusedWith415BeforeTheyAreDecoded() {
+    for (String type : new String[] {"application/x-www-form-urlencoded", "multipart/form-data; boundary=xyz"}) {
+      String body = type.startsWith("multipart")
+          ? "--xyz\r\nContent-Disposition: form-data; name=\"login\"\r\n\r\n" + "a".repeat(10_000) + "\r\n--xyz--\r\n"
+          : "login=" + "a".repeat(10_000);
+      for (String path : new String[] {"/api/login", "/api/events/" + TestNode.SLUG + "/commands", "/api/staff"}) {
+        String answer = RawHttp.exchange(hub.port(), "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+            + type + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+        assertThat(RawHttp.status(answer)).as("%s %s: %s", type, path, answer).isEqualTo(415);
+        assertThat(answer).contains("unsupported_media_type");
+      }
+    }
+  }
+
+  @Test
+  void hugeHeadersAreRefusedWith431() {
+    String answer = get("/api/events", "Cookie: podium_session=" + "a".repeat(HttpVerticle.MAX_HEADERS + 10) + "\r\n");
+    assertThat(RawHttp.status(answer)).as(answer).isEqualTo(431);
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 1_000; i++) {
+      many.append("X-H").append(i).append(": v\r\n");
+    }
+    answer = get("/api/events", many.toString());
+    assertThat(RawHttp.status(answer)).as(answer).isEqualTo(431);
+    assertThat(hub.api.get("/health").statusCode()).isEqualTo(200);
+  }
+}

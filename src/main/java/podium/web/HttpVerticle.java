@@ -142,6 +142,13 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   private static void securityHeaders(RoutingContext ctx) {
+    try {
+      ctx.normalizedPath();
+    } catch (IllegalArgumentException badEscape) {
+      // "/%zz" names nothing; left to the router, it threw while matching routes (logged as an error).
+      Errors.send(ctx, ErrorCode.NOT_FOUND, "no such resource");
+      return;
+    }
     ctx.response().putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer")
         .putHeader("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:;"

@@ -61,6 +61,16 @@ class HttpLimitsTest {
     }
   }
 
+  /** A broken percent-escape threw inside the router's path matching, logged as an unhandled error. */
+  @Test
+  void aPathWithABrokenEscapeIsAnsweredNotFound() {
+    for (String path : new String[] {"/%zz", "/%", "/api/events/%zz", "/api/events/%E0%A4%A/commands", "/js/%"}) {
+      String answer = get(path, "");
+      assertThat(RawHttp.status(answer)).as(path + ": " + answer).isEqualTo(404);
+      assertThat(answer).contains("not_found");
+    }
+  }
+
   @Test
   void hugeHeadersAreRefusedWith431() {
     String answer = get("/api/events", "Cookie: podium_session=" + "a".repeat(HttpVerticle.MAX_HEADERS + 10) + "\r\n");

@@ -56,6 +56,7 @@ public final class HttpVerticle extends VerticleBase {
     hub.start();
     router = Router.router(vertx);
     router.route().handler(HttpVerticle::securityHeaders);
+    router.route().handler(NulCharacters::refuseInUri);
     router.route("/api/*").handler(this::refuseWhileStarting);
     router.route("/api/*").handler(HttpVerticle::refuseFormBodies);
     StaffAuth auth = new StaffAuth(shared.credentials(), Permission.STAFF_VIEW);

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import podium.store.ApiTokens;
 import podium.store.Database;
 import podium.store.Migrations;
+import podium.web.InteropSettings;
 
 /** Starts a hub node: config, database (external or embedded), migrations, demo event, verticles. */
 public final class Main {
@@ -26,6 +27,9 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("import")) {
+      System.exit(ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+    }
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setPreferNativeTransport(true)
@@ -49,7 +53,12 @@ public final class Main {
           db.getDatabase());
     } else {
       Path dir = Path.of(config.dataDir(), "pg").toAbsolutePath();
-      embedded = EmbeddedDatabase.start(dir);
+      try {
+        embedded = EmbeddedDatabase.start(dir);
+      } catch (java.io.IOException e) {
+        LOG.error("could not start: {}", e.getMessage());
+        System.exit(1);
+      }
       db = embedded.connectOptions();
       LOG.info("database: embedded PostgreSQL 17 on port {}, data in {} (set PGHOST to use another)",
           db.getPort(), dir);
@@ -57,7 +66,9 @@ public final class Main {
     // Listening first: a restarted node holds reconnecting screens instead of refusing them.
     Node node = Node.listen(vertx, db,
         new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),
-            config.dbPoolSize(), config.wire(), config.limits()), metrics).await();
+            config.dbPoolSize(), config.wire(), new InteropSettings(config.publicUrl(), config.webhooksToPrivate(),
+                InteropSettings.DEFAULTS.firstRetryMs(), InteropSettings.DEFAULTS.pauseAfter()), config.limits()),
+            metrics).await();
     EmbeddedDatabase toClose = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, node, toClose), "podium-shutdown"));
     try {

@@ -15,16 +15,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.Gauge;
 import podium.live.AddressLimits;
 import podium.live.ChangeFeed;
+import podium.live.CueClock;
+import podium.live.Deliveries;
 import podium.live.EventState;
 import podium.live.EventStates;
 import podium.live.WirePath;
 import podium.store.CommandStore;
+import podium.store.CueLeader;
 import podium.store.Credentials;
 import podium.store.Database;
+import podium.store.DeliveryReports;
 import podium.store.LoginFailures;
 import podium.store.ScreenTable;
 import podium.store.StaffSessions;
 import podium.web.HttpVerticle;
+import podium.web.Interop;
+import podium.web.InteropSettings;
+import podium.web.WebhookDeliverer;
 import podium.web.PairingLimit;
 
 /** One hub node: a pool, one change feed, and an HTTP server instance per event loop. */
@@ -32,23 +39,30 @@ public final class Node {
 
   /**
    * How a node is set up; wire is the path asked for (PODIUM_WIRE), which a probe may overrule;
-   * limits, the WebSockets and hellos allowed per client address.
+   * interop: its exports' public address and its webhooks' rules; limits, the WebSockets and hellos
+   * allowed per client address.
    */
   public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
-      AddressLimits.Settings limits) {
+      InteropSettings interop, AddressLimits.Settings limits) {
 
     /** On the fast path, as by default. */
     public Options(int httpPort, int instances, String name, String webroot, int poolSize) {
       this(httpPort, instances, name, webroot, poolSize, WirePath.FAST);
     }
 
-    /** With the default limits per address. */
     public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire) {
-      this(httpPort, instances, name, webroot, poolSize, wire, AddressLimits.Settings.DEFAULTS);
+      this(httpPort, instances, name, webroot, poolSize, wire, InteropSettings.DEFAULTS);
+    }
+
+    /** With the default limits per address. */
+    public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
+        InteropSettings interop) {
+      this(httpPort, instances, name, webroot, poolSize, wire, interop, AddressLimits.Settings.DEFAULTS);
     }
   }
 
   private static final long HOUR_MS = 3_600_000;
+  private static final long REPORT_MS = 1_000;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -59,13 +73,24 @@ public final class Node {
   private final String httpDeployment;
   private final WirePath wire;
   private final List<HttpVerticle> servers;
+  private final WebhookDeliverer webhooks;
   private volatile String feedDeployment;
+  private volatile String cueDeployment;
+  private final PgConnectOptions connect;
+  private final Deliveries deliveries;
+  private final String name;
+  private volatile long reporter = -1;
+  private volatile String webhookDeployment;
   private volatile long keySweeper = -1;
   private volatile Future<Node> loading = Future.succeededFuture();
 
   private Node(Vertx vertx, Pool pool, EventStates states, ChangeFeed feed, CommandStore commands,
-      PrometheusMeterRegistry registry, String http, WirePath wire, List<HttpVerticle> servers) {
+      PrometheusMeterRegistry registry, String http, WirePath wire, PgConnectOptions connect, Deliveries deliveries,
+      String name, WebhookDeliverer webhooks, List<HttpVerticle> servers) {
     this.servers = servers;
+    this.connect = connect;
+    this.deliveries = deliveries;
+    this.name = name;
     this.vertx = vertx;
     this.pool = pool;
     this.states = states;
@@ -74,6 +99,7 @@ public final class Node {
     this.registry = registry;
     this.httpDeployment = http;
     this.wire = wire;
+    this.webhooks = webhooks;
   }
 
   /** Listens and loads: a node that serves. */
@@ -103,28 +129,39 @@ public final class Node {
     AtomicInteger sockets = registry.gauge("podium.sockets", new AtomicInteger());
     // Chosen (and any fallback logged) once for the node, and shared by its hubs.
     WirePath wire = WirePath.choose(options.wire());
+    Deliveries deliveries = new Deliveries(states);
     HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, credentials, feed::healthy, registry,
-        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire,
-        new AddressLimits(options.limits()));
+        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire, deliveries,
+        new Interop(pool, options.interop()), new AddressLimits(options.limits()));
     DeploymentOptions http = new DeploymentOptions().setInstances(options.instances());
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
       HttpVerticle server = new HttpVerticle(shared);
       servers.add(server);
       return server;
-    }, http).map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire, servers));
+    }, http).map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire, connect, deliveries,
+        options.name(), new WebhookDeliverer(connect, states, options.interop(), options.name()), servers));
   }
 
   /** Loads every event (the schema must be migrated by now) and starts following changes. */
   public Future<Node> load() {
-    loading = vertx.deployVerticle(feed).map(feedId -> {
+    loading = vertx.deployVerticle(feed).compose(feedId -> {
       feedDeployment = feedId;
+      return vertx.deployVerticle(new CueClock(states, commands, new CueLeader(vertx, connect, name)));
+    }).compose(cueId -> {
+      cueDeployment = cueId;
+      return vertx.deployVerticle(webhooks);
+    }).map(webhookId -> {
+      webhookDeployment = webhookId;
       for (EventState e : states.all()) {
         Gauge.builder("podium.event.version", states,
                 s -> s.byId(e.id()) == null ? 0 : s.byId(e.id()).view().version())
             .tag("event", e.slug()).register(registry);
       }
+      // What this node's clients acknowledged, once a second, for the console's delivery report.
+      reporter = vertx.setPeriodic(REPORT_MS, t -> DeliveryReports.write(pool, name, deliveries.drain()));
       keySweeper = vertx.setPeriodic(HOUR_MS, t -> {
+        DeliveryReports.forgetOld(pool);
         commands.forgetOldKeys();
         ScreenTable.forgetUnpaired(pool);
         StaffSessions.forgetOld(pool);
@@ -158,8 +195,11 @@ public final class Node {
     // A stop during start-up waits for the load under way, so the feed never runs on a closed pool.
     return loading.transform(loaded -> {
       vertx.cancelTimer(keySweeper);
+      vertx.cancelTimer(reporter);
       return vertx.undeploy(httpDeployment);
     })
+        .eventually(() -> webhookDeployment == null ? Future.succeededFuture() : vertx.undeploy(webhookDeployment))
+        .eventually(() -> cueDeployment == null ? Future.succeededFuture() : vertx.undeploy(cueDeployment))
         .eventually(() -> feedDeployment == null ? Future.succeededFuture() : vertx.undeploy(feedDeployment))
         .eventually(() -> pool.close());
   }

@@ -18,6 +18,10 @@ final class Client {
   /** The client address it is counted under in AddressLimits, or null when not counted. */
   String address;
   long last = -1;
+  /** The last version it said it applied (ack frames), or had when it subscribed. */
+  long acked = -1;
+  /** Where its acknowledgements count: "room|screen" or "room|phone" ("" for no room); null for staff. */
+  String where;
   boolean stale;
   boolean greeting;
   /** The hello a starting node holds until its events are loaded (see Hub.hold). */

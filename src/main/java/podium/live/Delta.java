@@ -5,9 +5,9 @@ import podium.event.Audience;
 /**
  * One version of one event, encoded once per audience (frames[audience.ordinal()]): a change frame
  * or, where hidden, a skip. A change addressed to one screen (screen.*) goes in full to staff and
- * to that screen.
+ * to that screen. committedAtMs: when it was committed, by PostgreSQL's clock, for delivery times.
  */
-public record Delta(EventState origin, long version, SharedFrame[] frames, String screen) {
+public record Delta(EventState origin, long version, SharedFrame[] frames, String screen, long committedAtMs) {
 
   public long eventId() {
     return origin.id();

@@ -31,9 +31,12 @@ final class Fanout {
   /** When the last slice gave the loop back; 0 when no delivery is under way. */
   private long sliceEnded;
 
-  Fanout(Context context, String node) {
+  private final Deliveries deliveries;
+
+  Fanout(Context context, String node, Deliveries deliveries) {
     this.context = context;
     this.node = node;
+    this.deliveries = deliveries;
   }
 
   /** Welcome, then the missing deltas or a snapshot; from here on the client gets every delta. */
@@ -52,15 +55,32 @@ final class Fanout {
       }
     }
     client.last = view.version();
+    // What it has without sending anything: a snapshot's version, or where it resumed from.
+    client.acked = missing == null ? view.version() : hello.resumeVersion();
+    client.where = hello.where(client.screen != null, audience);
+    if (client.where != null) {
+      deliveries.joined(event.id(), client.where);
+    }
     byEvent.computeIfAbsent(event.id(), id -> new LinkedHashSet<>()).add(client);
   }
 
   void remove(Client client) {
     if (client.event != null) {
       Set<Client> set = byEvent.get(client.event.id());
-      if (set != null) {
-        set.remove(client);
+      if (set != null && set.remove(client) && client.where != null) {
+        deliveries.left(client.event.id(), client.where);
       }
+    }
+  }
+
+  /** The client says it applied every version up to this one, at this time on the hub's clock. */
+  void acked(Client client, long version, long atMs) {
+    long upTo = Math.min(version, client.last);
+    if (client.event != null && upTo > client.acked) {
+      if (client.where != null) {
+        deliveries.reached(client.event.id(), client.acked, upTo, client.where, atMs);
+      }
+      client.acked = upTo;
     }
   }
 
@@ -132,6 +152,8 @@ final class Fanout {
     EventState.View view = client.event.view();
     view.snapshotFor(client.audience).writeTo(client.wire);
     client.last = view.version();
+    // Caught up by a snapshot, not by the changes in time: those do not count as reached.
+    client.acked = Math.max(client.acked, view.version());
   }
 
   /** The event was reloaded whole (a new epoch, say): everyone on it starts again from a snapshot. */

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import podium.event.Audience;
 import podium.live.AddressLimits;
+import podium.live.Deliveries;
 import podium.live.EventStates;
 import podium.live.Hub;
 import podium.live.WirePath;
@@ -34,7 +35,8 @@ public final class HttpVerticle extends VerticleBase {
   /** What every instance on a node shares. */
   public record Shared(Pool pool, EventStates states, CommandStore commands, Credentials credentials,
       BooleanSupplier feedHealthy, PrometheusMeterRegistry metrics, String node, String webroot, int port,
-      AtomicInteger sockets, PairingLimit pairing, WirePath wire, AddressLimits limits) { }
+      AtomicInteger sockets, PairingLimit pairing, WirePath wire, Deliveries deliveries, Interop interop,
+      AddressLimits limits) { }
 
   /** The request line (method, path and query) and all headers together, at most: 414 and 431 past them. */
   public static final int MAX_REQUEST_LINE = 8_192;
@@ -52,7 +54,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     hub = new Hub(vertx, shared.states(), shared.pool(), shared.credentials(), shared.node(), shared.sockets(),
-        shared.wire(), shared.limits());
+        shared.wire(), shared.deliveries(), shared.limits());
     hub.start();
     router = Router.router(vertx);
     router.route().handler(HttpVerticle::securityHeaders);
@@ -66,10 +68,15 @@ public final class HttpVerticle extends VerticleBase {
         Audience.of(ctx.<Holder>get(StaffAuth.HOLDER).role())));
     new LoginApi(vertx, shared.pool(), shared.credentials()).mount(router);
     new AccountsApi(vertx, shared.pool(), shared.credentials()).mount(router);
-    new EventsApi(shared.pool(), shared.credentials()).mount(router);
+    new EventsApi(shared.pool(), shared.states(), shared.credentials()).mount(router);
     new CommandApi(shared.commands(), auth).mount(router);
     new ScreenApi(shared.pool(), shared.states(), auth, shared.pairing()).mount(router);
     new AuditApi(shared.pool(), shared.states(), auth).mount(router);
+    new DeliveryApi(shared.pool(), shared.states(), auth).mount(router);
+    new ExportApi(vertx, shared.states(), shared.interop(), shared.port()).mount(router);
+    new ImportApi(vertx, shared.pool(), shared.credentials()).mount(router);
+    new WebhookApi(vertx, shared.pool(), shared.states(), shared.credentials(), shared.interop().settings())
+        .mount(router);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
     router.route().handler(StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT,
@@ -142,6 +149,10 @@ public final class HttpVerticle extends VerticleBase {
     }
   }
 
+  /**
+   * No inline script or style anywhere; only this hub's own pages may frame one (the console shows a
+   * screen's live preview so), never another site's.
+   */
   private static void securityHeaders(RoutingContext ctx) {
     try {
       ctx.normalizedPath();
@@ -152,8 +163,10 @@ public final class HttpVerticle extends VerticleBase {
     }
     ctx.response().putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer")
+        .putHeader("X-Frame-Options", "SAMEORIGIN")
         .putHeader("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:;"
-            + " style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+            + " style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'self';"
+            + " frame-ancestors 'self'; form-action 'self'");
     ctx.next();
   }
 

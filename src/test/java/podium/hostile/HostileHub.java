@@ -49,7 +49,8 @@ final class HostileHub implements AutoCloseable {
   static HostileHub start(Vertx vertx, String name, AddressLimits.Settings limits) {
     var db = TestNode.seededDatabase(vertx);
     int port = TestNode.freePort();
-    Node node = Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, TestNode.WIRE, limits), null)
+    Node node = Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, TestNode.WIRE,
+        podium.web.InteropSettings.DEFAULTS, limits), null)
         .await();
     HostileHub hub = new HostileHub(vertx, new TestNode.Running(node, port, db));
     hub.dress();

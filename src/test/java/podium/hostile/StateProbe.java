@@ -16,9 +16,12 @@ import java.util.stream.Collectors;
  */
 final class StateProbe {
 
-  /** Written by refusals on purpose (the login limit) or by timers; never state a refusal may change. */
+  /**
+   * Written by refusals on purpose (the login limit) or by timers (which clients acknowledged what,
+   * webhook attempts); never state a refusal may change.
+   */
   private static final Set<String> BOOKKEEPING = Set.of("flyway_schema_history", "login_failures",
-      "webhook_deliveries");
+      "webhook_deliveries", "delivery_reports");
   /** Columns timers write: which node saw a screen last, and when; how far a webhook's deliverer got. */
   private static final Map<String, Set<String>> MOVING_COLUMNS = Map.of(
       "screens", Set.of("last_seen", "node", "version_shown"),

@@ -57,7 +57,8 @@ public final class Credentials {
         if (known.size() >= MAX) {
           known.clear();
         }
-        known.put(hash, new Entry(h, now + TTL_MS));
+        // Remembered for a minute, but never past the moment a login ends by itself.
+        known.put(hash, new Entry(h, Math.min(now + TTL_MS, h.endsAtMs())));
       }
     });
   }

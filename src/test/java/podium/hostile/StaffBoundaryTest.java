@@ -132,6 +132,18 @@ class StaffBoundaryTest {
     assertThat(probe.whole()).as("no refusal changed anything").isEqualTo(before);
   }
 
+  /** A login that ends while it is remembered (a minute, for bursts of commands) ends at its time all the same. */
+  @Test
+  void aLoginThatEndsWhileInUseIsRefusedFromThen() {
+    String[] login = hub.login(Role.EDITOR);
+    setExpiry(login[0], "now() + interval '1500 milliseconds'");
+    assertThat(hub.api.call(HttpMethod.GET, "/api/me", null, "Cookie", login[0]).statusCode()).isEqualTo(200);
+    RawSocket.sleep(2_000);
+    HttpResponse<Buffer> after = hub.api.call(HttpMethod.GET, "/api/me", null, "Cookie", login[0]);
+    tally.tried("ended while in use");
+    assertThat(after.statusCode()).as("after its end: " + after.bodyAsString()).isEqualTo(401);
+  }
+
   @Test
   void theStaffAndScreenChannelsRefuseEveryMissingForgedEndedOrForeignCredential() {
     String origin = "http://localhost:" + hub.port();

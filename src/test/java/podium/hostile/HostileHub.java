@@ -47,10 +47,13 @@ final class HostileHub implements AutoCloseable {
   }
 
   static HostileHub start(Vertx vertx, String name, AddressLimits.Settings limits) {
+    return start(vertx, name, limits, podium.web.InteropSettings.DEFAULTS);
+  }
+
+  static HostileHub start(Vertx vertx, String name, AddressLimits.Settings limits, podium.web.InteropSettings interop) {
     var db = TestNode.seededDatabase(vertx);
     int port = TestNode.freePort();
-    Node node = Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, TestNode.WIRE,
-        podium.web.InteropSettings.DEFAULTS, limits), null)
+    Node node = Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, TestNode.WIRE, interop, limits), null)
         .await();
     HostileHub hub = new HostileHub(vertx, new TestNode.Running(node, port, db));
     hub.dress();

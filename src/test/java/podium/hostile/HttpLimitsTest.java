@@ -85,6 +85,39 @@ class HttpLimitsTest {
     assertThat((System.nanoTime() - started) / 1_000_000).as("ms for 30 forged setups").isLessThan(2_000);
   }
 
+  /**
+   * Every route that takes a body (read from the router) refuses one over its limit from its
+   * Content-Length alone, before reading it, and a deeply nested one that fits with a clear 400.
+   */
+  @Test
+  void oversizedAndDeeplyNestedBodiesAreRefusedOnEveryRouteThatTakesABody() {
+    for (Routes.Target t : Routes.api(hub.node())) {
+      for (io.vertx.core.http.HttpMethod m : t.methods()) {
+        if (m != io.vertx.core.http.HttpMethod.POST && m != io.vertx.core.http.HttpMethod.PATCH
+            && m != io.vertx.core.http.HttpMethod.PUT) {
+          continue;
+        }
+        String path = t.path().replace(":slug", TestNode.SLUG).replace(":login", "nobody").replace(":id", "1");
+        String head = m.name() + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+            + TestNode.ADMIN_TOKEN + "\r\nContent-Type: application/json\r\n";
+        long started = System.nanoTime();
+        String huge = RawHttp.exchange(hub.port(), (head + "Content-Length: " + (64L << 20) + "\r\n\r\n{\"a\":\"")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8), 5_000);
+        assertThat(RawHttp.status(huge)).as("%s %s with 64 MiB announced: %s", m, path, huge).isEqualTo(413);
+        assertThat(huge).contains("body_too_large");
+        assertThat((System.nanoTime() - started) / 1_000_000).as("answered before any body came").isLessThan(3_000);
+        String deep = "[".repeat(1_500) + "]".repeat(1_500);
+        String nested = RawHttp.exchange(hub.port(), head + "Content-Length: " + deep.length() + "\r\n\r\n" + deep);
+        // A route that reads its body refuses it (400, or 413 past a small limit); one that ignores it (a logout) may answer.
+        assertThat(RawHttp.status(nested)).as("%s %s nested 1,500 deep: %s", m, path, nested).isBetween(200, 499);
+        if (t.path().endsWith("/commands")) {
+          assertThat(nested).contains("malformed_json");
+        }
+      }
+    }
+    assertThat(hub.api.get("/health").statusCode()).isEqualTo(200);
+  }
+
   @Test
   void hugeHeadersAreRefusedWith431() {
     String answer = get("/api/events", "Cookie: podium_session=" + "a".repeat(HttpVerticle.MAX_HEADERS + 10) + "\r\n");

@@ -67,7 +67,8 @@ public final class Main {
     Node node = Node.listen(vertx, db,
         new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),
             config.dbPoolSize(), config.wire(), new InteropSettings(config.publicUrl(), config.webhooksToPrivate(),
-                InteropSettings.DEFAULTS.firstRetryMs(), InteropSettings.DEFAULTS.pauseAfter())), metrics).await();
+                InteropSettings.DEFAULTS.firstRetryMs(), InteropSettings.DEFAULTS.pauseAfter()), config.limits()),
+            metrics).await();
     EmbeddedDatabase toClose = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, node, toClose), "podium-shutdown"));
     try {

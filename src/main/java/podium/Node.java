@@ -7,9 +7,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
+import io.vertx.ext.web.Route;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.Gauge;
+import podium.live.AddressLimits;
 import podium.live.ChangeFeed;
 import podium.live.CueClock;
 import podium.live.Deliveries;
@@ -35,10 +39,11 @@ public final class Node {
 
   /**
    * How a node is set up; wire is the path asked for (PODIUM_WIRE), which a probe may overrule;
-   * interop: its exports' public address and its webhooks' rules.
+   * interop: its exports' public address and its webhooks' rules; limits, the WebSockets and hellos
+   * allowed per client address.
    */
   public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
-      InteropSettings interop) {
+      InteropSettings interop, AddressLimits.Settings limits) {
 
     /** On the fast path, as by default. */
     public Options(int httpPort, int instances, String name, String webroot, int poolSize) {
@@ -47,6 +52,12 @@ public final class Node {
 
     public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire) {
       this(httpPort, instances, name, webroot, poolSize, wire, InteropSettings.DEFAULTS);
+    }
+
+    /** With the default limits per address. */
+    public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
+        InteropSettings interop) {
+      this(httpPort, instances, name, webroot, poolSize, wire, interop, AddressLimits.Settings.DEFAULTS);
     }
   }
 
@@ -61,6 +72,7 @@ public final class Node {
   private final PrometheusMeterRegistry registry;
   private final String httpDeployment;
   private final WirePath wire;
+  private final List<HttpVerticle> servers;
   private final WebhookDeliverer webhooks;
   private volatile String feedDeployment;
   private volatile String cueDeployment;
@@ -74,7 +86,8 @@ public final class Node {
 
   private Node(Vertx vertx, Pool pool, EventStates states, ChangeFeed feed, CommandStore commands,
       PrometheusMeterRegistry registry, String http, WirePath wire, PgConnectOptions connect, Deliveries deliveries,
-      String name, WebhookDeliverer webhooks) {
+      String name, WebhookDeliverer webhooks, List<HttpVerticle> servers) {
+    this.servers = servers;
     this.connect = connect;
     this.deliveries = deliveries;
     this.name = name;
@@ -119,11 +132,15 @@ public final class Node {
     Deliveries deliveries = new Deliveries(states);
     HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, credentials, feed::healthy, registry,
         options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire, deliveries,
-        new Interop(pool, options.interop()));
+        new Interop(pool, options.interop()), new AddressLimits(options.limits()));
     DeploymentOptions http = new DeploymentOptions().setInstances(options.instances());
-    return vertx.deployVerticle(() -> new HttpVerticle(shared), http)
-        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire, connect, deliveries,
-            options.name(), new WebhookDeliverer(connect, states, options.interop(), options.name())));
+    List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+      HttpVerticle server = new HttpVerticle(shared);
+      servers.add(server);
+      return server;
+    }, http).map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire, connect, deliveries,
+        options.name(), new WebhookDeliverer(connect, states, options.interop(), options.name()), servers));
   }
 
   /** Loads every event (the schema must be migrated by now) and starts following changes. */
@@ -166,6 +183,11 @@ public final class Node {
   /** The path this node's sockets are written on: the one asked for, or PLAIN after a failed probe. */
   public WirePath wire() {
     return wire;
+  }
+
+  /** The HTTP routes this node serves (every instance serves the same). */
+  public List<Route> routes() {
+    return servers.get(0).routes();
   }
 
   /** Drains the sockets (each gets a reconnect frame), then stops the feed and the pool. */

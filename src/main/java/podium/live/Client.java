@@ -15,6 +15,8 @@ final class Client {
   String screen;
   /** The hash of the staff login or token that let it in: withdrawn, the socket closes. */
   String credential;
+  /** The client address it is counted under in AddressLimits, or null when not counted. */
+  String address;
   long last = -1;
   /** The last version it said it applied (ack frames), or had when it subscribed. */
   long acked = -1;

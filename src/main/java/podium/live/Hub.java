@@ -45,6 +45,7 @@ public final class Hub {
   private final List<Runnable> unsubscribe = new ArrayList<>();
   private final Buffer ping = Buffer.buffer("p");
   private final WirePath wire;
+  private final AddressLimits limits;
   private Fanout fanout;
   private Greeting greeting;
   private long tick;
@@ -54,10 +55,12 @@ public final class Hub {
 
   /** sockets: this node's count of open sockets, shared by its hubs, for the metrics. */
   /** wire: the socket path the node chose for all its hubs (see WirePath). */
+  /** limits: connections and hellos per client address, shared by the node's hubs. */
   public Hub(Vertx vertx, EventStates states, Pool pool, Credentials credentials, String node, AtomicInteger sockets,
-      WirePath wire, Deliveries deliveries) {
+      WirePath wire, Deliveries deliveries, AddressLimits limits) {
     this.vertx = vertx;
     this.deliveries = deliveries;
+    this.limits = limits;
     this.wire = wire;
     this.states = states;
     this.pool = pool;
@@ -85,7 +88,14 @@ public final class Hub {
       socket.close((short) 1012, "restarting");
       return;
     }
+    String address = limits.keyOf(socket.remoteAddress());
+    if (!limits.open(address)) {
+      refuse(socket, wire.wire(socket), ProtocolError.Code.TOO_MANY_CONNECTIONS,
+          "too many connections from this address; try again later");
+      return;
+    }
     Client client = new Client(socket, wire.wire(socket), (int) (clients.size() % PING_GROUPS));
+    client.address = address;
     clients.add(client);
     sockets.incrementAndGet();
     client.wire.bound(WRITE_QUEUE_BYTES);
@@ -123,6 +133,11 @@ public final class Hub {
         }
         fanout.acked(client, v.longValue(), at.longValue());
       } else if ("hello".equals(type)) {
+        if (!limits.hello(client.address)) {
+          refuse(client.socket, client.wire, ProtocolError.Code.TOO_MANY_HELLOS,
+              "too many hellos from this address; try again in a few seconds");
+          return;
+        }
         Hello hello = Hello.parse(frame);
         if (states.loaded()) {
           greeting.hello(client, hello);
@@ -215,6 +230,12 @@ public final class Hub {
     }
   }
 
+  /** A polite refusal of the whole connection: the error, then 1013 (try again later); clients back off. */
+  private static void refuse(ServerWebSocket socket, Wire wire, ProtocolError.Code code, String message) {
+    Frames.error(code, message).writeTo(wire);
+    socket.close((short) 1013, code.wire());
+  }
+
   private void error(Client client, ProtocolError.Code code, String message) {
     Frames.error(code, message).writeTo(client.wire);
   }
@@ -223,6 +244,7 @@ public final class Hub {
     client.gone = true;
     if (clients.remove(client)) {
       sockets.decrementAndGet();
+      limits.closed(client.address);
     }
     fanout.remove(client);
   }

@@ -21,6 +21,13 @@ public final class Credentials {
 
   private record Entry(Holder holder, long until) { }
 
+  /**
+   * Tokens and logins are remembered apart: keyed by the hash alone, a token sent as the login
+   * cookie (or a login's id sent as a bearer token) was taken for what it had been looked up as.
+   */
+  private static final String TOKEN = "token:";
+  private static final String SESSION = "session:";
+
   private final Pool pool;
   private final Map<String, Entry> known = new ConcurrentHashMap<>();
   private final List<Consumer<String>> revokedListeners = new CopyOnWriteArrayList<>();
@@ -30,12 +37,13 @@ public final class Credentials {
   }
 
   public Future<Holder> byToken(String token) {
-    return token == null ? Future.succeededFuture(null) : cached(Hashes.sha256(token), () -> ApiTokens.holder(pool, token));
+    return token == null ? Future.succeededFuture(null)
+        : cached(TOKEN + Hashes.sha256(token), () -> ApiTokens.holder(pool, token));
   }
 
   public Future<Holder> bySession(String sessionId) {
     return sessionId == null ? Future.succeededFuture(null)
-        : cached(Hashes.sha256(sessionId), () -> StaffSessions.holder(pool, sessionId));
+        : cached(SESSION + Hashes.sha256(sessionId), () -> StaffSessions.holder(pool, sessionId));
   }
 
   private Future<Holder> cached(String hash, java.util.function.Supplier<Future<Holder>> lookup) {
@@ -49,14 +57,16 @@ public final class Credentials {
         if (known.size() >= MAX) {
           known.clear();
         }
-        known.put(hash, new Entry(h, now + TTL_MS));
+        // Remembered for a minute, but never past the moment a login ends by itself.
+        known.put(hash, new Entry(h, Math.min(now + TTL_MS, h.endsAtMs())));
       }
     });
   }
 
   /** A session or token was withdrawn (the hash of its secret): forget it and tell the hubs. */
   public void revoked(String secretHash) {
-    known.remove(secretHash);
+    known.remove(TOKEN + secretHash);
+    known.remove(SESSION + secretHash);
     revokedListeners.forEach(l -> l.accept(secretHash));
   }
 

@@ -22,6 +22,15 @@ public final class SetupTokens {
         .map(rows -> token);
   }
 
+  /** Whether the token is good now, without using it up: checked before any password is hashed. */
+  public static Future<Boolean> valid(SqlClient db, String token) {
+    if (token == null || token.length() > 200) {
+      return Future.succeededFuture(false);
+    }
+    return db.preparedQuery("select 1 from setup_tokens where token_hash = $1 and expires_at > now()")
+        .execute(Tuple.of(Hashes.sha256(token))).map(rows -> rows.size() == 1);
+  }
+
   /** Uses the token up; true when it was good. Run in the transaction that creates the admin. */
   public static Future<Boolean> consume(SqlClient tx, String token) {
     if (token == null || token.length() > 200) {

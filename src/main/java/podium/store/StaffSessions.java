@@ -39,14 +39,15 @@ public final class StaffSessions {
       return Future.succeededFuture(null);
     }
     String hash = Hashes.sha256(id);
-    return db.preparedQuery("select s.login, s.name, s.role from staff_sessions x join staff s on s.id = x.staff_id"
+    return db.preparedQuery("select s.login, s.name, s.role, x.expires_at from staff_sessions x join staff s on s.id = x.staff_id"
             + " where x.id_hash = $1 and x.revoked_at is null and x.expires_at > now() and s.disabled_at is null")
         .execute(Tuple.of(hash))
         .map(rows -> rows.size() == 0 ? null : holder(rows.iterator().next(), hash));
   }
 
   private static Holder holder(Row r, String hash) {
-    return Holder.ofStaff(r.getString("login"), r.getString("name"), Role.parse(r.getString("role")), hash);
+    return Holder.ofStaff(r.getString("login"), r.getString("name"), Role.parse(r.getString("role")), hash,
+        r.getOffsetDateTime("expires_at").toInstant().toEpochMilli());
   }
 
   /** Ends one session (a logout) and tells every node. */

@@ -21,6 +21,10 @@ final class Bodies {
     try {
       JsonObject body = ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
       if (body != null) {
+        String nul = NulCharacters.fieldIn(body, "");
+        if (nul != null) {
+          throw CommandRejected.invalidField(nul.replace("\0", "\\0"), "holds a NUL character");
+        }
         return body;
       }
     } catch (DecodeException | ClassCastException e) {

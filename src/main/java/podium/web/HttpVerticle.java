@@ -9,14 +9,17 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import podium.event.Audience;
+import podium.live.AddressLimits;
 import podium.live.Deliveries;
 import podium.live.EventStates;
 import podium.live.Hub;
@@ -32,11 +35,17 @@ public final class HttpVerticle extends VerticleBase {
   /** What every instance on a node shares. */
   public record Shared(Pool pool, EventStates states, CommandStore commands, Credentials credentials,
       BooleanSupplier feedHealthy, PrometheusMeterRegistry metrics, String node, String webroot, int port,
-      AtomicInteger sockets, PairingLimit pairing, WirePath wire, Deliveries deliveries, Interop interop) { }
+      AtomicInteger sockets, PairingLimit pairing, WirePath wire, Deliveries deliveries, Interop interop,
+      AddressLimits limits) { }
+
+  /** The request line (method, path and query) and all headers together, at most: 414 and 431 past them. */
+  public static final int MAX_REQUEST_LINE = 8_192;
+  public static final int MAX_HEADERS = 8_192;
 
   private final Shared shared;
   private Hub hub;
   private HttpServer server;
+  private Router router;
 
   public HttpVerticle(Shared shared) {
     this.shared = shared;
@@ -45,11 +54,13 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     hub = new Hub(vertx, shared.states(), shared.pool(), shared.credentials(), shared.node(), shared.sockets(),
-        shared.wire(), shared.deliveries());
+        shared.wire(), shared.deliveries(), shared.limits());
     hub.start();
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.route().handler(HttpVerticle::securityHeaders);
+    router.route().handler(NulCharacters::refuseInUri);
     router.route("/api/*").handler(HttpVerticle::asBuilt).handler(this::refuseWhileStarting);
+    router.route("/api/*").handler(HttpVerticle::refuseFormBodies);
     StaffAuth auth = new StaffAuth(shared.credentials(), Permission.STAFF_VIEW);
     PublicApi publicApi = new PublicApi(shared.states());
     publicApi.mount(router);
@@ -96,9 +107,15 @@ public final class HttpVerticle extends VerticleBase {
         .setCompressionSupported(true)
         .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
         .setMaxWebSocketFrameSize(65_536).setMaxWebSocketMessageSize(65_536)
+        .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
         .setReadIdleTimeout(60).setTcpNoDelay(true)
         // A fixed kernel send buffer bounds what a stalled phone can pin (autotuning allows 4 MiB).
         .setSendBufferSize(Hub.WRITE_QUEUE_BYTES / 2);
+  }
+
+  /** Every route this instance serves, in order (the fuzz tests go through all of them). */
+  public List<Route> routes() {
+    return router == null ? List.of() : router.getRoutes();
   }
 
   private HealthChecks health() {
@@ -120,9 +137,20 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   /**
-   * No inline script or style anywhere; only this hub's own pages may frame one (the console shows a
-   * screen's live preview so), never another site's.
+   * The API takes JSON, never forms: BodyHandler would decode a form body before a route could
+   * refuse it, and a field over Netty's form limit threw inside the router, leaving the request
+   * unanswered on a kept-alive connection.
    */
+  private static void refuseFormBodies(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    String lower = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT).trim();
+    if (lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/")) {
+      Errors.send(ctx, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+    } else {
+      ctx.next();
+    }
+  }
+
   /**
    * API answers go out as they were built: the snapshot and the exports are one shared buffer per
    * version, and the server's compressor would deflate them again for every request (the snapshot
@@ -133,7 +161,18 @@ public final class HttpVerticle extends VerticleBase {
     ctx.next();
   }
 
+  /**
+   * No inline script or style anywhere; only this hub's own pages may frame one (the console shows a
+   * screen's live preview so), never another site's.
+   */
   private static void securityHeaders(RoutingContext ctx) {
+    try {
+      ctx.normalizedPath();
+    } catch (IllegalArgumentException badEscape) {
+      // "/%zz" names nothing; left to the router, it threw while matching routes (logged as an error).
+      Errors.send(ctx, ErrorCode.NOT_FOUND, "no such resource");
+      return;
+    }
     ctx.response().putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer")
         .putHeader("X-Frame-Options", "SAMEORIGIN")

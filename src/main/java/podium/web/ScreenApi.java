@@ -4,6 +4,7 @@ import podium.event.ErrorCode;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
 import podium.live.EventState;
 import podium.live.EventStates;
@@ -25,7 +26,8 @@ final class ScreenApi {
   }
 
   void mount(Router router) {
-    router.post("/api/screens").handler(this::create);
+    // It takes no body: one announced or sent anyway is refused (413) rather than taken in and ignored.
+    router.post("/api/screens").handler(BodyHandler.create(false).setBodyLimit(1_024)).handler(this::create);
     router.get("/api/screens/me").handler(this::me);
     router.get("/api/events/:slug/screens").handler(auth).handler(this::fleet);
   }

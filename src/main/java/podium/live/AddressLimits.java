@@ -1,0 +1,131 @@
+package podium.live;
+
+import io.vertx.core.net.SocketAddress;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Open WebSockets per client address, and hellos per second per address, for one node (shared by
+ * its hubs). A venue's NAT puts hundreds of phones behind one address, and a reconnect storm
+ * brings them back within seconds, so both limits are generous: they stop one host from taking a
+ * node's sockets or making it check tokens in a loop, not a hall of phones. Loopback peers (a
+ * proxy on this machine, such as nginx, which limits its own clients) are not counted unless
+ * asked. A limit of 0 is off.
+ */
+public final class AddressLimits {
+
+  /** PODIUM_WS_PER_ADDRESS, PODIUM_HELLOS_PER_SECOND and PODIUM_LIMIT_LOOPBACK (README, "Configuration"). */
+  public record Settings(int connectionsPerAddress, int hellosPerSecond, boolean limitLoopback) {
+    public static final Settings DEFAULTS = new Settings(3_000, 300, false);
+  }
+
+  /** A burst of this many seconds' worth of hellos passes at once: a reconnect storm after a restart. */
+  static final int BURST_SECONDS = 5;
+  private static final int MAX_ADDRESSES = 100_000;
+
+  private final Settings settings;
+  private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+  private final Map<String, HelloBucket> hellos = new ConcurrentHashMap<>();
+
+  public AddressLimits(Settings settings) {
+    this.settings = settings;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The key a socket is counted under, or null when it is not counted (loopback, or both limits off). */
+  String keyOf(SocketAddress address) {
+    if (address == null || address.hostAddress() == null
+        || settings.connectionsPerAddress() <= 0 && settings.hellosPerSecond() <= 0) {
+      return null;
+    }
+    String host = address.hostAddress();
+    return !settings.limitLoopback() && loopback(host) ? null : host;
+  }
+
+  /** Counts a new socket in; false (and not counted) when its address has as many open as it may. */
+  boolean open(String key) {
+    if (key == null || settings.connectionsPerAddress() <= 0) {
+      return true;
+    }
+    AtomicInteger n = open.computeIfAbsent(key, k -> new AtomicInteger());
+    if (n.incrementAndGet() > settings.connectionsPerAddress()) {
+      closed(key);
+      return false;
+    }
+    return true;
+  }
+
+  /** A socket counted in by open closed. */
+  void closed(String key) {
+    if (key == null || settings.connectionsPerAddress() <= 0) {
+      return;
+    }
+    open.computeIfPresent(key, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+  }
+
+  /** Takes one hello from the address's allowance; false when it has none left this moment. */
+  boolean hello(String key) {
+    if (key == null || settings.hellosPerSecond() <= 0) {
+      return true;
+    }
+    long now = System.nanoTime();
+    if (hellos.size() > MAX_ADDRESSES) {
+      hellos.values().removeIf(b -> b.full(now));
+    }
+    return hellos.computeIfAbsent(key, k -> new HelloBucket(settings.hellosPerSecond(), now)).take(now);
+  }
+
+  /** Open sockets counted for an address (for tests and metrics). */
+  int openFrom(String key) {
+    AtomicInteger n = open.get(key);
+    return n == null ? 0 : n.get();
+  }
+
+  private static boolean loopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** A token bucket: perSecond hellos a second, up to BURST_SECONDS' worth saved up. */
+  private static final class HelloBucket {
+    private final double perNano;
+    private final double capacity;
+    private double tokens;
+    private long at;
+
+    HelloBucket(int perSecond, long now) {
+      this.perNano = perSecond / 1e9;
+      this.capacity = (double) perSecond * BURST_SECONDS;
+      this.tokens = capacity;
+      this.at = now;
+    }
+
+    synchronized boolean take(long now) {
+      refill(now);
+      if (tokens < 1) {
+        return false;
+      }
+      tokens--;
+      return true;
+    }
+
+    synchronized boolean full(long now) {
+      refill(now);
+      return tokens >= capacity;
+    }
+
+    private void refill(long now) {
+      tokens = Math.min(capacity, tokens + (now - at) * perNano);
+      at = now;
+    }
+  }
+}

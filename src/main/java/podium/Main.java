@@ -3,10 +3,6 @@ package podium;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MetricsDomain;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
@@ -26,18 +22,14 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0) {
+      // Operator commands (docs/OPERATIONS.md), run with the node stopped.
+      System.exit("new-epoch".equals(args[0]) ? NewEpoch.run(java.util.Arrays.copyOfRange(args, 1, args.length))
+          : NewEpoch.usage("unknown command '" + args[0] + "'"));
+    }
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setPreferNativeTransport(true)
-            // Vert.x 5.0.7's HTTP/TCP server metrics throw on a request that arrives while a
-            // restarted server is still starting (socketMetric null), which stalls that socket
-            // until the idle timeout: off. Pools, verticles and Podium's own gauges stay.
-            .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-                .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
-                .addDisabledMetricsCategory(MetricsDomain.NET_SERVER)
-                .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)))
-        .withMetrics(new MicrometerMetricsFactory(metrics))
-        .build();
+    boolean counting = NodeVertx.metricsWanted();
+    Vertx vertx = NodeVertx.create(counting, metrics);
     Config config = Config.load(vertx, "conf/config.json").await();
 
     EmbeddedDatabase embedded = null;
@@ -57,7 +49,7 @@ public final class Main {
     // Listening first: a restarted node holds reconnecting screens instead of refusing them.
     Node node = Node.listen(vertx, db,
         new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),
-            config.dbPoolSize(), config.wire()), metrics).await();
+            config.dbPoolSize(), config.wire(), counting, config.behindProxy()), metrics).await();
     EmbeddedDatabase toClose = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, node, toClose), "podium-shutdown"));
     try {

@@ -5,9 +5,9 @@ import podium.event.Audience;
 /**
  * One version of one event, encoded once per audience (frames[audience.ordinal()]): a change frame
  * or, where hidden, a skip. A change addressed to one screen (screen.*) goes in full to staff and
- * to that screen.
+ * to that screen. madeNanos: when this node's feed made it (System.nanoTime), where fan-out time starts.
  */
-public record Delta(EventState origin, long version, SharedFrame[] frames, String screen) {
+public record Delta(EventState origin, long version, SharedFrame[] frames, String screen, long madeNanos) {
 
   public long eventId() {
     return origin.id();

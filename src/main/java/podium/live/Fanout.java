@@ -23,6 +23,7 @@ final class Fanout {
 
   private final Context context;
   private final String node;
+  private final LiveMetrics metrics;
   private final Map<Long, Set<Client>> byEvent = new HashMap<>();
   private final ArrayDeque<Delta> queue = new ArrayDeque<>();
   private Client[] current;
@@ -31,9 +32,10 @@ final class Fanout {
   /** When the last slice gave the loop back; 0 when no delivery is under way. */
   private long sliceEnded;
 
-  Fanout(Context context, String node) {
+  Fanout(Context context, String node, LiveMetrics metrics) {
     this.context = context;
     this.node = node;
+    this.metrics = metrics;
   }
 
   /** Welcome, then the missing deltas or a snapshot; from here on the client gets every delta. */
@@ -41,25 +43,34 @@ final class Fanout {
     EventState.View view = event.view();
     client.event = event;
     client.audience = audience;
-    Frames.welcome(view, node, client.audience).writeTo(client.wire);
+    send(client, LiveMetrics.Sent.WELCOME, Frames.welcome(view, node, client.audience));
     Delta[] missing = hello.resumes() && hello.resumeEpoch().equals(view.epoch())
         ? event.since(hello.resumeVersion(), view) : null;
     if (missing == null) {
-      view.snapshotFor(client.audience).writeTo(client.wire);
+      send(client, LiveMetrics.Sent.SNAPSHOT, view.snapshotFor(client.audience));
     } else {
       for (Delta d : missing) {
-        client.frameOf(d).writeTo(client.wire);
+        send(client, LiveMetrics.Sent.REPLAY, client.frameOf(d));
       }
     }
     client.last = view.version();
     byEvent.computeIfAbsent(event.id(), id -> new LinkedHashSet<>()).add(client);
+    metrics.subscribed(client, 1);
+  }
+
+  private void send(Client client, LiveMetrics.Sent kind, SharedFrame frame) {
+    frame.writeTo(client.wire);
+    metrics.sent(kind, frame);
   }
 
   void remove(Client client) {
     if (client.event != null) {
       Set<Client> set = byEvent.get(client.event.id());
-      if (set != null) {
-        set.remove(client);
+      if (set != null && set.remove(client)) {
+        metrics.subscribed(client, -1);
+        if (client.stale) {
+          metrics.stale(-1);
+        }
       }
     }
   }
@@ -80,6 +91,8 @@ final class Fanout {
         : Math.min(MAX_SLICE_NANOS, Math.max(MIN_SLICE_NANOS, start - sliceEnded));
     long deadline = start + slice;
     int written = 0;
+    long frames = 0;
+    long bytes = 0;
     boolean yielding = false;
     while (!queue.isEmpty() && !yielding) {
       Delta delta = queue.peek();
@@ -89,14 +102,23 @@ final class Fanout {
         cursor = 0;
       }
       while (cursor < current.length && !yielding) {
-        deliver(current[cursor++], delta);
+        int sent = deliver(current[cursor++], delta);
+        if (sent > 0) {
+          frames++;
+          bytes += sent;
+        }
         yielding = (++written & 31) == 0 && System.nanoTime() >= deadline;
       }
       if (cursor == current.length) {
         queue.poll();
+        if (current.length > 0) {
+          metrics.fannedOut(delta);
+        }
         current = null;
       }
     }
+    // Counted once a slice: no socket pays for a meter.
+    metrics.sent(LiveMetrics.Sent.CHANGE, frames, bytes);
     if (yielding && !queue.isEmpty()) {
       sliceEnded = System.nanoTime();
       LoopTurn.next(context, this::pump);
@@ -106,31 +128,39 @@ final class Fanout {
     pumping = false;
   }
 
-  private void deliver(Client client, Delta delta) {
+  /** The bytes of the change frame written, or 0 when none was. */
+  private int deliver(Client client, Delta delta) {
     if (client.gone || client.stale || delta.origin() != client.event || delta.version() <= client.last) {
-      return;
+      return 0;
     }
     if (delta.version() != client.last + 1) {
-      resync(client);
+      resync(client, LiveMetrics.Resync.GAP);
     } else if (client.wire.backedUp()) {
       client.stale = true;
+      metrics.stale(1);
     } else {
-      client.frameOf(delta).writeTo(client.wire);
+      SharedFrame frame = client.frameOf(delta);
+      frame.writeTo(client.wire);
       client.last = delta.version();
+      return frame.size();
     }
+    return 0;
   }
 
   /** A stale client that reads again gets one snapshot at the current version; called every second. */
   void recover(Client client) {
     if (client.stale && !client.gone && !client.wire.backedUp()) {
       client.stale = false;
-      resync(client);
+      metrics.stale(-1);
+      resync(client, LiveMetrics.Resync.STALE);
     }
   }
 
-  private void resync(Client client) {
+  private void resync(Client client, LiveMetrics.Resync why) {
     EventState.View view = client.event.view();
-    view.snapshotFor(client.audience).writeTo(client.wire);
+    SharedFrame snapshot = view.snapshotFor(client.audience);
+    snapshot.writeTo(client.wire);
+    metrics.resynced(why, snapshot);
     client.last = view.version();
   }
 
@@ -143,9 +173,9 @@ final class Fanout {
     EventState.View view = state.view();
     for (Client client : audience) {
       client.event = state;
-      Frames.welcome(view, node, client.audience).writeTo(client.wire);
+      send(client, LiveMetrics.Sent.WELCOME, Frames.welcome(view, node, client.audience));
       if (!client.stale) {
-        resync(client);
+        resync(client, LiveMetrics.Resync.RESET);
       }
     }
   }

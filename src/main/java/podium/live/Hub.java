@@ -43,6 +43,7 @@ public final class Hub {
   private final List<Runnable> unsubscribe = new ArrayList<>();
   private final Buffer ping = Buffer.buffer("p");
   private final WirePath wire;
+  private final LiveMetrics metrics;
   private Fanout fanout;
   private Greeting greeting;
   private long tick;
@@ -52,9 +53,11 @@ public final class Hub {
 
   /** sockets: this node's count of open sockets, shared by its hubs, for the metrics. */
   /** wire: the socket path the node chose for all its hubs (see WirePath). */
+  /** metrics: the node's live counters, shared by its hubs. */
   public Hub(Vertx vertx, EventStates states, Pool pool, Credentials credentials, String node, AtomicInteger sockets,
-      WirePath wire) {
+      WirePath wire, LiveMetrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     this.wire = wire;
     this.states = states;
     this.pool = pool;
@@ -66,7 +69,7 @@ public final class Hub {
   /** Call on the context that owns this hub's sockets. */
   public void start() {
     io.vertx.core.Context context = vertx.getOrCreateContext();
-    fanout = new Fanout(context, node);
+    fanout = new Fanout(context, node, metrics);
     greeting = new Greeting(context, states, pool, credentials, fanout, this::reportScreens);
     unsubscribe.add(credentials.onRevoked(hash -> context.runOnContext(v -> closeRevoked(hash))));
     unsubscribe.add(states.onDelta(d -> context.runOnContext(v -> fanout.offer(d))));

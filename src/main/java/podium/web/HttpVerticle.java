@@ -6,12 +6,10 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.healthchecks.HealthChecks;
-import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import podium.event.Audience;
 import podium.live.EventStates;
 import podium.live.Hub;
+import podium.live.LiveMetrics;
 import podium.live.WirePath;
 import podium.event.Permission;
 import podium.store.CommandStore;
@@ -31,7 +30,8 @@ public final class HttpVerticle extends VerticleBase {
   /** What every instance on a node shares. */
   public record Shared(Pool pool, EventStates states, CommandStore commands, Credentials credentials,
       BooleanSupplier feedHealthy, PrometheusMeterRegistry metrics, String node, String webroot, int port,
-      AtomicInteger sockets, PairingLimit pairing, WirePath wire) { }
+      AtomicInteger sockets, PairingLimit pairing, WirePath wire, LiveMetrics liveMetrics, BooleanSupplier draining,
+      boolean behindProxy) { }
 
   private final Shared shared;
   private Hub hub;
@@ -44,9 +44,13 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     hub = new Hub(vertx, shared.states(), shared.pool(), shared.credentials(), shared.node(), shared.sockets(),
-        shared.wire());
+        shared.wire(), shared.liveMetrics());
     hub.start();
     Router router = Router.router(vertx);
+    if (shared.behindProxy()) {
+      // Only behind a proxy that sets X-Forwarded-For itself (conf/nginx): a client could name any address otherwise.
+      router.allowForward(AllowForwardHeaders.X_FORWARD);
+    }
     router.route().handler(HttpVerticle::securityHeaders);
     router.route("/api/*").handler(this::refuseWhileStarting);
     StaffAuth auth = new StaffAuth(shared.credentials(), Permission.STAFF_VIEW);
@@ -57,10 +61,10 @@ public final class HttpVerticle extends VerticleBase {
     new LoginApi(vertx, shared.pool(), shared.credentials()).mount(router);
     new AccountsApi(vertx, shared.pool(), shared.credentials()).mount(router);
     new EventsApi(shared.pool(), shared.credentials()).mount(router);
-    new CommandApi(shared.commands(), auth).mount(router);
+    new CommandApi(shared.commands(), auth, new CommandMetrics(shared.metrics())).mount(router);
     new ScreenApi(shared.pool(), shared.states(), auth, shared.pairing()).mount(router);
     new AuditApi(shared.pool(), shared.states(), auth).mount(router);
-    router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health()));
+    Health.mount(router, vertx, shared);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
     router.route().handler(StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT,
             java.nio.file.Path.of(shared.webroot()).toAbsolutePath().toString())
@@ -91,14 +95,6 @@ public final class HttpVerticle extends VerticleBase {
         .setReadIdleTimeout(60).setTcpNoDelay(true)
         // A fixed kernel send buffer bounds what a stalled phone can pin (autotuning allows 4 MiB).
         .setSendBufferSize(Hub.WRITE_QUEUE_BYTES / 2);
-  }
-
-  private HealthChecks health() {
-    HealthChecks checks = HealthChecks.create(vertx);
-    checks.register("database", 2000, p -> shared.pool().query("select 1").execute()
-        .onComplete(r -> p.complete(r.succeeded() ? Status.OK() : Status.KO())));
-    checks.register("changefeed", p -> p.complete(shared.feedHealthy().getAsBoolean() ? Status.OK() : Status.KO()));
-    return checks;
   }
 
   /** The node listens before its events are loaded (see Hub.hold); until then the API says so. */

@@ -27,6 +27,10 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
   let closed = false;
   let nextDelayMs = null; // set by a reconnect frame or a gap, read when the socket closes
   let welcomeClock = null; // the event's clock as the last welcome told it
+  let ackTimer = null;
+  let ackedVersion = null;
+  let lastAckMs = 0;
+  let appliedAt = 0; // the hub's time when the newest version was applied
 
   const live = {
     state: null,
@@ -192,6 +196,8 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     applied.version = f.version;
     live.state = applied;
     live.version = f.version;
+    appliedAt = Math.round(live.now());
+    ackSoon(ws);
     persistSoon();
     setStatus({});
     if (f.type === 'change') publish(f);
@@ -207,6 +213,19 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     const n = gapTimes.length - 1;
     nextDelayMs = n === 0 ? 0 : Math.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** n);
     ws.close(1000, 'version gap');
+  }
+
+  // Tells the hub which version is applied here, for its delivery report: at most once a second,
+  // and only when there is something new (docs/PROTOCOL.md, "Acknowledgements").
+  function ackSoon(ws) {
+    if (ackTimer !== null) return;
+    ackTimer = setTimeout(() => {
+      ackTimer = null;
+      if (socket !== ws || ws.readyState !== WebSocket.OPEN || live.version === ackedVersion) return;
+      ws.send(JSON.stringify({ type: 'ack', version: live.version, at: appliedAt }));
+      ackedVersion = live.version;
+      lastAckMs = Date.now();
+    }, Math.max(0, 1000 - (Date.now() - lastAckMs)));
   }
 
   function pong(f) {
@@ -295,8 +314,16 @@ export function applyChange(state, data) {
       } : award;
     });
   }
-  // Screens are in the staff state only: a public state never gets a screen change in full.
+  // Screens and cues are in the staff state only: a public state never gets their changes in full.
   if (data.screens && s.screens) s.screens = replaceById(s.screens, data.screens, x => x.screen);
+  if (data.cues && s.cues) {
+    s.cues = replaceById(s.cues, data.cues, x => x.id)
+      .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  if (data.removedCues && s.cues) {
+    const gone = new Set(data.removedCues);
+    s.cues = s.cues.filter(c => !gone.has(c.id));
+  }
   return s;
 }
 

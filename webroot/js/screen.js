@@ -116,6 +116,8 @@ function render() {
     console.error('podium: could not render the layout', e);
   }
   renderEmergency(state, mode());
+  // A rehearsal copy says so on every screen, so that nobody takes it for the real event.
+  document.getElementById('rehearsal').classList.toggle('hidden', !state.event.rehearsalOf);
   renderConnection(status, offlineSince, mode());
 }
 

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import podium.store.ApiTokens;
 import podium.store.Database;
 import podium.store.Migrations;
+import podium.web.InteropSettings;
 
 /** Starts a hub node: config, database (external or embedded), migrations, demo event, verticles. */
 public final class Main {
@@ -22,10 +23,12 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length > 0) {
-      // Operator commands (docs/OPERATIONS.md), run with the node stopped.
-      System.exit("new-epoch".equals(args[0]) ? NewEpoch.run(java.util.Arrays.copyOfRange(args, 1, args.length))
-          : NewEpoch.usage("unknown command '" + args[0] + "'"));
+    if (args.length > 0 && args[0].equals("import")) {
+      System.exit(ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+    }
+    if (args.length > 0 && args[0].equals("new-epoch")) {
+      // After a restore, with the nodes stopped (docs/OPERATIONS.md).
+      System.exit(NewEpoch.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
     }
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     boolean counting = NodeVertx.metricsWanted();
@@ -41,7 +44,12 @@ public final class Main {
           db.getDatabase());
     } else {
       Path dir = Path.of(config.dataDir(), "pg").toAbsolutePath();
-      embedded = EmbeddedDatabase.start(dir);
+      try {
+        embedded = EmbeddedDatabase.start(dir);
+      } catch (java.io.IOException e) {
+        LOG.error("could not start: {}", e.getMessage());
+        System.exit(1);
+      }
       db = embedded.connectOptions();
       LOG.info("database: embedded PostgreSQL 17 on port {}, data in {} (set PGHOST to use another)",
           db.getPort(), dir);
@@ -49,7 +57,9 @@ public final class Main {
     // Listening first: a restarted node holds reconnecting screens instead of refusing them.
     Node node = Node.listen(vertx, db,
         new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),
-            config.dbPoolSize(), config.wire(), counting, config.behindProxy()), metrics).await();
+            config.dbPoolSize(), config.wire(), new InteropSettings(config.publicUrl(), config.webhooksToPrivate(),
+                InteropSettings.DEFAULTS.firstRetryMs(), InteropSettings.DEFAULTS.pauseAfter()), counting,
+            config.behindProxy()), metrics).await();
     EmbeddedDatabase toClose = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, node, toClose), "podium-shutdown"));
     try {

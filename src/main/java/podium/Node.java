@@ -13,17 +13,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import io.micrometer.core.instrument.Gauge;
 import podium.live.ChangeFeed;
+import podium.live.CueClock;
+import podium.live.Deliveries;
 import podium.live.EventState;
 import podium.live.EventStates;
 import podium.live.LiveMetrics;
 import podium.live.WirePath;
 import podium.store.CommandStore;
+import podium.store.CueLeader;
 import podium.store.Credentials;
 import podium.store.Database;
+import podium.store.DeliveryReports;
 import podium.store.LoginFailures;
 import podium.store.ScreenTable;
 import podium.store.StaffSessions;
 import podium.web.HttpVerticle;
+import podium.web.Interop;
+import podium.web.InteropSettings;
+import podium.web.WebhookDeliverer;
 import podium.web.PairingLimit;
 
 /** One hub node: a pool, one change feed, and an HTTP server instance per event loop. */
@@ -31,11 +38,12 @@ public final class Node {
 
   /**
    * How a node is set up; wire is the path asked for (PODIUM_WIRE), which a probe may overrule;
-   * counting: whether the hubs count frames for /metrics (PODIUM_METRICS; off only to measure them);
-   * behindProxy: whether to take the client's address from X-Forwarded-For (PODIUM_BEHIND_PROXY).
+   * interop: its exports' public address and its webhooks' rules; counting: whether the hubs count
+   * frames for /metrics (PODIUM_METRICS; off only to measure what counting costs); behindProxy:
+   * whether the client's address comes from X-Forwarded-For (PODIUM_BEHIND_PROXY).
    */
   public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
-      boolean counting, boolean behindProxy) {
+      InteropSettings interop, boolean counting, boolean behindProxy) {
 
     /** On the fast path, as by default. */
     public Options(int httpPort, int instances, String name, String webroot, int poolSize) {
@@ -43,11 +51,17 @@ public final class Node {
     }
 
     public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire) {
-      this(httpPort, instances, name, webroot, poolSize, wire, true, false);
+      this(httpPort, instances, name, webroot, poolSize, wire, InteropSettings.DEFAULTS);
+    }
+
+    public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
+        InteropSettings interop) {
+      this(httpPort, instances, name, webroot, poolSize, wire, interop, true, false);
     }
   }
 
   private static final long HOUR_MS = 3_600_000;
+  private static final long REPORT_MS = 1_000;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -57,14 +71,26 @@ public final class Node {
   private final PrometheusMeterRegistry registry;
   private final String httpDeployment;
   private final WirePath wire;
+  private final WebhookDeliverer webhooks;
   private final AtomicBoolean draining;
   private volatile String feedDeployment;
+  private volatile String cueDeployment;
+  private final PgConnectOptions connect;
+  private final Deliveries deliveries;
+  private final String name;
+  private volatile long reporter = -1;
+  private volatile String webhookDeployment;
   private volatile long keySweeper = -1;
   private volatile Future<Node> loading = Future.succeededFuture();
 
   private Node(Vertx vertx, Pool pool, EventStates states, ChangeFeed feed, CommandStore commands,
-      PrometheusMeterRegistry registry, String http, WirePath wire, AtomicBoolean draining) {
+      PrometheusMeterRegistry registry, String http, WirePath wire, PgConnectOptions connect, Deliveries deliveries,
+      String name, WebhookDeliverer webhooks, AtomicBoolean draining) {
     this.draining = draining;
+    reportOutboxDepth(webhooks::backlog, registry);
+    this.connect = connect;
+    this.deliveries = deliveries;
+    this.name = name;
     this.vertx = vertx;
     this.pool = pool;
     this.states = states;
@@ -73,6 +99,7 @@ public final class Node {
     this.registry = registry;
     this.httpDeployment = http;
     this.wire = wire;
+    this.webhooks = webhooks;
   }
 
   /** Listens and loads: a node that serves. */
@@ -106,24 +133,35 @@ public final class Node {
     AtomicBoolean draining = new AtomicBoolean();
     // Chosen (and any fallback logged) once for the node, and shared by its hubs.
     WirePath wire = WirePath.choose(options.wire());
+    Deliveries deliveries = new Deliveries(states);
     HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, credentials, feed::healthy, registry,
-        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire, live, draining::get,
-        options.behindProxy());
+        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire, deliveries,
+        new Interop(pool, options.interop()), live, draining::get, options.behindProxy());
     DeploymentOptions http = new DeploymentOptions().setInstances(options.instances());
     return vertx.deployVerticle(() -> new HttpVerticle(shared), http)
-        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire, draining));
+        .map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire, connect, deliveries,
+            options.name(), new WebhookDeliverer(connect, states, options.interop(), options.name()), draining));
   }
 
   /** Loads every event (the schema must be migrated by now) and starts following changes. */
   public Future<Node> load() {
-    loading = vertx.deployVerticle(feed).map(feedId -> {
+    loading = vertx.deployVerticle(feed).compose(feedId -> {
       feedDeployment = feedId;
+      return vertx.deployVerticle(new CueClock(states, commands, new CueLeader(vertx, connect, name)));
+    }).compose(cueId -> {
+      cueDeployment = cueId;
+      return vertx.deployVerticle(webhooks);
+    }).map(webhookId -> {
+      webhookDeployment = webhookId;
       for (EventState e : states.all()) {
         Gauge.builder("podium.event.version", states,
                 s -> s.byId(e.id()) == null ? 0 : s.byId(e.id()).view().version())
             .tag("event", e.slug()).register(registry);
       }
+      // What this node's clients acknowledged, once a second, for the console's delivery report.
+      reporter = vertx.setPeriodic(REPORT_MS, t -> DeliveryReports.write(pool, name, deliveries.drain()));
       keySweeper = vertx.setPeriodic(HOUR_MS, t -> {
+        DeliveryReports.forgetOld(pool);
         commands.forgetOldKeys();
         ScreenTable.forgetUnpaired(pool);
         StaffSessions.forgetOld(pool);
@@ -152,13 +190,10 @@ public final class Node {
     return registry;
   }
 
-  /**
-   * The hook for the webhook outbox: its deliverer reports how many deliveries wait, as the gauge
-   * podium_webhook_outbox_depth. Call once per node.
-   */
-  public void reportOutboxDepth(LongSupplier depth) {
+  /** The webhook outbox's depth, as its deliverer last counted it (once a second). */
+  private static void reportOutboxDepth(LongSupplier depth, PrometheusMeterRegistry registry) {
     Gauge.builder("podium.webhook.outbox.depth", depth, d -> d.getAsLong())
-        .description("webhook deliveries waiting in the outbox").register(registry);
+        .description("versions after the cursor of every active webhook endpoint").register(registry);
   }
 
   /** Drains the sockets (each gets a reconnect frame), then stops the feed and the pool; not ready from here on. */
@@ -167,8 +202,11 @@ public final class Node {
     // A stop during start-up waits for the load under way, so the feed never runs on a closed pool.
     return loading.transform(loaded -> {
       vertx.cancelTimer(keySweeper);
+      vertx.cancelTimer(reporter);
       return vertx.undeploy(httpDeployment);
     })
+        .eventually(() -> webhookDeployment == null ? Future.succeededFuture() : vertx.undeploy(webhookDeployment))
+        .eventually(() -> cueDeployment == null ? Future.succeededFuture() : vertx.undeploy(cueDeployment))
         .eventually(() -> feedDeployment == null ? Future.succeededFuture() : vertx.undeploy(feedDeployment))
         .eventually(() -> pool.close());
   }

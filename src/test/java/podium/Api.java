@@ -73,6 +73,12 @@ public final class Api implements AutoCloseable {
         "application/json", "Authorization", "Bearer " + token);
   }
 
+  /** One session of a snapshot, by id. */
+  public static JsonObject session(JsonObject snapshot, String id) {
+    return snapshot.getJsonArray("sessions").stream().map(JsonObject.class::cast)
+        .filter(s -> s.getString("id").equals(id)).findFirst().orElseThrow();
+  }
+
   private static MultiMap headers(String... pairs) {
     MultiMap h = MultiMap.caseInsensitiveMultiMap();
     for (int i = 0; i + 1 < pairs.length; i += 2) {

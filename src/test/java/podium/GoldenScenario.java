@@ -52,13 +52,15 @@ public final class GoldenScenario {
       JsonObject step = new JsonObject(line);
       JsonObject body = step.getJsonObject("body");
       Instant at = Instant.parse(step.getString("at"));
-      long version = steps.size() + 1L;
       Facts.Undoable target = "change.undo".equals(body.getString("type")) ? log.get(body.getLong("version")) : null;
-      Change change = Catalogue.parse(body).decide(agenda,
-          new Facts(at, at, "golden", "staff:golden", Role.ADMIN, step.getString("screen"), target));
-      log.put(version, new Facts.Undoable(version, change, Before.of(agenda, change.touched()), "staff:golden"));
-      agenda = agenda.apply(change);
-      steps.add(new Step(version, change, agenda));
+      // A fired cue makes several changes, each with a version of its own.
+      for (Change change : Catalogue.parse(body).decideAll(agenda,
+          new Facts(at, at, "golden", "staff:golden", Role.ADMIN, step.getString("screen"), target))) {
+        long version = steps.size() + 1L;
+        log.put(version, new Facts.Undoable(version, change, Before.of(agenda, change.touched()), "staff:golden"));
+        agenda = agenda.apply(change);
+        steps.add(new Step(version, change, agenda));
+      }
     }
     return steps;
   }

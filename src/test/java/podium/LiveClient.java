@@ -95,6 +95,11 @@ public final class LiveClient implements AutoCloseable {
     return send(new JsonObject().put("type", "hello").put("event", TestNode.SLUG).mergeIn(fields));
   }
 
+  /** Says it applied every version up to this one, now: as live.js does, at most once a second. */
+  public LiveClient ack(long upTo) {
+    return sendText("{\"type\":\"ack\",\"version\":" + upTo + ",\"at\":" + System.currentTimeMillis() + "}");
+  }
+
   public LiveClient hello() {
     return hello(new JsonObject());
   }

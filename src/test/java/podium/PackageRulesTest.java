@@ -47,6 +47,14 @@ class PackageRulesTest {
   }
 
   @Test
+  void theFormatsKnowOnlyTheDomain() {
+    noClasses().that().resideInAPackage("podium.interop..").should().dependOnClassesThat()
+        .resideInAnyPackage("podium.store..", "podium.live..", "podium.web..", "io.vertx.core.http..",
+            "io.vertx.sqlclient..", "io.vertx.ext..")
+        .check(HUB);
+  }
+
+  @Test
   void theDomainReadsNeitherTheClockNorChance() {
     noClasses().that().resideInAPackage("podium.event..").should().callMethod(java.util.UUID.class, "randomUUID")
         .orShould().callMethod(java.time.Instant.class, "now")

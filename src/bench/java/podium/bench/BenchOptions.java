@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** The knobs of one bench run; every loop it drives is bounded by these counts and times. */
 record BenchOptions(int subscribers, int nodes, int commands, int warmup, double rate, Path out, Path work, String pg,
     int perGenerator, int window, int basePort, long snapshotMillis, boolean storm, boolean jfr, boolean classArchive,
-    int maxMinutes, String classpath, String hubClasspath, Path floorSource) {
+    int maxMinutes, String classpath, String hubClasspath, Path floorSource, boolean acks) {
 
   /** The hub as deployed: the fat jar that {@code mvn package} builds (bin/bench builds it first). */
   static final Path HUB_JAR = Path.of("target/podium.jar");
@@ -16,7 +16,9 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
           [--rate 2] [--out docs/benchmarks] [--work target/bench] [--pg 127.0.0.1:5432]
           [--per-generator 8000] [--window 200] [--base-port 18080] [--snapshot-seconds 5]
           [--no-storm] [--jfr] [--no-cds] [--max-minutes 20] [--floor ../shared/tools/floor.c]
-          [--hub-classpath target/podium.jar]""";
+          [--hub-classpath target/podium.jar] [--acks]
+      --acks runs the fan-out a second time with every subscriber acknowledging (PROTOCOL.md "ack"),
+      and reports the CPU per frame of both, as a ratio.""";
 
   static BenchOptions parse(String... args) {
     int subscribers = 15_000;
@@ -34,6 +36,7 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
     boolean storm = true;
     boolean jfr = false;
     boolean classArchive = true;
+    boolean acks = false;
     int maxMinutes = 20;
     Path floor = null;
     String hubClasspath = null;
@@ -43,6 +46,7 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
         case "--no-storm" -> storm = false;
         case "--jfr" -> jfr = true;
         case "--no-cds" -> classArchive = false;
+        case "--acks" -> acks = true;
         case "--help" -> throw new IllegalArgumentException(USAGE);
         default -> {
           if (i + 1 >= args.length) {
@@ -84,7 +88,7 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
     }
     return new BenchOptions(subscribers, nodes, commands, warmup, rate, out, work, pg, perGenerator, window, basePort,
         snapshotMillis, storm, jfr, classArchive, maxMinutes, System.getProperty("java.class.path"), hubClasspath,
-        floor != null ? floor : defaultFloor());
+        floor != null ? floor : defaultFloor(), acks);
   }
 
   int generators() {

@@ -50,7 +50,7 @@ public final class Generator {
   }
 
   /**
-   * connect ADDRS PORTS COUNT WINDOW | status | mark | target V | reconnect on|off
+   * connect ADDRS PORTS COUNT WINDOW | status | mark | target V | reconnect on|off | acks on|off
    * | latency V:MICROS,... | close | snapshot PORT CONNECTIONS MILLIS | quit.
    */
   private JsonObject handle(String[] cmd) throws Exception {
@@ -71,6 +71,7 @@ public final class Generator {
       case "mark" -> swarm.mark();
       case "target" -> swarm.target(Long.parseLong(cmd[1]));
       case "reconnect" -> swarm.reconnect("on".equals(cmd[1]));
+      case "acks" -> swarm.acks("on".equals(cmd[1]));
       case "latency" -> {
         return latency(cmd[1]);
       }

@@ -51,6 +51,9 @@ final class PodiumPhase {
           fan.frames(), fan.lost(), fan.gaps(), fan.delivery().getValueAtPercentile(99) / 1000.0,
           fan.cpuMicrosPerFrame());
 
+      if (options.acks()) {
+        acks(gens, n, ports, fan, hubs);
+      }
       // The first seconds of GETs run while the JIT compiles their path: measured apart, as "cold".
       JsonObject cold = gens.one(0, "snapshot " + hub + " 32 " + options.snapshotMillis(),
           options.snapshotMillis() + 60_000);
@@ -90,6 +93,9 @@ final class PodiumPhase {
           .put("frames", fan.frames()).put("lost", fan.lost()).put("gaps", fan.gaps())
           .put("duplicates", fan.duplicates()).put("fanout_s", round(fan.seconds()))
           .put("connect_s", round(connect));
+      if (ackFigures != null) {
+        figures.mergeIn(ackFigures);
+      }
       int frameBytes = gens.status().getInteger("frameBytes");
       figures.put("frame_bytes", frameBytes);
       if (options.storm()) {
@@ -100,6 +106,25 @@ final class PodiumPhase {
     } finally {
       hubs.stopAll();
     }
+  }
+
+  private JsonObject ackFigures;
+
+  /**
+   * The same fan-out again, every subscriber acknowledging what it has once a second: the CPU per
+   * delivered frame with the acks' cost in it, against the run without them.
+   */
+  private void acks(Generators gens, int n, List<Integer> ports, FanOut.Result without, Hubs hubs) {
+    gens.all("acks on", 10_000);
+    FanOut.Result with = FanOut.run(gens, n, options.warmup(), options.commands(), options.rate(),
+        i -> Staff.command(ports.get(i % ports.size()), 1_000_000 + i), hubs::cpuMicros);
+    gens.all("acks off", 10_000);
+    double ratio = with.cpuMicrosPerFrame() / without.cpuMicrosPerFrame();
+    System.out.printf("  with acks: %.2f µs CPU/frame (%.2f x without), p99 %.1f ms, lost %d, gaps %d%n",
+        with.cpuMicrosPerFrame(), ratio, with.delivery().getValueAtPercentile(99) / 1000.0, with.lost(), with.gaps());
+    ackFigures = new JsonObject().put("acks_cpu_us_per_frame", round(with.cpuMicrosPerFrame()))
+        .put("acks_cpu_ratio", round(ratio)).put("acks_delivery_p99_ms", ms(with.delivery().getValueAtPercentile(99)))
+        .put("acks_lost", with.lost()).put("acks_gaps", with.gaps());
   }
 
   /**

@@ -13,6 +13,8 @@ final class Subscriber {
   WebSocket socket;
   String epoch;
   long last = -1;
+  /** The last version it acknowledged (ack frames, when the bench runs them). */
+  long acked = -1;
   boolean ready;
   boolean reconnecting;
   int attempts;
@@ -20,6 +22,15 @@ final class Subscriber {
   Subscriber(int port, int client) {
     this.port = port;
     this.client = client;
+  }
+
+  /** Acknowledges what it has, as live.js does (once a second at most, only when new). */
+  void ackIfNew(long nowMs) {
+    long v = last;
+    if (socket != null && ready && v > acked) {
+      acked = v;
+      socket.writeTextMessage("{\"type\":\"ack\",\"version\":" + v + ",\"at\":" + nowMs + "}");
+    }
   }
 
   String hello() {

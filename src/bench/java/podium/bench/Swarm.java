@@ -31,6 +31,7 @@ final class Swarm {
   private final io.vertx.core.Context pacer;
   private final List<WebSocketClient> clients = new ArrayList<>();
   private final List<Subscriber> subscribers = new ArrayList<>();
+  private long acker = -1;
   private final Receipts receipts;
   private volatile boolean measuring;
   private volatile boolean reconnect;
@@ -141,6 +142,22 @@ final class Swarm {
 
   void reconnect(boolean on) {
     reconnect = on;
+  }
+
+  /** Every subscriber acks once a second, in ten groups a tenth of a second apart (not all at once). */
+  void acks(boolean on) {
+    vertx.cancelTimer(acker);
+    acker = -1;
+    if (on) {
+      long[] tick = {0};
+      acker = vertx.setPeriodic(100, t -> {
+        int group = (int) (tick[0]++ % 10);
+        long now = System.currentTimeMillis();
+        for (int i = group; i < subscribers.size(); i += 10) {
+          subscribers.get(i).ackIfNew(now);
+        }
+      });
+    }
   }
 
   void target(long version) {

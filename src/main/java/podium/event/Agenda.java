@@ -10,17 +10,32 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The whole state of one event at one version. Immutable: a change makes a new Agenda. */
+/**
+ * The whole state of one event at one version. Immutable: a change makes a new Agenda. Screens and
+ * cues are staff-only state.
+ */
 public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List<Speaker> speakers,
-    List<Announcement> announcements, Notice notice, List<Award> awards, List<Screen> screens) {
+    List<Announcement> announcements, Notice notice, List<Award> awards, List<Screen> screens, List<Cue> cues) {
+
+  /** An agenda with no cues yet. */
+  public Agenda(Event event, List<Room> rooms, List<Session> sessions, List<Speaker> speakers,
+      List<Announcement> announcements, Notice notice, List<Award> awards, List<Screen> screens) {
+    this(event, rooms, sessions, speakers, announcements, notice, awards, screens, List.of());
+  }
 
   public Agenda {
+    cues = cues.stream().sorted(Comparator.comparingInt(Cue::position).thenComparing(Cue::id)).toList();
     rooms = rooms.stream().sorted(Comparator.comparingInt(Room::position)).toList();
     sessions = sessions.stream().sorted(Comparator.comparing(Session::start).thenComparing(Session::id)).toList();
     speakers = List.copyOf(speakers);
     announcements = announcements.stream().sorted(Comparator.comparing(Announcement::postedAt)).toList();
     awards = List.copyOf(awards);
     screens = List.copyOf(screens);
+  }
+
+  /** The same agenda with no cue list (tests that run the demo without its run of show). */
+  public Agenda withoutCues() {
+    return new Agenda(event, rooms, sessions, speakers, announcements, notice, awards, screens, List.of());
   }
 
   public Optional<Session> session(String id) {
@@ -37,6 +52,10 @@ public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List
 
   public Optional<Screen> screen(String id) {
     return screens.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  public Optional<Cue> cue(String id) {
+    return cues.stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
   public Optional<Award> award(String id) {
@@ -57,7 +76,8 @@ public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List
     }
     return new Agenda(t.event() != null ? t.event() : event, upsert(rooms, t.rooms(), Room::id),
         upsert(sessions, t.sessions(), Session::id), upsert(speakers, t.speakers(), Speaker::id), newAnnouncements,
-        t.noticeSet() ? t.notice() : notice, newAwards, upsert(screens, t.screens(), Screen::id));
+        t.noticeSet() ? t.notice() : notice, newAwards, upsert(screens, t.screens(), Screen::id),
+        upsert(cues, t.cues(), Cue::id).stream().filter(c -> !t.removedCues().contains(c.id())).toList());
   }
 
   private static <T> List<T> upsert(List<T> current, List<T> updates, Function<T, String> id) {
@@ -82,6 +102,7 @@ public record Agenda(Event event, List<Room> rooms, List<Session> sessions, List
         .put("notice", notice == null ? null : notice.toJson())
         .put("awards", new JsonArray(awards.stream().map(a -> a.toJson(audience)).toList()));
     return audience.sees(Audience.STAFF)
-        ? json.put("screens", new JsonArray(screens.stream().map(Screen::toJson).toList())) : json;
+        ? json.put("screens", new JsonArray(screens.stream().map(Screen::toJson).toList()))
+            .put("cues", new JsonArray(cues.stream().map(Cue::toJson).toList())) : json;
   }
 }

@@ -34,7 +34,13 @@ public final class AgendaImport {
     List<Speaker> speakers = objects(doc, "speakers").stream().map(Speaker::fromJson).toList();
     List<Session> sessions = objects(doc, "sessions").stream().map(s -> session(s, zone)).toList();
     List<Award> awards = objects(doc, "awards").stream().map(AgendaImport::award).toList();
-    Agenda agenda = new Agenda(event, rooms, sessions, speakers, List.of(), null, awards, List.of());
+    List<Cue> cues = new ArrayList<>();
+    for (JsonObject c : objects(doc, "cues")) {
+      cues.add(new Cue(c.getString("id"), Text.fromJson(c.getJsonObject("name")), cues.size(),
+          objects(c, "commands"), c.containsKey("at") ? LocalDateTime.parse(c.getString("at")).atZone(zone).toInstant()
+              : null, c.getString("after"), c.getInteger("afterMinutes", 0), null));
+    }
+    Agenda agenda = new Agenda(event, rooms, sessions, speakers, List.of(), null, awards, List.of(), cues);
     check(agenda);
     return agenda;
   }
@@ -75,6 +81,10 @@ public final class AgendaImport {
       require(agenda.room(s.room()).isPresent(), "session " + s.id() + " names unknown room " + s.room());
       require(s.end().isAfter(s.start()), "session " + s.id() + " ends before it starts");
       s.speakers().forEach(p -> require(agenda.speaker(p).isPresent(), "session " + s.id() + " names " + p));
+    }
+    for (Cue c : agenda.cues()) {
+      c.commands().forEach(Catalogue::parse);
+      require(c.after() == null || agenda.cue(c.after()).isPresent(), "cue " + c.id() + " follows unknown " + c.after());
     }
     for (Award a : agenda.awards()) {
       require(agenda.session(a.session()).isPresent(), "award " + a.id() + " names unknown session");

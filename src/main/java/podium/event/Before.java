@@ -33,8 +33,15 @@ public record Before(Touched state, boolean complete) {
         current(agenda.speakers(), Speaker::id, after.speakers(), complete), announcements, cleared,
         after.noticeSet(), after.noticeSet() ? agenda.notice() : null, List.of(), awards,
         current(agenda.screens(), Screen::id, after.screens(), complete),
-        after.event() == null ? null : agenda.event());
+        after.event() == null ? null : agenda.event(), cues(agenda, after, complete), List.of());
     return new Before(state, complete[0]);
+  }
+
+  /** Saved cues as they were (a new one: incomplete), and removed ones, to be saved back. */
+  private static List<Cue> cues(Agenda agenda, Touched after, boolean[] complete) {
+    List<Cue> out = new ArrayList<>(current(agenda.cues(), Cue::id, after.cues(), complete));
+    after.removedCues().forEach(id -> agenda.cue(id).ifPresent(out::add));
+    return out;
   }
 
   /** True when the agenda still holds exactly what the change left: nobody has changed any of it since. */
@@ -48,7 +55,9 @@ public record Before(Touched state, boolean complete) {
         && after.results().stream().allMatch(r -> agenda.award(r.award()).filter(a -> a.results().contains(r)).isPresent())
         && after.awards().stream().allMatch(a -> agenda.award(a.id()).filter(a::equals).isPresent())
         && after.screens().stream().allMatch(s -> agenda.screen(s.id()).filter(s::equals).isPresent())
-        && (after.event() == null || after.event().equals(agenda.event()));
+        && (after.event() == null || after.event().equals(agenda.event()))
+        && after.cues().stream().allMatch(c -> agenda.cue(c.id()).filter(c::equals).isPresent())
+        && after.removedCues().stream().noneMatch(id -> agenda.cue(id).isPresent());
   }
 
   private static <T> List<T> current(List<T> now, Function<T, String> id, List<T> touched, boolean[] complete) {

@@ -3,6 +3,7 @@ package podium.event;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,8 +26,14 @@ public final class Catalogue {
     Change apply(Agenda agenda, C command, Facts facts);
   }
 
+  /** A rule whose command makes several changes, each with a version of its own (a fired cue). */
+  @FunctionalInterface
+  interface Steps<C extends Command> {
+    List<Change> apply(Agenda agenda, C command, Facts facts);
+  }
+
   /** One command type; role null: any staff role, its rule decides (an undo, by what it undoes). */
-  public record Entry<C extends Command>(String type, Role role, Set<String> fields, Parser<C> parser, Rule<C> rule) {
+  public record Entry<C extends Command>(String type, Role role, Set<String> fields, Parser<C> parser, Steps<C> rule) {
     Parsed<C> parse(JsonObject body) {
       return new Parsed<>(this, parser.parse(new Fields(body, fields)));
     }
@@ -42,8 +49,18 @@ public final class Catalogue {
       return entry.type();
     }
 
-    public Change decide(Agenda agenda, Facts facts) {
+    /** Every change the command makes, in order: one, for all but a fired cue. */
+    public List<Change> decideAll(Agenda agenda, Facts facts) {
       return entry.rule().apply(agenda, command, facts);
+    }
+
+    /** The one change of a command that makes one. */
+    public Change decide(Agenda agenda, Facts facts) {
+      List<Change> all = decideAll(agenda, facts);
+      if (all.size() != 1) {
+        throw new IllegalStateException(entry.type() + " made " + all.size() + " changes");
+      }
+      return all.get(0);
     }
   }
 
@@ -105,6 +122,11 @@ public final class Catalogue {
         PlaceRules::addSpeaker);
     add("speaker.update", Role.EDITOR, Set.of("speaker", "name", "title", "affiliation"), CommandParser::updateSpeaker,
         PlaceRules::updateSpeaker);
+    // Any role: the rule checks the role of every command in the cue.
+    add("cue.save", null, Set.of("cue", "name", "position", "commands", "at", "after", "afterMinutes"),
+        CommandParser::saveCue, CueRules::save);
+    add("cue.remove", null, Set.of("cue"), f -> new Command.RemoveCue(f.id("cue")), CueRules::remove);
+    steps("cue.fire", null, Set.of("cue"), f -> new Command.FireCue(f.id("cue")), CueRules::fire);
     // Any role: the rule checks the role of the change it undoes.
     add("change.undo", null, Set.of("version"), f -> new Command.Undo(f.integer("version", 1, Integer.MAX_VALUE)),
         UndoRules::undo);
@@ -115,6 +137,11 @@ public final class Catalogue {
 
   private static <C extends Command> void add(String type, Role role, Set<String> fields, Parser<C> parser,
       Rule<C> rule) {
+    ENTRIES.put(type, new Entry<>(type, role, fields, parser, (agenda, c, facts) -> List.of(rule.apply(agenda, c, facts))));
+  }
+
+  private static <C extends Command> void steps(String type, Role role, Set<String> fields, Parser<C> parser,
+      Steps<C> rule) {
     ENTRIES.put(type, new Entry<>(type, role, fields, parser, rule));
   }
 

@@ -61,6 +61,8 @@ public sealed interface Change {
 
     R undone(Undone c);
 
+    R cueChanged(CueChanged c);
+
     R revealed(Revealed c);
 
     R screenAssigned(ScreenAssigned c);
@@ -365,6 +367,27 @@ public sealed interface Change {
 
     public <R> R accept(Visitor<R> v) {
       return v.undone(this);
+    }
+  }
+
+  /**
+   * A cue saved (cue: the cue), removed (removed: its id), or fired (cue: the cue marked fired,
+   * after the changes of its commands, which have versions of their own just before this one).
+   */
+  record CueChanged(ChangeKind kind, Cue cue, String removed) implements Change {
+    public CueChanged {
+      if (!List.of(ChangeKind.CUE_SAVED, ChangeKind.CUE_REMOVED, ChangeKind.CUE_FIRED).contains(kind)
+          || (kind == ChangeKind.CUE_REMOVED) != (removed != null)) {
+        throw new IllegalArgumentException(kind + " is not a cue change of that shape");
+      }
+    }
+
+    public Touched touched() {
+      return removed != null ? Touched.removedCue(removed) : Touched.cue(cue);
+    }
+
+    public <R> R accept(Visitor<R> v) {
+      return v.cueChanged(this);
     }
   }
 }

@@ -49,6 +49,8 @@ public final class ChangeCodec {
       case ROOM_ADDED, ROOM_UPDATED -> new Change.RoomChanged(kind, Room.fromJson(d.getJsonArray("rooms").getJsonObject(0)));
       case SPEAKER_ADDED, SPEAKER_UPDATED -> new Change.SpeakerChanged(kind,
           Speaker.fromJson(d.getJsonArray("speakers").getJsonObject(0)));
+      case CUE_SAVED, CUE_FIRED -> new Change.CueChanged(kind, Cue.fromJson(d.getJsonArray("cues").getJsonObject(0)), null);
+      case CUE_REMOVED -> new Change.CueChanged(kind, null, d.getString("cue"));
       case CHANGE_UNDONE -> new Change.Undone(d.getLong("undoes"), ChangeKind.parse(d.getString("undid")),
           Spelling.parse(Audience.class, d.getString("seenBy")), TouchedCodec.decode(d));
     };
@@ -162,6 +164,12 @@ public final class ChangeCodec {
       JsonObject d = new JsonObject().put("award", c.award().id())
           .put("awards", new JsonArray().add(c.award().toJson(audience)));
       return c.kind() == ChangeKind.AWARD_WITHDRAWN ? d.put("ranks", new JsonArray(c.ranks())) : d;
+    }
+
+    public JsonObject cueChanged(Change.CueChanged c) {
+      return c.removed() != null
+          ? new JsonObject().put("cue", c.removed()).put("removedCues", new JsonArray().add(c.removed()))
+          : new JsonObject().put("cue", c.cue().id()).put("cues", new JsonArray().add(c.cue().toJson()));
     }
 
     public JsonObject undone(Change.Undone c) {

@@ -19,6 +19,8 @@ public enum ChangeKind {
   AWARD_REVEALED(Role.AWARDS), AWARD_WITHDRAWN(Role.AWARDS),
   SCREEN_ASSIGNED(Audience.STAFF, Role.SCREENS), SCREEN_RELOAD(Audience.STAFF, Role.SCREENS),
   SCREEN_IDENTIFY(Audience.STAFF, Role.SCREENS),
+  /** Cue lists: staff only. A fired cue is marked fired after the changes its commands made. */
+  CUE_SAVED(Audience.STAFF, Role.ADMIN), CUE_REMOVED(Audience.STAFF, Role.ADMIN), CUE_FIRED(Audience.STAFF, Role.ADMIN),
   /** An undo: its audience and role are those of the change it undid (see Change.Undone). */
   CHANGE_UNDONE(Role.ADMIN);
 

@@ -90,4 +90,12 @@ public sealed interface Command {
 
   /** Undoes the change at that version, as a new change. */
   record Undo(long version) implements Command { }
+
+  /** A cue, whole: commands are command bodies, run in order when it fires; at or after (+ minutes) schedule it. */
+  record SaveCue(String cue, Text name, Integer position, List<io.vertx.core.json.JsonObject> commands, Moment at,
+      String after, int afterMinutes) implements Command { }
+
+  record RemoveCue(String cue) implements Command { }
+
+  record FireCue(String cue) implements Command { }
 }

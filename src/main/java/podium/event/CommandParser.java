@@ -119,6 +119,27 @@ final class CommandParser {
     return new Command.SetResults(f.id("award"), placings);
   }
 
+  static Command.SaveCue saveCue(Fields f) {
+    if (f.has("at") && f.has("after")) {
+      throw CommandRejected.invalidField("after", "cannot come with at: a cue is due at a time or after a cue");
+    }
+    List<io.vertx.core.json.JsonObject> commands = f.objects("commands", 20);
+    for (int i = 0; i < commands.size(); i++) {
+      Object type = commands.get(i).getValue("type");
+      if (type instanceof String t && (t.startsWith("cue.") || t.equals("change.undo") || t.equals("screen.pair"))) {
+        throw CommandRejected.invalidField("commands", "#" + (i + 1) + ": a cue may not hold " + t);
+      }
+      try {
+        Catalogue.parse(commands.get(i));
+      } catch (CommandRejected e) {
+        throw new CommandRejected(e.code(), "commands #" + (i + 1) + ": " + e.getMessage());
+      }
+    }
+    return new Command.SaveCue(f.id("cue"), f.text("name", true), f.has("position") ? f.integer("position", 0, 9999) : null,
+        commands, f.has("at") ? f.time("at") : null, f.optionalId("after"),
+        f.has("afterMinutes") ? f.integer("afterMinutes", 0, 600) : 0);
+  }
+
   private static Screen.Lang lang(Fields f) {
     Screen.Lang lang = Screen.Lang.parse(f.string("lang", 8));
     if (lang == null) {

@@ -12,10 +12,11 @@ import java.util.Set;
  */
 public record Touched(List<Session> sessions, List<Room> rooms, List<Speaker> speakers,
     List<Announcement> announcements, List<String> clearedAnnouncements, boolean noticeSet, Notice notice,
-    List<Award.Result> results, List<Award> awards, List<Screen> screens, Event event) {
+    List<Award.Result> results, List<Award> awards, List<Screen> screens, Event event, List<Cue> cues,
+    List<String> removedCues) {
 
   public static final Touched NOTHING = new Touched(List.of(), List.of(), List.of(), List.of(), List.of(), false, null,
-      List.of(), List.of(), List.of(), null);
+      List.of(), List.of(), List.of(), null, List.of(), List.of());
 
   public Touched {
     sessions = List.copyOf(sessions);
@@ -26,6 +27,8 @@ public record Touched(List<Session> sessions, List<Room> rooms, List<Speaker> sp
     results = List.copyOf(results);
     awards = List.copyOf(awards);
     screens = List.copyOf(screens);
+    cues = List.copyOf(cues);
+    removedCues = List.copyOf(removedCues);
   }
 
   public static Touched sessions(List<Session> sessions) {
@@ -43,52 +46,66 @@ public record Touched(List<Session> sessions, List<Room> rooms, List<Speaker> sp
   /** notice null: the emergency notice is cleared. */
   public static Touched notice(Notice notice) {
     return new Touched(List.of(), List.of(), List.of(), List.of(), List.of(), true, notice, List.of(), List.of(),
-        List.of(), null);
+        List.of(), null, List.of(), List.of());
   }
 
   public static Touched results(List<Award.Result> results) {
-    return new Touched(List.of(), List.of(), List.of(), List.of(), List.of(), false, null, results, List.of(),
-        List.of(), null);
+    return NOTHING.with(results, NOTHING.awards(), NOTHING.screens(), null);
   }
 
   public static Touched award(Award award) {
-    return new Touched(List.of(), List.of(), List.of(), List.of(), List.of(), false, null, List.of(), List.of(award),
-        List.of(), null);
+    return NOTHING.with(List.of(), List.of(award), List.of(), null);
   }
 
   public static Touched screen(Screen screen) {
-    return new Touched(List.of(), List.of(), List.of(), List.of(), List.of(), false, null, List.of(), List.of(),
-        List.of(screen), null);
+    return NOTHING.with(List.of(), List.of(), List.of(screen), null);
   }
 
   public static Touched event(Event event) {
-    return new Touched(List.of(), List.of(), List.of(), List.of(), List.of(), false, null, List.of(), List.of(),
-        List.of(), event);
+    return NOTHING.with(List.of(), List.of(), List.of(), event);
   }
 
   public static Touched room(Room room) {
     return new Touched(List.of(), List.of(room), List.of(), List.of(), List.of(), false, null, List.of(), List.of(),
-        List.of(), null);
+        List.of(), null, List.of(), List.of());
   }
 
   public static Touched speaker(Speaker speaker) {
     return new Touched(List.of(), List.of(), List.of(speaker), List.of(), List.of(), false, null, List.of(), List.of(),
-        List.of(), null);
+        List.of(), null, List.of(), List.of());
+  }
+
+  public static Touched cue(Cue cue) {
+    return NOTHING.withCues(List.of(cue), List.of());
+  }
+
+  public static Touched removedCue(String cue) {
+    return NOTHING.withCues(List.of(), List.of(cue));
   }
 
   public Touched withSessions(List<Session> list) {
     return new Touched(list, rooms, speakers, announcements, clearedAnnouncements, noticeSet, notice, results, awards,
-        screens, event);
+        screens, event, cues, removedCues);
   }
 
   public Touched withAnnouncements(List<Announcement> list) {
     return new Touched(sessions, rooms, speakers, list, clearedAnnouncements, noticeSet, notice, results, awards,
-        screens, event);
+        screens, event, cues, removedCues);
   }
 
   public Touched withCleared(List<String> list) {
     return new Touched(sessions, rooms, speakers, announcements, list, noticeSet, notice, results, awards, screens,
-        event);
+        event, cues, removedCues);
+  }
+
+  public Touched withCues(List<Cue> saved, List<String> removed) {
+    return new Touched(sessions, rooms, speakers, announcements, clearedAnnouncements, noticeSet, notice, results,
+        awards, screens, event, saved, removed);
+  }
+
+  private Touched with(List<Award.Result> newResults, List<Award> newAwards, List<Screen> newScreens, Event newEvent) {
+    return new Touched(sessions, rooms, speakers, announcements, clearedAnnouncements, noticeSet, notice, newResults,
+        newAwards, newScreens, newEvent, cues, removedCues);
   }
 
   /**
@@ -111,6 +128,8 @@ public record Touched(List<Session> sessions, List<Room> rooms, List<Speaker> sp
     if (event != null) {
       names.add("event");
     }
+    cues.forEach(c -> names.add("cue:" + c.id()));
+    removedCues.forEach(c -> names.add("cue:" + c));
     return names;
   }
 

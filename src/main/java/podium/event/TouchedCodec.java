@@ -32,6 +32,10 @@ public final class TouchedCodec {
     put(j, "awards", t.awards(), a -> a.toJson(audience));
     if (audience.sees(Audience.STAFF)) {
       put(j, "screens", t.screens(), Screen::toJson);
+      put(j, "cues", t.cues(), Cue::toJson);
+      if (!t.removedCues().isEmpty()) {
+        j.put("removedCues", new JsonArray(t.removedCues()));
+      }
     }
     return t.event() == null ? j : j.put("event", t.event().toJson());
   }
@@ -42,7 +46,8 @@ public final class TouchedCodec {
         j.getJsonArray("clearedAnnouncements", new JsonArray()).stream().map(String.class::cast).toList(),
         j.containsKey("notice"), Notice.fromJson(j.getJsonObject("notice")), list(j, "results", Award.Result::fromJson),
         list(j, "awards", Award::fromJson), list(j, "screens", Screen::fromJson),
-        j.containsKey("event") ? Event.fromJson(j.getJsonObject("event")) : null);
+        j.containsKey("event") ? Event.fromJson(j.getJsonObject("event")) : null, list(j, "cues", Cue::fromJson),
+        j.getJsonArray("removedCues", new JsonArray()).stream().map(String.class::cast).toList());
   }
 
   private static <T> void put(JsonObject j, String key, List<T> items, Function<T, JsonObject> write) {

@@ -15,6 +15,9 @@ final class UndoRules {
       throw CommandRejected.unknown(ErrorCode.UNKNOWN_CHANGE, String.valueOf(c.version()));
     }
     Change done = target.change();
+    if (done.kind() == ChangeKind.CUE_FIRED) {
+      throw CommandRejected.invalidState("a fired cue is undone change by change: undo the changes its commands made");
+    }
     if (done.touched().isEmpty()) {
       throw CommandRejected.invalidState("a " + done.kind().wire() + " changed nothing that could be put back");
     }

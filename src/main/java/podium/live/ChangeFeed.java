@@ -152,7 +152,7 @@ public final class ChangeFeed extends VerticleBase {
               return;
             }
             try {
-              states.published(state.apply(e.version(), e.change()));
+              states.published(state.apply(e.version(), e.change(), e.at().toEpochMilli()));
               metrics.applied(state, e.version(), e.at().toEpochMilli());
             } catch (RuntimeException bad) {
               LOG.error("event {}: change {} could not be applied ({}); reloading the event", eventId, e.version(), bad.toString());
@@ -209,6 +209,6 @@ public final class ChangeFeed extends VerticleBase {
   }
 
   private static void recent(EventState state, List<ChangeLog.Entry> entries, long upTo) {
-    entries.stream().filter(e -> e.version() <= upTo).forEach(e -> state.remember(e.version(), e.change()));
+    entries.stream().filter(e -> e.version() <= upTo).forEach(e -> state.remember(e.version(), e.change(), e.at().toEpochMilli()));
   }
 }

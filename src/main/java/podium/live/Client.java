@@ -16,6 +16,10 @@ final class Client {
   /** The hash of the staff login or token that let it in: withdrawn, the socket closes. */
   String credential;
   long last = -1;
+  /** The last version it said it applied (ack frames), or had when it subscribed. */
+  long acked = -1;
+  /** Where its acknowledgements count: "room|screen" or "room|phone" ("" for no room); null for staff. */
+  String where;
   boolean stale;
   boolean greeting;
   /** The hello a starting node holds until its events are loaded (see Hub.hold). */

@@ -95,20 +95,20 @@ public final class EventState {
   }
 
   /** Applies the next change; the ring slot is written before the new view is published. */
-  Delta apply(long version, Change change) {
+  Delta apply(long version, Change change, long committedAtMs) {
     View current = view;
     if (version != current.version() + 1) {
       throw new IllegalStateException("event " + id + " at " + current.version() + " got version " + version);
     }
-    Delta delta = Frames.delta(this, version, change);
+    Delta delta = Frames.delta(this, version, change, committedAtMs);
     ring.set((int) (version % RING_SIZE), delta);
     view = new View(version, current.epoch(), current.agenda().apply(change));
     return delta;
   }
 
   /** Keeps a delta that was committed before this node loaded the event, for resuming clients. */
-  void remember(long version, Change change) {
-    ring.set((int) (version % RING_SIZE), Frames.delta(this, version, change));
+  void remember(long version, Change change, long committedAtMs) {
+    ring.set((int) (version % RING_SIZE), Frames.delta(this, version, change, committedAtMs));
   }
 
   /** The deltas after a version up to the current one, or null when the ring no longer has them all. */

@@ -23,7 +23,6 @@ final class Fanout {
 
   private final Context context;
   private final String node;
-  private final LiveMetrics metrics;
   private final Map<Long, Set<Client>> byEvent = new HashMap<>();
   private final ArrayDeque<Delta> queue = new ArrayDeque<>();
   private Client[] current;
@@ -32,9 +31,13 @@ final class Fanout {
   /** When the last slice gave the loop back; 0 when no delivery is under way. */
   private long sliceEnded;
 
-  Fanout(Context context, String node, LiveMetrics metrics) {
+  private final Deliveries deliveries;
+  private final LiveMetrics metrics;
+
+  Fanout(Context context, String node, Deliveries deliveries, LiveMetrics metrics) {
     this.context = context;
     this.node = node;
+    this.deliveries = deliveries;
     this.metrics = metrics;
   }
 
@@ -54,6 +57,12 @@ final class Fanout {
       }
     }
     client.last = view.version();
+    // What it has without sending anything: a snapshot's version, or where it resumed from.
+    client.acked = missing == null ? view.version() : hello.resumeVersion();
+    client.where = hello.where(client.screen != null, audience);
+    if (client.where != null) {
+      deliveries.joined(event.id(), client.where);
+    }
     byEvent.computeIfAbsent(event.id(), id -> new LinkedHashSet<>()).add(client);
     metrics.subscribed(client, 1);
   }
@@ -71,7 +80,21 @@ final class Fanout {
         if (client.stale) {
           metrics.stale(-1);
         }
+        if (client.where != null) {
+          deliveries.left(client.event.id(), client.where);
+        }
       }
+    }
+  }
+
+  /** The client says it applied every version up to this one, at this time on the hub's clock. */
+  void acked(Client client, long version, long atMs) {
+    long upTo = Math.min(version, client.last);
+    if (client.event != null && upTo > client.acked) {
+      if (client.where != null) {
+        deliveries.reached(client.event.id(), client.acked, upTo, client.where, atMs);
+      }
+      client.acked = upTo;
     }
   }
 
@@ -162,6 +185,8 @@ final class Fanout {
     snapshot.writeTo(client.wire);
     metrics.resynced(why, snapshot);
     client.last = view.version();
+    // Caught up by a snapshot, not by the changes in time: those do not count as reached.
+    client.acked = Math.max(client.acked, view.version());
   }
 
   /** The event was reloaded whole (a new epoch, say): everyone on it starts again from a snapshot. */

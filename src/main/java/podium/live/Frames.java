@@ -12,7 +12,7 @@ final class Frames {
   }
 
   /** Encoded once per audience, and shared by audiences that get the same bytes. */
-  static Delta delta(EventState origin, long version, Change change) {
+  static Delta delta(EventState origin, long version, Change change, long committedAtMs) {
     Audience[] audiences = Audience.values();
     SharedFrame[] frames = new SharedFrame[audiences.length];
     String[] texts = new String[audiences.length];
@@ -25,7 +25,7 @@ final class Frames {
         frames[a.ordinal()] = new SharedFrame(texts[a.ordinal()]);
       }
     }
-    return new Delta(origin, version, frames, change.screen(), System.nanoTime());
+    return new Delta(origin, version, frames, change.screen(), committedAtMs, System.nanoTime());
   }
 
   /** The frame an audience gets for a change: the change as it may see it, or a skip when it may not see it. */

@@ -20,6 +20,15 @@ record Hello(String event, List<String> channels, String resumeEpoch, long resum
     return channels.stream().filter(c -> c.startsWith("screen:")).map(c -> c.substring(7)).findFirst().orElse(null);
   }
 
+  /** Where a client's acknowledgements count in the delivery report; staff are not counted. */
+  String where(boolean screen, podium.event.Audience audience) {
+    if (audience != podium.event.Audience.PUBLIC) {
+      return null;
+    }
+    String room = channels.stream().filter(c -> c.startsWith("room:")).map(c -> c.substring(5)).findFirst().orElse("");
+    return room + (screen ? "|screen" : "|phone");
+  }
+
   boolean resumes() {
     return resumeEpoch != null;
   }

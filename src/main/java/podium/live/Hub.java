@@ -29,7 +29,8 @@ public final class Hub {
   /** Pings go out in this many groups, one group a second, rather than to everyone at once. */
   static final int PING_GROUPS = (int) (PING_MS / 1000);
   static final long HELLO_WITHIN_MS = 30_000;
-  static final long PRESENCE_MS = 10_000;
+  /** How often this node tells PostgreSQL which screens it holds and what they have applied. */
+  static final long PRESENCE_MS = 2_000;
   /** How long after connecting a starting node holds a hello before it sends the client to reconnect. */
   static final long HOLD_MS = 20_000;
 
@@ -37,13 +38,15 @@ public final class Hub {
   private final EventStates states;
   private final Pool pool;
   private final Credentials credentials;
+  private final Deliveries deliveries;
+  /** The node's live counters, shared by its hubs. */
+  private final LiveMetrics metrics;
   private final String node;
   private final AtomicInteger sockets;
   private final Set<Client> clients = new LinkedHashSet<>();
   private final List<Runnable> unsubscribe = new ArrayList<>();
   private final Buffer ping = Buffer.buffer("p");
   private final WirePath wire;
-  private final LiveMetrics metrics;
   private Fanout fanout;
   private Greeting greeting;
   private long tick;
@@ -53,10 +56,10 @@ public final class Hub {
 
   /** sockets: this node's count of open sockets, shared by its hubs, for the metrics. */
   /** wire: the socket path the node chose for all its hubs (see WirePath). */
-  /** metrics: the node's live counters, shared by its hubs. */
   public Hub(Vertx vertx, EventStates states, Pool pool, Credentials credentials, String node, AtomicInteger sockets,
-      WirePath wire, LiveMetrics metrics) {
+      WirePath wire, Deliveries deliveries, LiveMetrics metrics) {
     this.vertx = vertx;
+    this.deliveries = deliveries;
     this.metrics = metrics;
     this.wire = wire;
     this.states = states;
@@ -69,7 +72,7 @@ public final class Hub {
   /** Call on the context that owns this hub's sockets. */
   public void start() {
     io.vertx.core.Context context = vertx.getOrCreateContext();
-    fanout = new Fanout(context, node, metrics);
+    fanout = new Fanout(context, node, deliveries, metrics);
     greeting = new Greeting(context, states, pool, credentials, fanout, this::reportScreens);
     unsubscribe.add(credentials.onRevoked(hash -> context.runOnContext(v -> closeRevoked(hash))));
     unsubscribe.add(states.onDelta(d -> context.runOnContext(v -> fanout.offer(d))));
@@ -96,6 +99,12 @@ public final class Hub {
   }
 
   private void onText(Client client, String text) {
+    // Every client acks about once a second: read those without building a JSON object.
+    long[] ack = Acks.read(text);
+    if (ack != null) {
+      fanout.acked(client, ack[0], ack[1]);
+      return;
+    }
     if (text.length() > MAX_CLIENT_FRAME) {
       error(client, ProtocolError.Code.FRAME_TOO_LARGE, "client frames are at most " + MAX_CLIENT_FRAME + " characters");
       return;
@@ -111,6 +120,11 @@ public final class Hub {
     try {
       if ("ping".equals(type)) {
         Frames.pong(frame.getValue("t")).writeTo(client.wire);
+      } else if ("ack".equals(type)) {
+        if (!(frame.getValue("version") instanceof Number v) || !(frame.getValue("at") instanceof Number at)) {
+          throw new ProtocolError(ProtocolError.Code.BAD_ACK, "an ack is {\"type\":\"ack\",\"version\":N,\"at\":ms}");
+        }
+        fanout.acked(client, v.longValue(), at.longValue());
       } else if ("hello".equals(type)) {
         Hello hello = Hello.parse(frame);
         if (states.loaded()) {
@@ -119,7 +133,7 @@ public final class Hub {
           hold(client, hello);
         }
       } else {
-        throw new ProtocolError(ProtocolError.Code.UNKNOWN_TYPE, "unknown frame type " + type + ": clients send hello or ping");
+        throw new ProtocolError(ProtocolError.Code.UNKNOWN_TYPE, "unknown frame type " + type + ": clients send hello, ping or ack");
       }
     } catch (ProtocolError e) {
       error(client, e.code(), e.getMessage());
@@ -159,7 +173,7 @@ public final class Hub {
     List<ScreenTable.Seen> seen = new ArrayList<>();
     for (Client c : clients) {
       if (c.screen != null && c.subscribed()) {
-        seen.add(new ScreenTable.Seen(c.screen, c.last));
+        seen.add(new ScreenTable.Seen(c.screen, c.acked));
       }
     }
     ScreenTable.seen(pool, node, seen);

@@ -46,14 +46,16 @@ final class AgendaTables {
         "select * from nominees where event_id = $1 order by position").execute(id);
     Future<RowSet<Row>> results = db.preparedQuery("select * from award_results where event_id = $1").execute(id);
     Future<List<Screen>> screens = ScreenTable.forEvent(db, eventId);
-    return Future.all(List.of(rooms, speakers, sessions, announcements, notice, awards, nominees, results, screens))
+    Future<List<podium.event.Cue>> cues = CueTable.forEvent(db, eventId);
+    return Future.all(List.of(rooms, speakers, sessions, announcements, notice, awards, nominees, results, screens, cues))
         .map(all -> new Agenda(event,
             list(rooms.result()).stream().map(AgendaTables::room).toList(),
             list(sessions.result()).stream().map(AgendaTables::session).toList(),
             list(speakers.result()).stream().map(AgendaTables::speaker).toList(),
             list(announcements.result()).stream().map(AgendaTables::announcement).toList(),
             list(notice.result()).stream().map(AgendaTables::notice).findFirst().orElse(null),
-            awards(list(awards.result()), list(nominees.result()), list(results.result())), screens.result()));
+            awards(list(awards.result()), list(nominees.result()), list(results.result())), screens.result(),
+            cues.result()));
   }
 
   /** Writes the new state of everything a change touched, as Agenda.apply applies it in memory. */
@@ -100,6 +102,8 @@ final class AgendaTables {
     for (Award award : t.awards()) {
       writes.add(AwardTables.save(tx, eventId, award));
     }
+    writes.add(CueTable.save(tx, eventId, t.cues()));
+    writes.add(CueTable.remove(tx, eventId, t.removedCues()));
     return Future.all(writes).mapEmpty();
   }
 
@@ -113,6 +117,7 @@ final class AgendaTables {
         .compose(v -> batch(tx, UPSERT_SPEAKER, speakers))
         .compose(v -> batch(tx, UPSERT_SESSION, sessions))
         .compose(v -> Future.all(agenda.awards().stream().map(a -> AwardTables.save(tx, eventId, a)).toList()))
+        .compose(v -> CueTable.save(tx, eventId, agenda.cues()))
         .mapEmpty();
   }
 
@@ -130,6 +135,17 @@ final class AgendaTables {
 
   private static Tuple speakerTuple(long eventId, Speaker s) {
     return Tuple.of(eventId, s.id(), s.name().toJson(), s.title().toJson(), s.affiliation().toJson());
+  }
+
+  /** Removes an event's agenda (awards, sessions, speakers, rooms) before a replace writes the new one. */
+  static Future<Void> delete(SqlClient tx, long eventId) {
+    Tuple id = Tuple.of(eventId);
+    return tx.preparedQuery("delete from award_results where event_id = $1").execute(id)
+        .compose(v -> tx.preparedQuery("delete from award_categories where event_id = $1").execute(id))
+        .compose(v -> tx.preparedQuery("delete from sessions where event_id = $1").execute(id))
+        .compose(v -> tx.preparedQuery("delete from speakers where event_id = $1").execute(id))
+        .compose(v -> tx.preparedQuery("delete from rooms where event_id = $1").execute(id))
+        .mapEmpty();
   }
 
   private static final String UPSERT_SESSION = "insert into sessions (event_id, id, type, room, planned_room, title,"

@@ -89,33 +89,52 @@ public final class CommandStore {
     Agenda known = memory.at(row.id(), row.version(), row.epoch());
     return (known != null ? Future.succeededFuture(known) : AgendaTables.load(tx, row.id(), row.event()))
         .compose(agenda -> facts(tx, row, agenda, request)
-            .map(facts -> request.command().decide(agenda, facts))
-            .compose(change -> Conflicts.check(tx, row, agenda, change, request).map(change))
-            .compose(change -> request.dryRun() ? preview(tx, row, change)
-                : commit(tx, row, change, Before.of(agenda, change.touched()), request)))
+            .map(facts -> request.command().decideAll(agenda, facts))
+            .compose(changes -> Conflicts.check(tx, row, agenda, changes, request).map(changes))
+            .compose(changes -> request.dryRun() ? preview(tx, row, changes) : commit(tx, row, agenda, changes, request)))
         .recover(e -> Future.failedFuture(Conflicts.withVersion(e, row.version())));
   }
 
-  private Future<Outcome> commit(SqlConnection tx, EventTable.EventRow row, Change change, Before before,
+  /**
+   * Each change gets the next version, in order, with what it touched just before it (for undo).
+   * Sent together with COMMIT and pipelined on the connection, in this order.
+   */
+  private Future<Outcome> commit(SqlConnection tx, EventTable.EventRow row, Agenda agenda, List<Change> changes,
       Request request) {
-    long version = row.version() + 1;
-    JsonObject answer = new JsonObject().put("version", version).put("kind", change.kind().wire());
-    // Sent together with COMMIT and pipelined on the connection, in this order.
-    Future<?> written = Future.all(List.of(AgendaTables.save(tx, row.id(), change.touched()),
-        EventTable.bump(tx, row.id(), version),
-        ChangeLog.append(tx, row.id(), version, change, request.actor(), before),
-        request.idempotencyKey() == null ? Future.succeededFuture()
-            : CommandKeys.remember(tx, row.id(), request.actor(), request.idempotencyKey(), request.requestHash(),
-                answer),
-        ChangeLog.announce(tx, row.id(), version)));
+    long last = row.version() + changes.size();
+    JsonObject answer = new JsonObject().put("version", last).put("kind", changes.get(changes.size() - 1).kind().wire());
+    List<Future<?>> writes = new java.util.ArrayList<>();
+    Agenda before = agenda;
+    for (int i = 0; i < changes.size(); i++) {
+      Change change = changes.get(i);
+      writes.add(AgendaTables.save(tx, row.id(), change.touched()));
+      writes.add(ChangeLog.append(tx, row.id(), row.version() + 1 + i, change, request.actor(),
+          Before.of(before, change.touched())));
+      before = before.apply(change);
+    }
+    writes.add(EventTable.bump(tx, row.id(), last));
+    if (request.idempotencyKey() != null) {
+      writes.add(CommandKeys.remember(tx, row.id(), request.actor(), request.idempotencyKey(), request.requestHash(),
+          answer));
+    }
+    writes.add(ChangeLog.announce(tx, row.id(), last));
     Future<?> committed = tx.query("commit").execute();
-    return written.compose(v -> committed).map(v -> new Outcome(answer, false));
+    return Future.all(writes).compose(v -> committed).map(v -> new Outcome(answer, false));
   }
 
-  /** A dry run: the change the command would make, and nothing kept. */
-  private Future<Outcome> preview(SqlConnection tx, EventTable.EventRow row, Change change) {
-    JsonObject answer = new JsonObject().put("version", row.version() + 1).put("kind", change.kind().wire())
-        .put("dryRun", true).put("data", ChangeCodec.encode(change));
+  /** A dry run: the changes the command would make, and nothing kept. */
+  private Future<Outcome> preview(SqlConnection tx, EventTable.EventRow row, List<Change> changes) {
+    Change first = changes.get(0);
+    JsonObject answer = new JsonObject().put("version", row.version() + 1).put("kind", first.kind().wire())
+        .put("dryRun", true).put("data", ChangeCodec.encode(first));
+    if (changes.size() > 1) {
+      io.vertx.core.json.JsonArray all = new io.vertx.core.json.JsonArray();
+      for (int i = 0; i < changes.size(); i++) {
+        all.add(new JsonObject().put("version", row.version() + 1 + i).put("kind", changes.get(i).kind().wire())
+            .put("data", ChangeCodec.encode(changes.get(i))));
+      }
+      answer.put("changes", all);
+    }
     return tx.query("rollback").execute().map(v -> new Outcome(answer, false));
   }
 

@@ -3,6 +3,7 @@ package podium.store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
+import java.util.List;
 import java.util.Set;
 import podium.event.Agenda;
 import podium.event.Audience;
@@ -25,7 +26,7 @@ final class Conflicts {
   private Conflicts() {
   }
 
-  static Future<Void> check(SqlClient tx, EventTable.EventRow row, Agenda agenda, Change change,
+  static Future<Void> check(SqlClient tx, EventTable.EventRow row, Agenda agenda, List<Change> changes,
       CommandStore.Request request) {
     Long seen = request.expectedVersion();
     if (seen == null || seen == row.version()) {
@@ -33,14 +34,15 @@ final class Conflicts {
     }
     Future<Boolean> clash = seen > row.version() ? Future.succeededFuture(true)
         : ChangeLog.after(tx, row.id(), seen, LOOK_BACK).map(since -> {
-          Set<String> mine = change.touched().names();
+          Set<String> mine = new java.util.HashSet<>();
+          changes.forEach(c -> mine.addAll(c.touched().names()));
           return since.size() == LOOK_BACK || since.stream()
               .anyMatch(e -> e.change().touched().names().stream().anyMatch(mine::contains));
         });
     return clash.compose(yes -> !yes ? Future.succeededFuture() : Future.failedFuture(new CommandRejected(
         ErrorCode.STALE_VERSION, "someone changed this since version " + seen + " (it is at " + row.version()
             + " now): look at it as it is now, then try again",
-        new JsonObject().put("current", TouchedCodec.encode(Before.of(agenda, change.touched()).state(),
+        new JsonObject().put("current", TouchedCodec.encode(Before.of(agenda, changes.get(0).touched()).state(),
             Audience.of(request.role()))))));
   }
 

@@ -53,6 +53,15 @@ public final class EventTable {
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 
+  /** A replaced agenda: what the event is, its next version, and a new epoch (a reset history). */
+  static Future<Void> replace(SqlClient tx, long id, Event e, long version) {
+    return tx.preparedQuery("update events set title = $2, venue = $3, time_zone = $4, days = $5, version = $6,"
+            + " epoch = $7 where id = $1")
+        .execute(Tuple.from(new Object[] {id, e.title().toJson(), e.venue().toJson(), e.zone().getId(),
+            e.days().toArray(new LocalDate[0]), version, newEpoch()}))
+        .mapEmpty();
+  }
+
   /** Writes the event's own settings, as a change left them (the slug never changes). */
   static Future<Void> settings(SqlClient tx, long id, Event e) {
     return tx.preparedQuery("update events set title = $2, venue = $3, time_zone = $4, days = $5, clock = $6"

@@ -31,7 +31,8 @@ final class Errors {
     send(ctx, refused.code(), refused.getMessage(), refused.details());
   }
 
-  private static void send(RoutingContext ctx, ErrorCode code, String message, JsonObject details) {
+  /** details: more fields for the error object (a conflict's state, an import's problems), or null. */
+  static void send(RoutingContext ctx, ErrorCode code, String message, JsonObject details) {
     if (ctx.response().ended()) {
       return;
     }

@@ -21,10 +21,13 @@ import podium.event.ErrorCode;
 import podium.event.Event;
 import podium.event.EventClock;
 import podium.event.Permission;
+import podium.event.Rehearsal;
 import podium.event.Text;
 import podium.store.Credentials;
 import podium.store.EventImport;
 import podium.store.Holder;
+import podium.live.EventState;
+import podium.live.EventStates;
 
 /**
  * Admins create an event: its slug, title, venue, zone and days, on a real clock and with nothing
@@ -35,16 +38,51 @@ final class EventsApi {
   private static final Logger LOG = LoggerFactory.getLogger(EventsApi.class);
 
   private final Pool pool;
+  private final EventStates states;
   private final StaffAuth admin;
 
-  EventsApi(Pool pool, Credentials credentials) {
+  EventsApi(Pool pool, EventStates states, Credentials credentials) {
     this.pool = pool;
+    this.states = states;
     this.admin = new StaffAuth(credentials, Permission.MANAGE_EVENTS);
   }
 
   void mount(Router router) {
-    router.post("/api/events").handler(BodyHandler.create(false).setBodyLimit(16_384)).handler(admin)
-        .handler(ctx -> LoginApi.answer(ctx, create(ctx)));
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(16_384);
+    router.post("/api/events").handler(body).handler(admin).handler(ctx -> LoginApi.answer(ctx, create(ctx)));
+    router.post("/api/events/:slug/rehearsal").handler(body).handler(admin)
+        .handler(ctx -> LoginApi.answer(ctx, rehearse(ctx)));
+  }
+
+  /** A rehearsal copy: its own slug, clock and audience, so nothing reaches the real event's. */
+  private Future<Void> rehearse(RoutingContext ctx) {
+    EventState real = Errors.eventOf(ctx, states);
+    if (real == null) {
+      return Future.succeededFuture();
+    }
+    String slug;
+    try {
+      JsonObject body = ctx.body().length() <= 0 ? new JsonObject() : Bodies.json(ctx, Set.of("slug"));
+      slug = body.containsKey("slug") ? slug(body.getValue("slug")) : real.slug() + "-rehearsal";
+    } catch (CommandRejected e) {
+      return Future.failedFuture(e);
+    }
+    Agenda copy = Rehearsal.of(real.view().agenda(), slug, java.time.Instant.now());
+    Holder by = ctx.get(StaffAuth.HOLDER);
+    return created(ctx, copy, by, "rehearsal of '" + real.slug() + "'");
+  }
+
+  private Future<Void> created(RoutingContext ctx, Agenda agenda, Holder by, String what) {
+    Event event = agenda.event();
+    return EventImport.create(pool, agenda)
+        .recover(e -> Future.failedFuture(e instanceof PgException pg && "23505".equals(pg.getSqlState())
+            ? new CommandRejected(ErrorCode.DUPLICATE_ID, "there is an event '" + event.slug() + "' already") : e))
+        .map(id -> {
+          LOG.info("event: {} created '{}' ({})", by.actor(), event.slug(), what);
+          ctx.response().setStatusCode(201);
+          ctx.json(event.toJson());
+          return null;
+        });
   }
 
   private Future<Void> create(RoutingContext ctx) {
@@ -55,23 +93,19 @@ final class EventsApi {
       return Future.failedFuture(e);
     }
     Holder by = ctx.get(StaffAuth.HOLDER);
-    Agenda empty = new Agenda(event, List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of());
-    return EventImport.create(pool, empty)
-        .recover(e -> Future.failedFuture(e instanceof PgException pg && "23505".equals(pg.getSqlState())
-            ? new CommandRejected(ErrorCode.DUPLICATE_ID, "there is an event '" + event.slug() + "' already") : e))
-        .map(id -> {
-          LOG.info("event: {} created '{}'", by.actor(), event.slug());
-          ctx.response().setStatusCode(201);
-          ctx.json(event.toJson());
-          return null;
-        });
+    return created(ctx, new Agenda(event, List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of()), by,
+        "empty");
+  }
+
+  private static String slug(Object value) {
+    if (value instanceof String s && s.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+      return s;
+    }
+    throw CommandRejected.invalidField("slug", "must be lowercase letters, digits and '-', at most 64");
   }
 
   private static Event event(JsonObject body) {
-    String slug = body.getValue("slug") instanceof String s && s.matches("[a-z0-9][a-z0-9-]{0,63}") ? s : null;
-    if (slug == null) {
-      throw CommandRejected.invalidField("slug", "must be lowercase letters, digits and '-', at most 64");
-    }
+    String slug = slug(body.getValue("slug"));
     Text title = Text.parse(body.getValue("title"), "title");
     if (title.isBlank()) {
       throw CommandRejected.invalidField("title", "is required");

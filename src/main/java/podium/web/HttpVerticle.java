@@ -15,6 +15,7 @@ import io.vertx.sqlclient.Pool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import podium.event.Audience;
+import podium.live.Deliveries;
 import podium.live.EventStates;
 import podium.live.Hub;
 import podium.live.LiveMetrics;
@@ -30,8 +31,8 @@ public final class HttpVerticle extends VerticleBase {
   /** What every instance on a node shares. */
   public record Shared(Pool pool, EventStates states, CommandStore commands, Credentials credentials,
       BooleanSupplier feedHealthy, PrometheusMeterRegistry metrics, String node, String webroot, int port,
-      AtomicInteger sockets, PairingLimit pairing, WirePath wire, LiveMetrics liveMetrics, BooleanSupplier draining,
-      boolean behindProxy) { }
+      AtomicInteger sockets, PairingLimit pairing, WirePath wire, Deliveries deliveries, Interop interop,
+      LiveMetrics liveMetrics, BooleanSupplier draining, boolean behindProxy) { }
 
   private final Shared shared;
   private Hub hub;
@@ -44,7 +45,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     hub = new Hub(vertx, shared.states(), shared.pool(), shared.credentials(), shared.node(), shared.sockets(),
-        shared.wire(), shared.liveMetrics());
+        shared.wire(), shared.deliveries(), shared.liveMetrics());
     hub.start();
     Router router = Router.router(vertx);
     if (shared.behindProxy()) {
@@ -60,10 +61,15 @@ public final class HttpVerticle extends VerticleBase {
         Audience.of(ctx.<Holder>get(StaffAuth.HOLDER).role())));
     new LoginApi(vertx, shared.pool(), shared.credentials()).mount(router);
     new AccountsApi(vertx, shared.pool(), shared.credentials()).mount(router);
-    new EventsApi(shared.pool(), shared.credentials()).mount(router);
+    new EventsApi(shared.pool(), shared.states(), shared.credentials()).mount(router);
     new CommandApi(shared.commands(), auth, new CommandMetrics(shared.metrics())).mount(router);
     new ScreenApi(shared.pool(), shared.states(), auth, shared.pairing()).mount(router);
     new AuditApi(shared.pool(), shared.states(), auth).mount(router);
+    new DeliveryApi(shared.pool(), shared.states(), auth).mount(router);
+    new ExportApi(vertx, shared.states(), shared.interop(), shared.port()).mount(router);
+    new ImportApi(vertx, shared.pool(), shared.credentials()).mount(router);
+    new WebhookApi(vertx, shared.pool(), shared.states(), shared.credentials(), shared.interop().settings())
+        .mount(router);
     Health.mount(router, vertx, shared);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
     router.route().handler(StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT,

@@ -62,7 +62,7 @@ class CommandApiTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.bodyAsJsonObject().getLong("version")).isEqualTo(before + 1);
     awaitVersion(before + 1);
-    JsonObject session = session(api.snapshot(), "keynote-wang-haizhou");
+    JsonObject session = Api.session(api.snapshot(), "keynote-wang-haizhou");
     assertThat(session.getInteger("delayMinutes")).isEqualTo(10);
   }
 
@@ -94,7 +94,7 @@ class CommandApiTest {
     JsonObject error = r.bodyAsJsonObject().getJsonObject("error");
     assertThat(error.getLong("version")).isEqualTo(mine);
     assertThat(error.getJsonObject("current").getJsonArray("sessions").getJsonObject(0).getInteger("delayMinutes"))
-        .as("the state someone else left").isEqualTo(session(api.snapshot(), "awards-ceremony").getInteger("delayMinutes"));
+        .as("the state someone else left").isEqualTo(Api.session(api.snapshot(), "awards-ceremony").getInteger("delayMinutes"));
     // A change to something else since the version seen is no conflict.
     HttpResponse<Buffer> other = api.command(new JsonObject().put("type", "announcement.post").put("text", "Water")
         .put("expectedVersion", seen));
@@ -253,10 +253,5 @@ class CommandApiTest {
       podium.LiveClient.sleep(5);
     }
     assertThat(version()).isEqualTo(v);
-  }
-
-  static JsonObject session(JsonObject snapshot, String id) {
-    return snapshot.getJsonArray("sessions").stream().map(JsonObject.class::cast)
-        .filter(s -> s.getString("id").equals(id)).findFirst().orElseThrow();
   }
 }

@@ -126,16 +126,16 @@ class RevealAndUndoTest {
 
   @Test
   void undoPutsBackWhatAChangeTouchedAndRefusesWhenItChangedSince() {
-    JsonObject before = CommandApiTest.session(api.snapshot(), "matchmaking-meeting-1");
+    JsonObject before = Api.session(api.snapshot(), "matchmaking-meeting-1");
     long delayed = command("{\"type\":\"session.delay\",\"session\":\"matchmaking-meeting-1\",\"minutes\":10,\"cascade\":true}");
     command("{\"type\":\"change.undo\",\"version\":" + delayed + "}");
-    assertThat(CommandApiTest.session(api.snapshot(), "matchmaking-meeting-1")).isEqualTo(before);
+    assertThat(Api.session(api.snapshot(), "matchmaking-meeting-1")).isEqualTo(before);
     assertThat(api.command(new JsonObject().put("type", "change.undo").put("version", delayed)).statusCode())
         .as("its sessions were changed again (by the undo itself)").isEqualTo(409);
 
     long cancelled = command("{\"type\":\"session.cancel\",\"session\":\"matchmaking-meeting-1\",\"reason\":\"Rain\"}");
     command("{\"type\":\"session.restore\",\"session\":\"matchmaking-meeting-1\"}");
-    JsonObject restored = CommandApiTest.session(api.snapshot(), "matchmaking-meeting-1");
+    JsonObject restored = Api.session(api.snapshot(), "matchmaking-meeting-1");
     assertThat(restored.getString("status")).isEqualTo("scheduled");
     assertThat(restored.getJsonObject("reason").getString("en")).isEmpty();
     HttpResponse<Buffer> stale = api.command(new JsonObject().put("type", "change.undo").put("version", cancelled));

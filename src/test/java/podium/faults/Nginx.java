@@ -43,10 +43,14 @@ final class Nginx implements AutoCloseable {
       assertThat(site).as("the shipped site listens on 8080").contains("  listen 8080;");
       Files.writeString(conf.resolve("podium.conf"), site.replace("  listen 8080;", "  listen 127.0.0.1:" + port + ";"));
       String upstream = Files.readString(SHIPPED.resolve("podium-upstream.conf"));
-      String servers = nodes.stream().map(p -> "  server 127.0.0.1:" + p + " max_fails=1 fail_timeout=5s;")
-          .collect(Collectors.joining("\n"));
-      String ours = upstream.replaceAll("(?m)^  server 127\\.0\\.0\\.1:\\d+ .*\\n?", "").replace("  least_conn;",
-          "  least_conn;\n" + servers);
+      // Each upstream keeps its own server options; only the ports change.
+      String ours = upstream;
+      for (String options : List.of("max_fails=1 fail_timeout=5s", "max_fails=0")) {
+        String shipped = "  server 127.0.0.1:8081 " + options + ";\n  server 127.0.0.1:8082 " + options + ";\n";
+        assertThat(ours).as("the shipped upstreams").contains(shipped);
+        ours = ours.replace(shipped, nodes.stream().map(p -> "  server 127.0.0.1:" + p + " " + options + ";\n")
+            .collect(Collectors.joining()));
+      }
       Files.writeString(conf.resolve("podium-upstream.conf"), ours);
       Process p = new ProcessBuilder(BINARY.toString(), "-p", dir.toAbsolutePath().toString(), "-c",
           conf.resolve("nginx.conf").toAbsolutePath().toString(), "-g", "daemon off;")

@@ -51,6 +51,8 @@ final class Phones implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final long maxPauseMs;
   private volatile boolean closing;
+  /** Told of each change or skip a phone applies: (version, System.nanoTime() on arrival). */
+  private volatile java.util.function.BiConsumer<Long, Long> arrivals = (v, at) -> { };
 
   /** sources: loopback source addresses to spread the sockets over (each has ~28k ephemeral ports). */
   Phones(Vertx vertx, int port, List<String> sources, int count, long maxPauseMs) {
@@ -134,6 +136,7 @@ final class Phones implements AutoCloseable {
           gaps.increment();
         }
         p.last = v;
+        arrivals.accept(v, System.nanoTime());
       }
     } else if ("snapshot".equals(type)) {
       p.last = number(text, "version");
@@ -173,6 +176,10 @@ final class Phones implements AutoCloseable {
       to++;
     }
     return Long.parseLong(text.substring(from, to));
+  }
+
+  void onArrival(java.util.function.BiConsumer<Long, Long> listener) {
+    arrivals = listener;
   }
 
   int count(Predicate<Phone> which) {

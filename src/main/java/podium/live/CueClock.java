@@ -27,6 +27,12 @@ import podium.store.Hashes;
 public final class CueClock extends VerticleBase {
 
   static final long TICK_MS = 250;
+  /**
+   * A cue overdue by more than this on its event's clock is left to staff: the clock jumped past
+   * it (a rehearsal), or the event was imported with its day gone by. A node that dies is replaced
+   * within seconds, well inside it, so nothing is lost that way.
+   */
+  public static final java.time.Duration GRACE = java.time.Duration.ofMinutes(5);
   /** A cue that broke a rule when due is tried again after this long (what it needs may change). */
   static final long REFUSED_RETRY_MS = 30_000;
   private static final Logger LOG = LoggerFactory.getLogger(CueClock.class);
@@ -62,8 +68,8 @@ public final class CueClock extends VerticleBase {
   }
 
   /**
-   * One cue per event at a time, the one due first: cues left due while the clock jumped (or no
-   * node led) fire one after the other, in the order they were due.
+   * One cue per event at a time, the one due first: cues that fell due together (or while no node
+   * led) fire one after the other, in the order they were due.
    */
   private void fireDue(Instant real) {
     for (EventState state : states.all()) {
@@ -72,7 +78,8 @@ public final class CueClock extends VerticleBase {
       Instant now = agenda.event().clock().at(real);
       long nowMs = System.currentTimeMillis();
       agenda.cues().stream()
-          .filter(c -> c.dueAt(agenda) != null && !now.isBefore(c.dueAt(agenda)))
+          .filter(c -> c.dueAt(agenda) != null && !now.isBefore(c.dueAt(agenda))
+              && !now.isAfter(c.dueAt(agenda).plus(GRACE)))
           .filter(c -> {
             Long refused = refusedAt.get(key(state.slug(), view.epoch(), c));
             return refused == null || nowMs - refused >= REFUSED_RETRY_MS;

@@ -113,11 +113,17 @@ public final class HttpVerticle extends VerticleBase {
     }
   }
 
+  /**
+   * No inline script or style anywhere; only this hub's own pages may frame one (the console shows a
+   * screen's live preview so), never another site's.
+   */
   private static void securityHeaders(RoutingContext ctx) {
     ctx.response().putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer")
+        .putHeader("X-Frame-Options", "SAMEORIGIN")
         .putHeader("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:;"
-            + " style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+            + " style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'self';"
+            + " frame-ancestors 'self'; form-action 'self'");
     ctx.next();
   }
 

@@ -75,9 +75,9 @@ class RehearsalTest {
       awaitFired(api, "reveal-individuals", 60_000);
 
       List<String> order = firedOrder(api);
-      assertThat(order).containsSubsequence("doors-open", "opening", "welcome-speech", "keynote-1", "tea-break",
-          "industry-report", "materials-report", "awards", "reveal-enterprises", "reveal-individuals");
-      assertThat(order).doesNotContain("lunch", "afternoon");
+      assertThat(order).containsExactly("doors-open", "opening", "welcome-speech", "awards", "reveal-enterprises",
+          "reveal-individuals");
+      // The jump went past the keynotes and reports: hours overdue, they are left to staff, not fired late.
       JsonObject after = api.get("/api/events/" + REHEARSAL).bodyAsJsonObject();
       assertThat(after.encode()).contains("\"nominee\":\"demo-laureate-a\"");
       assertThat(api.snapshot().getLong("version")).as("the real event did not move").isEqualTo(realVersion);

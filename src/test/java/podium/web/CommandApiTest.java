@@ -227,6 +227,19 @@ class CommandApiTest {
   }
 
   @Test
+  void everyPageAndAnswerCarriesTheSecurityHeaders() {
+    for (String path : java.util.List.of("/", "/index.html", "/screen.html", "/api/events", "/api/events/nothing")) {
+      HttpResponse<Buffer> r = api.get(path);
+      String csp = r.getHeader("Content-Security-Policy");
+      assertThat(csp).as(path).contains("script-src 'self'").contains("frame-ancestors 'self'")
+          .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+      assertThat(r.getHeader("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+      assertThat(r.getHeader("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+      assertThat(r.getHeader("X-Frame-Options")).as(path).isEqualTo("SAMEORIGIN");
+    }
+  }
+
+  @Test
   void healthReportsTheDatabase() {
     JsonObject health = api.get("/health").bodyAsJsonObject();
     assertThat(health.getString("outcome")).isEqualTo("UP");

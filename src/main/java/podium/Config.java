@@ -17,13 +17,13 @@ import podium.live.WirePath;
 public record Config(int httpPort, int httpInstances, String dataDir, String pgHost, int pgPort, String pgDatabase,
     String pgUser, String pgPassword, String adminToken, String adminPassword, int dbPoolSize, String webroot,
     String nodeName, boolean seedDemo, WirePath wire, String publicUrl, boolean webhooksToPrivate,
-    AddressLimits.Settings limits) {
+    boolean behindProxy, AddressLimits.Settings limits) {
 
   static final JsonArray KEYS = new JsonArray().add("PODIUM_HTTP_PORT").add("PODIUM_HTTP_INSTANCES")
       .add("PODIUM_DATA_DIR").add("PGHOST").add("PGPORT").add("PGDATABASE").add("PGUSER").add("PGPASSWORD")
       .add("PODIUM_ADMIN_TOKEN").add("PODIUM_ADMIN_PASSWORD").add("PODIUM_DB_POOL").add("PODIUM_WEBROOT")
       .add("PODIUM_NODE_NAME").add("PODIUM_SEED_DEMO").add("PODIUM_WIRE").add("PODIUM_PUBLIC_URL")
-      .add("PODIUM_WEBHOOKS_PRIVATE")
+      .add("PODIUM_WEBHOOKS_PRIVATE").add("PODIUM_BEHIND_PROXY")
       .add("PODIUM_WS_PER_ADDRESS").add("PODIUM_HELLOS_PER_SECOND").add("PODIUM_LIMIT_LOOPBACK");
 
   public static Future<Config> load(Vertx vertx, String file) {
@@ -51,7 +51,8 @@ public record Config(int httpPort, int httpInstances, String dataDir, String pgH
         c.getString("PODIUM_NODE_NAME", "node-" + ProcessHandle.current().pid()),
         !"false".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_SEED_DEMO", "true"))),
         WirePath.parse(c.getString("PODIUM_WIRE", "fast")), c.getString("PODIUM_PUBLIC_URL"),
-        "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_WEBHOOKS_PRIVATE", "false"))), limits(c));
+        "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_WEBHOOKS_PRIVATE", "false"))),
+        "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_BEHIND_PROXY", "false")).trim()), limits(c));
   }
 
   private static AddressLimits.Settings limits(JsonObject c) {

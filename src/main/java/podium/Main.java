@@ -3,10 +3,6 @@ package podium;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MetricsDomain;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
@@ -30,18 +26,13 @@ public final class Main {
     if (args.length > 0 && args[0].equals("import")) {
       System.exit(ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
     }
+    if (args.length > 0 && args[0].equals("new-epoch")) {
+      // After a restore, with the nodes stopped (docs/OPERATIONS.md).
+      System.exit(NewEpoch.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+    }
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setPreferNativeTransport(true)
-            // Vert.x 5.0.7's HTTP/TCP server metrics throw on a request that arrives while a
-            // restarted server is still starting (socketMetric null), which stalls that socket
-            // until the idle timeout: off. Pools, verticles and Podium's own gauges stay.
-            .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-                .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
-                .addDisabledMetricsCategory(MetricsDomain.NET_SERVER)
-                .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)))
-        .withMetrics(new MicrometerMetricsFactory(metrics))
-        .build();
+    boolean counting = NodeVertx.metricsWanted();
+    Vertx vertx = NodeVertx.create(counting, metrics);
     Config config = Config.load(vertx, "conf/config.json").await();
 
     EmbeddedDatabase embedded = null;
@@ -67,8 +58,8 @@ public final class Main {
     Node node = Node.listen(vertx, db,
         new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),
             config.dbPoolSize(), config.wire(), new InteropSettings(config.publicUrl(), config.webhooksToPrivate(),
-                InteropSettings.DEFAULTS.firstRetryMs(), InteropSettings.DEFAULTS.pauseAfter()), config.limits()),
-            metrics).await();
+                InteropSettings.DEFAULTS.firstRetryMs(), InteropSettings.DEFAULTS.pauseAfter()), counting,
+            config.behindProxy(), config.limits()), metrics).await();
     EmbeddedDatabase toClose = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, node, toClose), "podium-shutdown"));
     try {

@@ -11,7 +11,9 @@ import io.vertx.ext.web.Route;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import io.micrometer.core.instrument.Gauge;
 import podium.live.AddressLimits;
 import podium.live.ChangeFeed;
@@ -19,6 +21,7 @@ import podium.live.CueClock;
 import podium.live.Deliveries;
 import podium.live.EventState;
 import podium.live.EventStates;
+import podium.live.LiveMetrics;
 import podium.live.WirePath;
 import podium.store.CommandStore;
 import podium.store.CueLeader;
@@ -39,11 +42,14 @@ public final class Node {
 
   /**
    * How a node is set up; wire is the path asked for (PODIUM_WIRE), which a probe may overrule;
-   * interop: its exports' public address and its webhooks' rules; limits, the WebSockets and hellos
-   * allowed per client address.
+   * interop: its exports' public address and its webhooks' rules; counting: whether the hubs count
+   * frames for /metrics (PODIUM_METRICS; off only to measure what counting costs); behindProxy:
+   * whether the client's address comes from X-Forwarded-For (PODIUM_BEHIND_PROXY); limits, the WebSockets
+   * and hellos allowed per client address.
    */
   public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
-      InteropSettings interop, AddressLimits.Settings limits) {
+      InteropSettings interop, boolean counting, boolean behindProxy,
+      AddressLimits.Settings limits) {
 
     /** On the fast path, as by default. */
     public Options(int httpPort, int instances, String name, String webroot, int poolSize) {
@@ -54,10 +60,10 @@ public final class Node {
       this(httpPort, instances, name, webroot, poolSize, wire, InteropSettings.DEFAULTS);
     }
 
-    /** With the default limits per address. */
+    /** Metered, not behind a proxy, with the default limits per address. */
     public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
         InteropSettings interop) {
-      this(httpPort, instances, name, webroot, poolSize, wire, interop, AddressLimits.Settings.DEFAULTS);
+      this(httpPort, instances, name, webroot, poolSize, wire, interop, true, false, AddressLimits.Settings.DEFAULTS);
     }
   }
 
@@ -74,6 +80,7 @@ public final class Node {
   private final WirePath wire;
   private final List<HttpVerticle> servers;
   private final WebhookDeliverer webhooks;
+  private final AtomicBoolean draining;
   private volatile String feedDeployment;
   private volatile String cueDeployment;
   private final PgConnectOptions connect;
@@ -86,8 +93,10 @@ public final class Node {
 
   private Node(Vertx vertx, Pool pool, EventStates states, ChangeFeed feed, CommandStore commands,
       PrometheusMeterRegistry registry, String http, WirePath wire, PgConnectOptions connect, Deliveries deliveries,
-      String name, WebhookDeliverer webhooks, List<HttpVerticle> servers) {
+      String name, WebhookDeliverer webhooks, AtomicBoolean draining, List<HttpVerticle> servers) {
+    this.draining = draining;
     this.servers = servers;
+    reportOutboxDepth(webhooks::backlog, registry);
     this.connect = connect;
     this.deliveries = deliveries;
     this.name = name;
@@ -119,20 +128,25 @@ public final class Node {
     Pool pool = Database.pool(vertx, connect, options.poolSize(), "podium-" + options.name());
     EventStates states = new EventStates();
     Credentials credentials = new Credentials(pool);
-    ChangeFeed feed = new ChangeFeed(pool, connect, states, credentials);
+    PrometheusMeterRegistry registry = metrics == null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : metrics;
+    LiveMetrics live = new LiveMetrics(registry, options.counting());
+    ChangeFeed feed = new ChangeFeed(pool, connect, states, credentials, live);
     CommandStore commands = new CommandStore(pool, Clock.systemUTC(), (eventId, version, epoch) -> {
       EventState state = states.byId(eventId);
       EventState.View view = state == null ? null : state.view();
       return view != null && view.version() == version && view.epoch().equals(epoch) ? view.agenda() : null;
     });
-    PrometheusMeterRegistry registry = metrics == null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : metrics;
     AtomicInteger sockets = registry.gauge("podium.sockets", new AtomicInteger());
+    Gauge.builder("podium.db.pool.size", pool, Pool::size).description("open connections of this node's pool")
+        .register(registry);
+    AtomicBoolean draining = new AtomicBoolean();
     // Chosen (and any fallback logged) once for the node, and shared by its hubs.
     WirePath wire = WirePath.choose(options.wire());
     Deliveries deliveries = new Deliveries(states);
     HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, credentials, feed::healthy, registry,
         options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire, deliveries,
-        new Interop(pool, options.interop()), new AddressLimits(options.limits()));
+        new Interop(pool, options.interop()), live, draining::get, options.behindProxy(),
+        new AddressLimits(options.limits(), options.behindProxy()));
     DeploymentOptions http = new DeploymentOptions().setInstances(options.instances());
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
@@ -140,7 +154,7 @@ public final class Node {
       servers.add(server);
       return server;
     }, http).map(httpId -> new Node(vertx, pool, states, feed, commands, registry, httpId, wire, connect, deliveries,
-        options.name(), new WebhookDeliverer(connect, states, options.interop(), options.name()), servers));
+        options.name(), new WebhookDeliverer(connect, states, options.interop(), options.name()), draining, servers));
   }
 
   /** Loads every event (the schema must be migrated by now) and starts following changes. */
@@ -190,8 +204,20 @@ public final class Node {
     return servers.get(0).routes();
   }
 
-  /** Drains the sockets (each gets a reconnect frame), then stops the feed and the pool. */
+  /** The node's meter registry, which GET /metrics serves. */
+  public PrometheusMeterRegistry metrics() {
+    return registry;
+  }
+
+  /** The webhook outbox's depth, as its deliverer last counted it (once a second). */
+  private static void reportOutboxDepth(LongSupplier depth, PrometheusMeterRegistry registry) {
+    Gauge.builder("podium.webhook.outbox.depth", depth, d -> d.getAsLong())
+        .description("versions after the cursor of every active webhook endpoint").register(registry);
+  }
+
+  /** Drains the sockets (each gets a reconnect frame), then stops the feed and the pool; not ready from here on. */
   public Future<Void> stop() {
+    draining.set(true);
     // A stop during start-up waits for the load under way, so the feed never runs on a closed pool.
     return loading.transform(loaded -> {
       vertx.cancelTimer(keySweeper);

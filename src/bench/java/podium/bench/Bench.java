@@ -35,7 +35,14 @@ public final class Bench {
     watchdog.setDaemon(true);
     watchdog.start();
     try {
-      run(options, "bin/bench " + String.join(" ", args));
+      String command = "bin/bench " + String.join(" ", args);
+      if (options.soakMinutes() > 0) {
+        Soak.run(options, command);
+      } else if (options.compareMetrics() > 0) {
+        MetricsCompare.run(options, command);
+      } else {
+        run(options, command);
+      }
       System.exit(0);
     } catch (Exception e) {
       e.printStackTrace();

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /** The knobs of one bench run; every loop it drives is bounded by these counts and times. */
 record BenchOptions(int subscribers, int nodes, int commands, int warmup, double rate, Path out, Path work, String pg,
     int perGenerator, int window, int basePort, long snapshotMillis, boolean storm, boolean jfr, boolean classArchive,
-    int maxMinutes, String classpath, String hubClasspath, Path floorSource, boolean acks) {
+    int maxMinutes, String classpath, String hubClasspath, Path floorSource, boolean acks, int compareMetrics,
+    int soakMinutes, double slowShare) {
 
   /** The hub as deployed: the fat jar that {@code mvn package} builds (bin/bench builds it first). */
   static final Path HUB_JAR = Path.of("target/podium.jar");
@@ -18,7 +19,13 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
           [--no-storm] [--jfr] [--no-cds] [--max-minutes 20] [--floor ../shared/tools/floor.c]
           [--hub-classpath target/podium.jar] [--acks]
       --acks runs the fan-out a second time with every subscriber acknowledging (PROTOCOL.md "ack"),
-      and reports the CPU per frame of both, as a ratio.""";
+      and reports the CPU per frame of both, as a ratio.
+      --compare-metrics RUNS runs the Podium phase with the hubs' metrics off (PODIUM_METRICS=false)
+      and on, RUNS times, alternating which goes first, and reports the median of the on/off ratios
+      (metrics-compare.json and .md in --out); no raw baseline, floor or storm.
+      --soak-minutes M [--slow-share 0.1] is the soak: one hub, --subscribers sockets of which that
+      share read slowly (55 s stalled, 5 s reading), --rate commands a second for M minutes; heap and
+      RSS every 10 s (soak.json, soak.md, soak.png in --out), every frame and gap counted.""";
 
   static BenchOptions parse(String... args) {
     int subscribers = 15_000;
@@ -37,6 +44,9 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
     boolean jfr = false;
     boolean classArchive = true;
     boolean acks = false;
+    int compareMetrics = 0;
+    int soakMinutes = 0;
+    double slowShare = 0.1;
     int maxMinutes = 20;
     Path floor = null;
     String hubClasspath = null;
@@ -69,16 +79,27 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
             case "--max-minutes" -> maxMinutes = Integer.parseInt(v);
             case "--floor" -> floor = Path.of(v);
             case "--hub-classpath" -> hubClasspath = v;
+            case "--compare-metrics" -> compareMetrics = Integer.parseInt(v);
+            case "--soak-minutes" -> soakMinutes = Integer.parseInt(v);
+            case "--slow-share" -> slowShare = Double.parseDouble(v);
             default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
           }
         }
       }
     }
     if (subscribers < 1 || subscribers > 100_000 || nodes < 1 || nodes > 8 || commands < 1 || commands > 1000
-        || warmup < 0 || warmup > 100 || rate <= 0 || rate > 100 || perGenerator < 1 || perGenerator > 18_000 || maxMinutes < 1) {
+        || warmup < 0 || warmup > 100 || rate <= 0 || rate > 100 || perGenerator < 1 || perGenerator > 18_000 || maxMinutes < 1
+        || compareMetrics < 0 || compareMetrics > 9 || soakMinutes < 0 || soakMinutes > 240 || slowShare < 0
+        || slowShare > 0.5) {
       throw new IllegalArgumentException("out of bounds: 1..100000 subscribers, 1..8 nodes, 1..1000 commands,"
-          + " rate 0..100/s, at most 18000 sockets per generator\n" + USAGE);
+          + " rate 0..100/s, at most 18000 sockets per generator, 0..9 metric comparisons, a soak of at most 240"
+          + " minutes with a slow share of at most 0.5\n" + USAGE);
     }
+    // The watchdog's limit leaves room for a soak or a comparison that takes longer by design.
+    if (soakMinutes > 0) {
+      maxMinutes = Math.max(maxMinutes, soakMinutes + 15);
+    }
+    maxMinutes = Math.max(maxMinutes, 8 * compareMetrics);
     if (hubClasspath == null) {
       if (!Files.isRegularFile(HUB_JAR)) {
         throw new IllegalArgumentException(HUB_JAR.toAbsolutePath() + " not found: the hubs run from the hub jar."
@@ -88,7 +109,14 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
     }
     return new BenchOptions(subscribers, nodes, commands, warmup, rate, out, work, pg, perGenerator, window, basePort,
         snapshotMillis, storm, jfr, classArchive, maxMinutes, System.getProperty("java.class.path"), hubClasspath,
-        floor != null ? floor : defaultFloor(), acks);
+        floor != null ? floor : defaultFloor(), acks, compareMetrics, soakMinutes, slowShare);
+  }
+
+  /** The same run without the reconnect storm. */
+  BenchOptions noStorm() {
+    return new BenchOptions(subscribers, nodes, commands, warmup, rate, out, work, pg, perGenerator, window, basePort,
+        snapshotMillis, false, jfr, classArchive, maxMinutes, classpath, hubClasspath, floorSource, acks,
+        compareMetrics, soakMinutes, slowShare);
   }
 
   int generators() {

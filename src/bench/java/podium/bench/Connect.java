@@ -13,8 +13,12 @@ final class Connect {
 
   /** Seconds until every socket had its first snapshot. */
   static double all(String label, Generators gens, List<Integer> ports, int total, int window) {
+    return all(label, gens, ports, total, window, 0);
+  }
+
+  static double all(String label, Generators gens, List<Integer> ports, int total, int window, int slowEvery) {
     long t0 = System.nanoTime();
-    gens.connect(ports, window);
+    gens.connect(ports, window, slowEvery);
     long nextReport = t0 + 2_000_000_000L;
     long deadline = t0 + LIMIT_MS * 1_000_000L;
     JsonObject s = gens.status();

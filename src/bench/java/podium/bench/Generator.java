@@ -51,6 +51,7 @@ public final class Generator {
 
   /**
    * connect ADDRS PORTS COUNT WINDOW | status | mark | target V | reconnect on|off | acks on|off
+   * | slow PAUSE_MS READ_MS (connect's optional 5th argument: every how many-th socket reads slowly)
    * | latency V:MICROS,... | close | snapshot PORT CONNECTIONS MILLIS | quit.
    */
   private JsonObject handle(String[] cmd) throws Exception {
@@ -61,7 +62,8 @@ public final class Generator {
         }
         List<String> addresses = Arrays.asList(cmd[1].split(","));
         List<Integer> ports = Arrays.stream(cmd[2].split(",")).map(Integer::valueOf).toList();
-        swarm = new Swarm(vertx, addresses, ports, Integer.parseInt(cmd[3]));
+        swarm = new Swarm(vertx, addresses, ports, Integer.parseInt(cmd[3]),
+            cmd.length > 5 ? Integer.parseInt(cmd[5]) : 0);
         swarm.connect(Integer.parseInt(cmd[4]));
         return new JsonObject().put("ok", true);
       }
@@ -72,6 +74,7 @@ public final class Generator {
       case "target" -> swarm.target(Long.parseLong(cmd[1]));
       case "reconnect" -> swarm.reconnect("on".equals(cmd[1]));
       case "acks" -> swarm.acks("on".equals(cmd[1]));
+      case "slow" -> swarm.slow(Long.parseLong(cmd[1]), Long.parseLong(cmd[2]));
       case "latency" -> {
         return latency(cmd[1]);
       }

@@ -77,9 +77,14 @@ final class Generators implements AutoCloseable {
 
   /** Opens every generator's share of the sockets to the given ports. */
   void connect(List<Integer> ports, int window) {
+    connect(ports, window, 0);
+  }
+
+  /** slowEvery: every slowEvery-th socket of each generator is a slow reader (0: none). */
+  void connect(List<Integer> ports, int window, int slowEvery) {
     String portList = String.join(",", ports.stream().map(String::valueOf).toList());
     children.forEach(c -> c.in().println("connect " + String.join(",", c.addresses()) + " " + portList + " "
-        + c.sockets() + " " + window));
+        + c.sockets() + " " + window + " " + slowEvery));
     children.forEach(c -> take(c, 30_000));
   }
 

@@ -17,16 +17,26 @@ final class PodiumPhase {
   private final BenchOptions options;
   private final BenchDatabase db;
   private final Generators gens;
+  private final java.util.Map<String, String> hubEnv;
 
   PodiumPhase(BenchOptions options, BenchDatabase db, Generators gens) {
+    this(options, db, gens, java.util.Map.of());
+  }
+
+  /** hubEnv: more environment for the hubs (PODIUM_METRICS=false for --compare-metrics, say). */
+  PodiumPhase(BenchOptions options, BenchDatabase db, Generators gens, java.util.Map<String, String> hubEnv) {
     this.options = options;
     this.db = db;
     this.gens = gens;
+    this.hubEnv = hubEnv;
   }
 
   Measured run() throws IOException {
     int n = options.subscribers();
-    Hubs hubs = new Hubs(options, db.env());
+    java.util.Map<String, String> env = new java.util.HashMap<>(db.env());
+    env.putAll(hubEnv);
+    Hubs hubs = new Hubs(options, env);
+    Staff.newPhase();
     try {
       if (options.classArchive()) {
         hubs.trainClassArchive();

@@ -50,6 +50,26 @@ final class ProcStat {
     return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
   }
 
+  /** Heap in use now, garbage included (no collection forced), in bytes. */
+  static long heapUsed(long pid) {
+    Matcher m = USED.matcher(jcmd(pid, "GC.heap_info"));
+    return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
+  }
+
+  /** Resident set size (VmRSS in /proc/PID/status), in bytes. */
+  static long rss(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+        }
+      }
+    } catch (IOException e) {
+      // the process is gone
+    }
+    return -1;
+  }
+
   static String jcmd(long pid, String... command) {
     try {
       java.util.List<String> cmd = new java.util.ArrayList<>();

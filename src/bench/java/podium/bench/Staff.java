@@ -17,6 +17,13 @@ final class Staff {
   static final String SESSION = "keynote-gan-yong";
   private static final String PATH = "/api/events/baotou-2023/commands";
   private static final Map<Integer, PlainHttp> CLIENTS = new ConcurrentHashMap<>();
+  /** Retry keys are "bench-PHASE-i": a second phase against the same database must not replay the first's. */
+  private static final java.util.concurrent.atomic.AtomicInteger PHASE = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Called when a phase starts sending commands, which then get fresh retry keys. */
+  static void newPhase() {
+    PHASE.incrementAndGet();
+  }
 
   private Staff() {
   }
@@ -30,16 +37,34 @@ final class Staff {
    * retry cannot apply it twice.
    */
   static Sent command(int port, int i) {
+    return command(port, i, delay(i));
+  }
+
+  /**
+   * A rewrite of one session's title and description at their longest (2,000 characters each, in
+   * English and Chinese): a 16 KiB change frame, so that a phone that stops reading fills its
+   * socket within seconds. The text alternates, so each one changes something.
+   */
+  static JsonObject agendaEdit(int i) {
+    String en = (i % 2 == 0 ? "Rare earth materials and applications expo, hall A. " : "Rare earth expo, hall B. ")
+        .repeat(80).substring(0, 2000);
+    String zh = (i % 2 == 0 ? "稀土新材料与应用产品博览会甲厅。" : "稀土博览会乙厅。").repeat(250).substring(0, 2000);
+    JsonObject text = new JsonObject().put("en", en).put("zh", zh);
+    return new JsonObject().put("type", "session.update").put("session", "rare-earth-expo").put("title", text)
+        .put("description", text);
+  }
+
+  static Sent command(int port, int i, JsonObject body) {
     Map<String, String> headers = Map.of("Content-Type", "application/json",
-        "Authorization", "Bearer " + BenchDatabase.TOKEN, "Idempotency-Key", "bench-" + i);
+        "Authorization", "Bearer " + BenchDatabase.TOKEN, "Idempotency-Key", "bench-" + PHASE.get() + "-" + i);
     ready(port);
     long sent = Micros.now();
     long t0 = System.nanoTime();
     PlainHttp.Response response;
     try {
-      response = client(port).post(PATH, headers, delay(i).encode());
+      response = client(port).post(PATH, headers, body.encode());
     } catch (IOException first) {
-      response = send(port, PATH, headers, delay(i).encode());
+      response = send(port, PATH, headers, body.encode());
     }
     long took = (System.nanoTime() - t0) / 1000;
     if (response.status() != 200) {

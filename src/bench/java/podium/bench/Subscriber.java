@@ -17,6 +17,11 @@ final class Subscriber {
   long acked = -1;
   boolean ready;
   boolean reconnecting;
+  /** A soak's slow reader: it stops reading for a while, again and again (Swarm.slow). */
+  boolean slow;
+  /** Changes and skips applied in order, and versions skipped over by a gap (soak counts). */
+  long received;
+  long missing;
   int attempts;
 
   Subscriber(int port, int client) {
@@ -50,8 +55,10 @@ final class Subscriber {
       }
       if (v != last + 1) {
         swarm.gaps.increment();
+        missing += v - last - 1;
       }
       last = v;
+      received++;
       swarm.received(v, now);
     } else if ("snapshot".equals(type)) {
       last = Scan.number(frame, "version");

@@ -30,8 +30,10 @@ final class Swarm {
   private final Vertx vertx;
   private final io.vertx.core.Context pacer;
   private final List<WebSocketClient> clients = new ArrayList<>();
+  private final List<WebSocketClient> slowClients = new ArrayList<>();
   private final List<Subscriber> subscribers = new ArrayList<>();
   private long acker = -1;
+  private long slowCycle = -1;
   private final Receipts receipts;
   private volatile boolean measuring;
   private volatile boolean reconnect;
@@ -42,6 +44,14 @@ final class Swarm {
   private int window;
 
   Swarm(Vertx vertx, List<String> sourceAddresses, List<Integer> ports, int count) {
+    this(vertx, sourceAddresses, ports, count, 0);
+  }
+
+  /**
+   * slowEvery: every slowEvery-th subscriber (0: none) is a slow reader, on a client with an 8 KiB
+   * receive buffer (a phone's kernel takes little while its app does not read; see slow()).
+   */
+  Swarm(Vertx vertx, List<String> sourceAddresses, List<Integer> ports, int count, int slowEvery) {
     this.vertx = vertx;
     this.pacer = vertx.getOrCreateContext();
     for (String address : sourceAddresses) {
@@ -51,9 +61,14 @@ final class Swarm {
       clients.add(vertx.createWebSocketClient(new WebSocketClientOptions().setLocalAddress(address)
           .setMaxConnections(count + 1).setConnectTimeout(20_000).setMaxFrameSize(1 << 20)
           .setMaxMessageSize(4 << 20).setTryUsePerMessageCompression(false)));
+      slowClients.add(slowEvery <= 0 ? null : vertx.createWebSocketClient(new WebSocketClientOptions()
+          .setLocalAddress(address).setMaxConnections(count + 1).setConnectTimeout(20_000).setMaxFrameSize(1 << 20)
+          .setMaxMessageSize(4 << 20).setTryUsePerMessageCompression(false).setReceiveBufferSize(8192)));
     }
     for (int i = 0; i < count; i++) {
-      subscribers.add(new Subscriber(ports.get(i % ports.size()), i % sourceAddresses.size()));
+      Subscriber s = new Subscriber(ports.get(i % ports.size()), i % sourceAddresses.size());
+      s.slow = slowEvery > 0 && i % slowEvery == 0;
+      subscribers.add(s);
     }
     this.receipts = new Receipts(count);
   }
@@ -79,7 +94,7 @@ final class Swarm {
   }
 
   private io.vertx.core.Future<Void> open(Subscriber s) {
-    var ws = clients.get(s.client).webSocket();
+    var ws = (s.slow ? slowClients : clients).get(s.client).webSocket();
     ws.textMessageHandler(text -> s.onFrame(text, this));
     ws.closeHandler(v -> closed(s));
     ws.exceptionHandler(e -> { });
@@ -160,6 +175,33 @@ final class Swarm {
     }
   }
 
+  /**
+   * The slow readers stop reading for pauseMs, read for readMs, and so on, like phones in a dead
+   * Wi-Fi corner: their sockets fill and go stale. A negative pauseMs ends it: they read again.
+   */
+  void slow(long pauseMs, long readMs) {
+    vertx.cancelTimer(slowCycle);
+    if (pauseMs < 0) {
+      subscribers.stream().filter(s -> s.slow && s.socket != null).forEach(s -> s.socket.resume());
+      return;
+    }
+    cycle(true, pauseMs, readMs);
+  }
+
+  private void cycle(boolean pause, long pauseMs, long readMs) {
+    for (Subscriber s : subscribers) {
+      var socket = s.socket;
+      if (s.slow && socket != null) {
+        if (pause) {
+          socket.pause();
+        } else {
+          socket.resume();
+        }
+      }
+    }
+    slowCycle = vertx.setTimer(pause ? pauseMs : readMs, t -> cycle(!pause, pauseMs, readMs));
+  }
+
   void target(long version) {
     target = version;
   }
@@ -172,6 +214,7 @@ final class Swarm {
   void close() {
     closing = true;
     clients.forEach(WebSocketClient::close);
+    slowClients.stream().filter(c -> c != null).forEach(WebSocketClient::close);
   }
 
   JsonObject status() {
@@ -179,6 +222,11 @@ final class Swarm {
     return new JsonObject().put("open", open.get()).put("ready", ready.sum()).put("atTarget", atTarget)
         .put("gaps", gaps.sum()).put("duplicates", duplicates.sum()).put("resyncs", resyncs.sum())
         .put("resumed", resumed.sum()).put("failures", failures.sum()).put("frameBytes", frameBytes.get())
-        .put("reconnecting", subscribers.stream().filter(s -> s.reconnecting).count());
+        .put("reconnecting", subscribers.stream().filter(s -> s.reconnecting).count())
+        .put("slow", subscribers.stream().filter(s -> s.slow).count())
+        .put("normalReceived", subscribers.stream().filter(s -> !s.slow).mapToLong(s -> s.received).sum())
+        .put("normalMissing", subscribers.stream().filter(s -> !s.slow).mapToLong(s -> s.missing).sum())
+        .put("normalAtTarget", subscribers.stream().filter(s -> !s.slow && s.last >= target).count())
+        .put("slowReceived", subscribers.stream().filter(s -> s.slow).mapToLong(s -> s.received).sum());
   }
 }

@@ -1,8 +1,6 @@
 package podium.live;
 
-import io.vertx.core.net.SocketAddress;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.vertx.core.http.ServerWebSocket;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,11 +25,14 @@ public final class AddressLimits {
   private static final int MAX_ADDRESSES = 100_000;
 
   private final Settings settings;
+  private final boolean behindProxy;
   private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
   private final Map<String, HelloBucket> hellos = new ConcurrentHashMap<>();
 
-  public AddressLimits(Settings settings) {
+  /** behindProxy: the client's address is the X-Forwarded-For that the proxy sets (PODIUM_BEHIND_PROXY). */
+  public AddressLimits(Settings settings, boolean behindProxy) {
     this.settings = settings;
+    this.behindProxy = behindProxy;
   }
 
   public Settings settings() {
@@ -39,12 +40,14 @@ public final class AddressLimits {
   }
 
   /** The key a socket is counted under, or null when it is not counted (loopback, or both limits off). */
-  String keyOf(SocketAddress address) {
-    if (address == null || address.hostAddress() == null
-        || settings.connectionsPerAddress() <= 0 && settings.hellosPerSecond() <= 0) {
+  String keyOf(ServerWebSocket socket) {
+    String forwarded = behindProxy ? socket.headers().get("X-Forwarded-For") : null;
+    // Behind a proxy every socket comes from the proxy: count the client it names instead.
+    String host = forwarded != null && !forwarded.isBlank() ? forwarded.split(",", 2)[0].trim()
+        : socket.remoteAddress() == null ? null : socket.remoteAddress().hostAddress();
+    if (host == null || settings.connectionsPerAddress() <= 0 && settings.hellosPerSecond() <= 0) {
       return null;
     }
-    String host = address.hostAddress();
     return !settings.limitLoopback() && loopback(host) ? null : host;
   }
 
@@ -87,12 +90,10 @@ public final class AddressLimits {
     return n == null ? 0 : n.get();
   }
 
+  /** Literal addresses only: a forwarded name must never cost a DNS lookup. */
   private static boolean loopback(String host) {
-    try {
-      return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
+    return host.startsWith("127.") || "::1".equals(host) || "0:0:0:0:0:0:0:1".equals(host)
+        || host.startsWith("::ffff:127.");
   }
 
   /** A token bucket: perSecond hellos a second, up to BURST_SECONDS' worth saved up. */

@@ -31,13 +31,16 @@ public final class ChangeFeed extends VerticleBase {
   private final PgConnectOptions connect;
   private final EventStates states;
   private final Credentials credentials;
+  private final LiveMetrics metrics;
   private final Set<Long> busy = new HashSet<>();
   private final Set<Long> again = new HashSet<>();
   private PgSubscriber subscriber;
   private volatile long lastSweepOk;
   private volatile boolean listening;
 
-  public ChangeFeed(Pool pool, PgConnectOptions connect, EventStates states, Credentials credentials) {
+  public ChangeFeed(Pool pool, PgConnectOptions connect, EventStates states, Credentials credentials,
+      LiveMetrics metrics) {
+    this.metrics = metrics;
     this.pool = pool;
     this.connect = connect;
     this.states = states;
@@ -95,8 +98,11 @@ public final class ChangeFeed extends VerticleBase {
       EventState state = states.byId(eventId);
       if (state == null) {
         reload(eventId);
-      } else if (version > state.view().version()) {
-        catchUp(eventId);
+      } else {
+        metrics.heard(state, version);
+        if (version > state.view().version()) {
+          catchUp(eventId);
+        }
       }
     } catch (RuntimeException e) {
       LOG.warn("ignored a notification '{}' that is not eventId:version", payload);
@@ -111,6 +117,9 @@ public final class ChangeFeed extends VerticleBase {
       lastSweepOk = System.currentTimeMillis();
       for (EventTable.EventRow row : rows) {
         EventState state = states.byId(row.id());
+        if (state != null) {
+          metrics.heard(state, row.version());
+        }
         if (state == null || !state.view().epoch().equals(row.epoch())
             || row.version() < noted.getOrDefault(row.id(), Long.MIN_VALUE)) {
           reload(row.id());
@@ -144,6 +153,7 @@ public final class ChangeFeed extends VerticleBase {
             }
             try {
               states.published(state.apply(e.version(), e.change(), e.at().toEpochMilli()));
+              metrics.applied(state, e.version(), e.at().toEpochMilli());
             } catch (RuntimeException bad) {
               LOG.error("event {}: change {} could not be applied ({}); reloading the event", eventId, e.version(), bad.toString());
               done(eventId, true);
@@ -185,6 +195,7 @@ public final class ChangeFeed extends VerticleBase {
           .map(recent -> {
             recent(state, recent, version);
             states.put(state);
+            metrics.loaded(state, version);
             LOG.info("event '{}' loaded at version {}", state.slug(), version);
             return (Void) null;
           });

@@ -32,11 +32,13 @@ final class Fanout {
   private long sliceEnded;
 
   private final Deliveries deliveries;
+  private final LiveMetrics metrics;
 
-  Fanout(Context context, String node, Deliveries deliveries) {
+  Fanout(Context context, String node, Deliveries deliveries, LiveMetrics metrics) {
     this.context = context;
     this.node = node;
     this.deliveries = deliveries;
+    this.metrics = metrics;
   }
 
   /** Welcome, then the missing deltas or a snapshot; from here on the client gets every delta. */
@@ -44,14 +46,14 @@ final class Fanout {
     EventState.View view = event.view();
     client.event = event;
     client.audience = audience;
-    Frames.welcome(view, node, client.audience).writeTo(client.wire);
+    send(client, LiveMetrics.Sent.WELCOME, Frames.welcome(view, node, client.audience));
     Delta[] missing = hello.resumes() && hello.resumeEpoch().equals(view.epoch())
         ? event.since(hello.resumeVersion(), view) : null;
     if (missing == null) {
-      view.snapshotFor(client.audience).writeTo(client.wire);
+      send(client, LiveMetrics.Sent.SNAPSHOT, view.snapshotFor(client.audience));
     } else {
       for (Delta d : missing) {
-        client.frameOf(d).writeTo(client.wire);
+        send(client, LiveMetrics.Sent.REPLAY, client.frameOf(d));
       }
     }
     client.last = view.version();
@@ -62,13 +64,25 @@ final class Fanout {
       deliveries.joined(event.id(), client.where);
     }
     byEvent.computeIfAbsent(event.id(), id -> new LinkedHashSet<>()).add(client);
+    metrics.subscribed(client, 1);
+  }
+
+  private void send(Client client, LiveMetrics.Sent kind, SharedFrame frame) {
+    frame.writeTo(client.wire);
+    metrics.sent(kind, frame);
   }
 
   void remove(Client client) {
     if (client.event != null) {
       Set<Client> set = byEvent.get(client.event.id());
-      if (set != null && set.remove(client) && client.where != null) {
-        deliveries.left(client.event.id(), client.where);
+      if (set != null && set.remove(client)) {
+        metrics.subscribed(client, -1);
+        if (client.stale) {
+          metrics.stale(-1);
+        }
+        if (client.where != null) {
+          deliveries.left(client.event.id(), client.where);
+        }
       }
     }
   }
@@ -100,6 +114,8 @@ final class Fanout {
         : Math.min(MAX_SLICE_NANOS, Math.max(MIN_SLICE_NANOS, start - sliceEnded));
     long deadline = start + slice;
     int written = 0;
+    long frames = 0;
+    long bytes = 0;
     boolean yielding = false;
     while (!queue.isEmpty() && !yielding) {
       Delta delta = queue.peek();
@@ -109,14 +125,23 @@ final class Fanout {
         cursor = 0;
       }
       while (cursor < current.length && !yielding) {
-        deliver(current[cursor++], delta);
+        int sent = deliver(current[cursor++], delta);
+        if (sent > 0) {
+          frames++;
+          bytes += sent;
+        }
         yielding = (++written & 31) == 0 && System.nanoTime() >= deadline;
       }
       if (cursor == current.length) {
         queue.poll();
+        if (current.length > 0) {
+          metrics.fannedOut(delta);
+        }
         current = null;
       }
     }
+    // Counted once a slice: no socket pays for a meter.
+    metrics.sent(LiveMetrics.Sent.CHANGE, frames, bytes);
     if (yielding && !queue.isEmpty()) {
       sliceEnded = System.nanoTime();
       LoopTurn.next(context, this::pump);
@@ -126,31 +151,39 @@ final class Fanout {
     pumping = false;
   }
 
-  private void deliver(Client client, Delta delta) {
+  /** The bytes of the change frame written, or 0 when none was. */
+  private int deliver(Client client, Delta delta) {
     if (client.gone || client.stale || delta.origin() != client.event || delta.version() <= client.last) {
-      return;
+      return 0;
     }
     if (delta.version() != client.last + 1) {
-      resync(client);
+      resync(client, LiveMetrics.Resync.GAP);
     } else if (client.wire.backedUp()) {
       client.stale = true;
+      metrics.stale(1);
     } else {
-      client.frameOf(delta).writeTo(client.wire);
+      SharedFrame frame = client.frameOf(delta);
+      frame.writeTo(client.wire);
       client.last = delta.version();
+      return frame.size();
     }
+    return 0;
   }
 
   /** A stale client that reads again gets one snapshot at the current version; called every second. */
   void recover(Client client) {
     if (client.stale && !client.gone && !client.wire.backedUp()) {
       client.stale = false;
-      resync(client);
+      metrics.stale(-1);
+      resync(client, LiveMetrics.Resync.STALE);
     }
   }
 
-  private void resync(Client client) {
+  private void resync(Client client, LiveMetrics.Resync why) {
     EventState.View view = client.event.view();
-    view.snapshotFor(client.audience).writeTo(client.wire);
+    SharedFrame snapshot = view.snapshotFor(client.audience);
+    snapshot.writeTo(client.wire);
+    metrics.resynced(why, snapshot);
     client.last = view.version();
     // Caught up by a snapshot, not by the changes in time: those do not count as reached.
     client.acked = Math.max(client.acked, view.version());
@@ -165,9 +198,9 @@ final class Fanout {
     EventState.View view = state.view();
     for (Client client : audience) {
       client.event = state;
-      Frames.welcome(view, node, client.audience).writeTo(client.wire);
+      send(client, LiveMetrics.Sent.WELCOME, Frames.welcome(view, node, client.audience));
       if (!client.stale) {
-        resync(client);
+        resync(client, LiveMetrics.Resync.RESET);
       }
     }
   }

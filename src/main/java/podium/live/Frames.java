@@ -25,7 +25,7 @@ final class Frames {
         frames[a.ordinal()] = new SharedFrame(texts[a.ordinal()]);
       }
     }
-    return new Delta(origin, version, frames, change.screen(), committedAtMs);
+    return new Delta(origin, version, frames, change.screen(), committedAtMs, System.nanoTime());
   }
 
   /** The frame an audience gets for a change: the change as it may see it, or a skip when it may not see it. */

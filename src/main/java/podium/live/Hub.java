@@ -39,6 +39,8 @@ public final class Hub {
   private final Pool pool;
   private final Credentials credentials;
   private final Deliveries deliveries;
+  /** The node's live counters, shared by its hubs. */
+  private final LiveMetrics metrics;
   private final String node;
   private final AtomicInteger sockets;
   private final Set<Client> clients = new LinkedHashSet<>();
@@ -57,9 +59,10 @@ public final class Hub {
   /** wire: the socket path the node chose for all its hubs (see WirePath). */
   /** limits: connections and hellos per client address, shared by the node's hubs. */
   public Hub(Vertx vertx, EventStates states, Pool pool, Credentials credentials, String node, AtomicInteger sockets,
-      WirePath wire, Deliveries deliveries, AddressLimits limits) {
+      WirePath wire, Deliveries deliveries, LiveMetrics metrics, AddressLimits limits) {
     this.vertx = vertx;
     this.deliveries = deliveries;
+    this.metrics = metrics;
     this.limits = limits;
     this.wire = wire;
     this.states = states;
@@ -72,7 +75,7 @@ public final class Hub {
   /** Call on the context that owns this hub's sockets. */
   public void start() {
     io.vertx.core.Context context = vertx.getOrCreateContext();
-    fanout = new Fanout(context, node, deliveries);
+    fanout = new Fanout(context, node, deliveries, metrics);
     greeting = new Greeting(context, states, pool, credentials, fanout, this::reportScreens);
     unsubscribe.add(credentials.onRevoked(hash -> context.runOnContext(v -> closeRevoked(hash))));
     unsubscribe.add(states.onDelta(d -> context.runOnContext(v -> fanout.offer(d))));
@@ -88,7 +91,7 @@ public final class Hub {
       socket.close((short) 1012, "restarting");
       return;
     }
-    String address = limits.keyOf(socket.remoteAddress());
+    String address = limits.keyOf(socket);
     if (!limits.open(address)) {
       refuse(socket, wire.wire(socket), ProtocolError.Code.TOO_MANY_CONNECTIONS,
           "too many connections from this address; try again later");

@@ -17,6 +17,8 @@ public final class SharedFrame {
   private final String text;
   private final boolean direct;
   private volatile ByteBuf framed;
+  /** Bytes on the wire (header and UTF-8 payload), for the metrics; 0 until first asked for. */
+  private int size;
 
   /** A frame for many sockets: its bytes in direct memory, which the kernel write reads without a copy. */
   public SharedFrame(String text) {
@@ -35,6 +37,39 @@ public final class SharedFrame {
 
   String text() {
     return text;
+  }
+
+  /**
+   * Its bytes on the wire, header included: worked out once per frame (a delta is one frame for
+   * thousands of sockets), so counting them costs a field read per socket. Racy but idempotent.
+   */
+  int size() {
+    int s = size;
+    if (s == 0) {
+      ByteBuf f = framed;
+      int payload = f != null ? f.readableBytes() : utf8Length(text);
+      s = f != null ? payload : payload + (payload < 126 ? 2 : payload < 65_536 ? 4 : 10);
+      size = s;
+    }
+    return s;
+  }
+
+  private static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   /** Made once, by whichever event loop sends the frame first; never released nor written to after. */

@@ -71,6 +71,21 @@ public final class EventTable {
         .mapEmpty();
   }
 
+  /** One event's history reset: its slug, version and new epoch. */
+  public record Renewed(String slug, long version, String epoch) { }
+
+  /**
+   * Gives every event (or the one slug) a new epoch, so that no client resumes across a restored
+   * backup: a version number means nothing across epochs (docs/OPERATIONS.md, "Restore").
+   */
+  public static Future<List<Renewed>> renewEpochs(SqlClient db, String slug) {
+    return db.preparedQuery("update events set epoch = substr(md5(random()::text || id::text), 1, 8)"
+            + " where $1::text is null or slug = $1 returning slug, version, epoch")
+        .execute(Tuple.of(slug))
+        .map(rows -> java.util.stream.StreamSupport.stream(rows.spliterator(), false)
+            .map(r -> new Renewed(r.getString("slug"), r.getLong("version"), r.getString("epoch"))).toList());
+  }
+
   static String newEpoch() {
     return UUID.randomUUID().toString().substring(0, 8);
   }

@@ -70,6 +70,16 @@ public final class Webhooks {
         .map(rows -> rows.iterator().next().getBoolean(0));
   }
 
+  /**
+   * The outbox's depth: versions after the cursor of every active endpoint (the changes table is
+   * the outbox; staff-only versions among them are skipped, not sent).
+   */
+  public static Future<Long> backlog(SqlClient db) {
+    return db.query("select coalesce(sum(e.version - w.cursor), 0) from webhooks w join events e on e.id = w.event_id"
+            + " where w.state = 'active'").execute()
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
   /** Claims the endpoint that has waited longest with a change after its cursor; null if none is due. */
   public static Future<Due> claimDue(SqlClient tx) {
     return tx.query("select " + COLUMNS + ", w.secret, e.slug, e.epoch from webhooks w join events e on e.id = w.event_id"

@@ -27,40 +27,68 @@ final class CommandApi {
 
   private final CommandStore commands;
   private final StaffAuth auth;
+  private final CommandMetrics metrics;
 
-  CommandApi(CommandStore commands, StaffAuth auth) {
+  CommandApi(CommandStore commands, StaffAuth auth, CommandMetrics metrics) {
     this.commands = commands;
     this.auth = auth;
+    this.metrics = metrics;
   }
 
   void mount(Router router) {
     router.post("/api/events/:slug/commands")
         .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        .handler(RequestIds::assign)
         .handler(auth)
         .handler(this::command);
   }
 
   private void command(RoutingContext ctx) {
+    long started = System.nanoTime();
     CommandStore.Request request;
     try {
       request = request(ctx);
     } catch (CommandRejected refused) {
+      answered(ctx, typeOf(ctx), refused.code().wire(), started, null);
       Errors.send(ctx, refused);
       return;
     }
     commands.execute(request).onComplete(done -> {
+      String type = request.command().type();
       if (done.succeeded()) {
         if (done.result().replayed()) {
           ctx.response().putHeader("Idempotent-Replayed", "true");
         }
+        answered(ctx, type, done.result().replayed() ? "replayed" : "ok", started, done.result().version());
         ctx.json(done.result().answer());
       } else if (done.cause() instanceof CommandRejected refused) {
+        answered(ctx, type, refused.code().wire(), started, null);
         Errors.send(ctx, refused);
       } else {
-        LOG.warn("command on {} failed: {}", request.slug(), done.cause().toString());
+        try (RequestIds.Scope logged = RequestIds.logging(ctx)) {
+          LOG.warn("command {} on {} failed: {}", type, request.slug(), done.cause().toString());
+        }
+        answered(ctx, type, ErrorCode.UNAVAILABLE.wire(), started, null);
         Errors.send(ctx, ErrorCode.UNAVAILABLE, "the command was not applied; it is safe to retry");
       }
     });
+  }
+
+  /** One log line and one count per command answered, with its request id and actor (MDC). */
+  private void answered(RoutingContext ctx, String type, String result, long started, Long version) {
+    metrics.count(type, result);
+    try (RequestIds.Scope logged = RequestIds.logging(ctx)) {
+      LOG.info("command {} on {}: {}{} in {} ms", type, ctx.pathParam("slug"), result,
+          version == null ? "" : " at version " + version, (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+
+  private static String typeOf(RoutingContext ctx) {
+    try {
+      return CommandMetrics.typeOf(new JsonObject(ctx.body().buffer()).getValue("type"));
+    } catch (RuntimeException notJson) {
+      return "unknown";
+    }
   }
 
   /** Everything a request can be refused for without the event's state. */

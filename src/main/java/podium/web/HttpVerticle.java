@@ -7,12 +7,10 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.healthchecks.HealthChecks;
-import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
@@ -23,6 +21,7 @@ import podium.live.AddressLimits;
 import podium.live.Deliveries;
 import podium.live.EventStates;
 import podium.live.Hub;
+import podium.live.LiveMetrics;
 import podium.live.WirePath;
 import podium.event.Permission;
 import podium.store.CommandStore;
@@ -36,6 +35,7 @@ public final class HttpVerticle extends VerticleBase {
   public record Shared(Pool pool, EventStates states, CommandStore commands, Credentials credentials,
       BooleanSupplier feedHealthy, PrometheusMeterRegistry metrics, String node, String webroot, int port,
       AtomicInteger sockets, PairingLimit pairing, WirePath wire, Deliveries deliveries, Interop interop,
+      LiveMetrics liveMetrics, BooleanSupplier draining, boolean behindProxy,
       AddressLimits limits) { }
 
   /** The request line (method, path and query) and all headers together, at most: 414 and 431 past them. */
@@ -54,9 +54,13 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     hub = new Hub(vertx, shared.states(), shared.pool(), shared.credentials(), shared.node(), shared.sockets(),
-        shared.wire(), shared.deliveries(), shared.limits());
+        shared.wire(), shared.deliveries(), shared.liveMetrics(), shared.limits());
     hub.start();
     router = Router.router(vertx);
+    if (shared.behindProxy()) {
+      // Only behind a proxy that sets X-Forwarded-For itself (conf/nginx): a client could name any address otherwise.
+      router.allowForward(AllowForwardHeaders.X_FORWARD);
+    }
     router.route().handler(HttpVerticle::securityHeaders);
     router.route().handler(NulCharacters::refuseInUri);
     router.route("/api/*").handler(HttpVerticle::asBuilt).handler(this::refuseWhileStarting);
@@ -69,7 +73,7 @@ public final class HttpVerticle extends VerticleBase {
     new LoginApi(vertx, shared.pool(), shared.credentials()).mount(router);
     new AccountsApi(vertx, shared.pool(), shared.credentials()).mount(router);
     new EventsApi(shared.pool(), shared.states(), shared.credentials()).mount(router);
-    new CommandApi(shared.commands(), auth).mount(router);
+    new CommandApi(shared.commands(), auth, new CommandMetrics(shared.metrics())).mount(router);
     new ScreenApi(shared.pool(), shared.states(), auth, shared.pairing()).mount(router);
     new AuditApi(shared.pool(), shared.states(), auth).mount(router);
     new DeliveryApi(shared.pool(), shared.states(), auth).mount(router);
@@ -77,7 +81,7 @@ public final class HttpVerticle extends VerticleBase {
     new ImportApi(vertx, shared.pool(), shared.credentials()).mount(router);
     new WebhookApi(vertx, shared.pool(), shared.states(), shared.credentials(), shared.interop().settings())
         .mount(router);
-    router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(health()));
+    Health.mount(router, vertx, shared);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
     PageFiles.mount(router, shared.webroot());
     router.errorHandler(404, ctx -> Errors.send(ctx, ErrorCode.NOT_FOUND, "no such resource"));
@@ -116,14 +120,6 @@ public final class HttpVerticle extends VerticleBase {
   /** Every route this instance serves, in order (the fuzz tests go through all of them). */
   public List<Route> routes() {
     return router == null ? List.of() : router.getRoutes();
-  }
-
-  private HealthChecks health() {
-    HealthChecks checks = HealthChecks.create(vertx);
-    checks.register("database", 2000, p -> shared.pool().query("select 1").execute()
-        .onComplete(r -> p.complete(r.succeeded() ? Status.OK() : Status.KO())));
-    checks.register("changefeed", p -> p.complete(shared.feedHealthy().getAsBoolean() ? Status.OK() : Status.KO()));
-    return checks;
   }
 
   /** The node listens before its events are loaded (see Hub.hold); until then the API says so. */

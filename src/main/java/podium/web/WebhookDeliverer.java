@@ -47,6 +47,7 @@ public final class WebhookDeliverer extends VerticleBase {
   private int running;
   private boolean soon;
   private volatile boolean endpoints;
+  private volatile long backlog;
 
   public WebhookDeliverer(PgConnectOptions connect, EventStates states, InteropSettings settings, String node) {
     this.connect = connect;
@@ -85,8 +86,16 @@ public final class WebhookDeliverer extends VerticleBase {
       endpoints = any;
       if (any) {
         kick();
+        Webhooks.backlog(pool).onSuccess(b -> backlog = b);
+      } else {
+        backlog = 0;
       }
     });
+  }
+
+  /** Versions waiting for some active endpoint, as of the last sweep (the gauge podium_webhook_outbox_depth). */
+  public long backlog() {
+    return backlog;
   }
 
   /** A burst of changes makes one round, not one per change. */

@@ -7,16 +7,16 @@ import java.util.Map;
 import java.util.Set;
 
 /** live.js's log of the frames a page received (window.podiumLive.log), and the protocol's promise checked on it. */
-final class FrameLog {
+public final class FrameLog {
 
   /** What a log shows: broken promises, the last version reached, and how many snapshots came. */
-  record Check(List<String> problems, Long last, int snapshots) { }
+  public record Check(List<String> problems, Long last, int snapshots) { }
 
   private FrameLog() {
   }
 
   @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> of(Browser page) {
+  public static List<Map<String, Object>> of(Browser page) {
     return (List<Map<String, Object>>) page.js("return window.podiumLive.log");
   }
 
@@ -24,7 +24,7 @@ final class FrameLog {
    * From version {@code from} (null: from the first snapshot), each version once and in order, and a
    * snapshot only right after a welcome.
    */
-  static Check check(List<Map<String, Object>> log, Long from) {
+  public static Check check(List<Map<String, Object>> log, Long from) {
     Long version = from;
     String previous = null;
     Set<Long> seen = new HashSet<>();

@@ -51,9 +51,15 @@ final class HostileHub implements AutoCloseable {
   }
 
   static HostileHub start(Vertx vertx, String name, AddressLimits.Settings limits, podium.web.InteropSettings interop) {
+    return start(vertx, name, limits, interop, false);
+  }
+
+  /** behindProxy: as PODIUM_BEHIND_PROXY, the client's address from X-Forwarded-For. */
+  static HostileHub start(Vertx vertx, String name, AddressLimits.Settings limits, podium.web.InteropSettings interop,
+      boolean behindProxy) {
     var db = TestNode.seededDatabase(vertx);
     int port = TestNode.freePort();
-    Node node = Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, TestNode.WIRE, interop, limits), null)
+    Node node = Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, TestNode.WIRE, interop, true, behindProxy, limits), null)
         .await();
     HostileHub hub = new HostileHub(vertx, new TestNode.Running(node, port, db));
     hub.dress();

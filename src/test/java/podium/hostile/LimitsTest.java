@@ -117,4 +117,30 @@ class LimitsTest {
       }
     }
   }
+
+  @Test
+  void behindAProxyEachForwardedClientIsCountedNotTheProxy(Vertx vertx) {
+    try (HostileHub hub = HostileHub.start(vertx, "limits-forwarded", new AddressLimits.Settings(2, 0, false),
+        podium.web.InteropSettings.DEFAULTS, true)) {
+      List<RawSocket> open = new ArrayList<>();
+      try {
+        for (String client : new String[] {"203.0.113.7", "203.0.113.7", "203.0.113.8", "203.0.113.8"}) {
+          RawSocket s = RawSocket.open(vertx, hub.port(), "X-Forwarded-For", client);
+          s.text(HELLO);
+          assertThat(answer(s).getString("type")).as("from %s through the proxy", client).isEqualTo("welcome");
+          open.add(s);
+        }
+        RawSocket third = RawSocket.open(vertx, hub.port(), "X-Forwarded-For", "203.0.113.7");
+        assertThat(third.await(0, f -> "error".equals(f.getString("type")), WAIT).getString("code"))
+            .as("a third socket from one client behind the proxy").isEqualTo("too_many_connections");
+        third.close();
+        try (RawSocket local = RawSocket.open(vertx, hub.port(), "X-Forwarded-For", "127.0.0.1")) {
+          local.text(HELLO);
+          assertThat(answer(local).getString("type")).as("a loopback client is not counted").isEqualTo("welcome");
+        }
+      } finally {
+        open.forEach(RawSocket::close);
+      }
+    }
+  }
 }

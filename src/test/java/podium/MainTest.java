@@ -20,12 +20,12 @@ class MainTest {
   void theHubServesTheDemoForumStopsCleanlyAndKeepsItsData(Vertx vertx, @TempDir Path dir) throws Exception {
     int port = TestNode.freePort();
     Path out = dir.resolve("hub.log");
-    Process first = start(dir, port, out);
+    Process first = FreshHub.start(dir, port, out);
     try (Api api = new Api(vertx, port)) {
       JsonObject demo = api.snapshot();
       assertThat(demo.getJsonObject("event").getJsonObject("title").getString("zh")).contains("包头");
       assertThat(demo.getJsonArray("sessions")).hasSizeGreaterThan(10);
-      awaitLine(out, "database: embedded PostgreSQL 17");
+      FreshHub.awaitLine(out, "database: embedded PostgreSQL 17");
       var delayed = api.command(new JsonObject().put("type", "session.delay").put("session", "keynote-gan-yong")
           .put("minutes", 10));
       assertThat(delayed.statusCode()).isEqualTo(200);
@@ -39,9 +39,9 @@ class MainTest {
       assertThat(before).as("the demo's run of show opened the doors on its clock, then the delay")
           .isGreaterThanOrEqualTo(delayed.bodyAsJsonObject().getLong("version"));
       stop(first);
-      awaitLine(out, "podium.Main - stopped");
+      FreshHub.awaitLine(out, "podium.Main - stopped");
 
-      Process second = start(dir, port, out);
+      Process second = FreshHub.start(dir, port, out);
       try {
         assertThat(api.snapshot().getLong("version")).as("the delay survived the restart").isGreaterThanOrEqualTo(before);
         assertThat(podium.Api.session(api.snapshot(), "keynote-gan-yong").getInteger("delayMinutes"))
@@ -80,37 +80,6 @@ class MainTest {
     } finally {
       hub.destroyForcibly();
     }
-  }
-
-  /** Output goes to a file: Process.destroy() closes the pipes, and the last lines would be lost. */
-  private static Process start(Path dir, int port, Path out) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
-    pb.environment().remove("PGHOST");
-    pb.environment().put("PODIUM_DATA_DIR", dir.toString());
-    pb.environment().put("PODIUM_HTTP_PORT", String.valueOf(port));
-    pb.environment().put("PODIUM_ADMIN_TOKEN", TestNode.ADMIN_TOKEN);
-    Process p = pb.start();
-    long servings = count(out, "serving on http://localhost:" + port);
-    long until = System.currentTimeMillis() + 60_000;
-    while (count(out, "serving on http://localhost:" + port) == servings && System.currentTimeMillis() < until) {
-      Thread.sleep(50);
-    }
-    awaitLine(out, "serving on http://localhost:" + port);
-    return p;
-  }
-
-  private static long count(Path out, String text) throws IOException {
-    return java.nio.file.Files.exists(out) ? java.nio.file.Files.readAllLines(out).stream().filter(l -> l.contains(text)).count() : 0;
-  }
-
-  private static void awaitLine(Path out, String text) throws InterruptedException, IOException {
-    long until = System.currentTimeMillis() + 60_000;
-    while (count(out, text) == 0 && System.currentTimeMillis() < until) {
-      Thread.sleep(50);
-    }
-    assertThat(count(out, text)).as(java.nio.file.Files.readString(out)).isPositive();
   }
 
   private static void stop(Process p) throws InterruptedException {

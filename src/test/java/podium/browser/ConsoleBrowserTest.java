@@ -243,7 +243,8 @@ class ConsoleBrowserTest {
     awaitNoDialog(console);
     console.until(SOON, "the banner gone", d -> console.text("#emergency-banner").isEmpty());
     assertThat(api.snapshot().getValue("notice")).isNull();
-    phone.until(SOON, "the notice gone from the phone", d -> phone.text("#notice").isEmpty());
+    phone.until(SOON, "the notice gone from the phone",
+        d -> phone.text("#notice-text").isEmpty() && phone.classes("#notice").contains("hidden"));
     assertNone();
   }
 

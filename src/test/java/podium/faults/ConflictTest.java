@@ -92,7 +92,7 @@ class ConflictTest {
   private static void awaitVersion(Api api, long version) {
     long until = System.currentTimeMillis() + 5_000;
     while (api.snapshot().getLong("version") < version && System.currentTimeMillis() < until) {
-      HubProcess.sleep(10);
+      podium.LiveClient.sleep(10);
     }
   }
 }

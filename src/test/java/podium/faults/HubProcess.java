@@ -81,7 +81,7 @@ final class HubProcess implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      sleep(50);
+      podium.LiveClient.sleep(50);
     }
     throw new AssertionError(name + " not ready within " + timeout + ": " + logText());
   }
@@ -117,15 +117,6 @@ final class HubProcess implements AutoCloseable {
       return Files.exists(log) ? Files.readString(log) : "(no log)";
     } catch (IOException e) {
       return "(log unreadable: " + e + ")";
-    }
-  }
-
-  static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

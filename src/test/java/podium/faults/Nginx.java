@@ -73,7 +73,7 @@ final class Nginx implements AutoCloseable {
       try (Socket s = new Socket("127.0.0.1", port)) {
         return;
       } catch (IOException notYet) {
-        HubProcess.sleep(20);
+        podium.LiveClient.sleep(20);
       }
     }
     throw new AssertionError("nginx did not listen on " + port);

@@ -86,7 +86,7 @@ class NodeLossBehindNginxTest {
         assertThat(screen.text("#screen")).as("the screen keeps its picture").isNotBlank();
         assertThat(sessionsOn(phone)).as("the phone keeps its agenda").isEqualTo(sessions);
         samples++;
-        HubProcess.sleep(100);
+        podium.LiveClient.sleep(100);
       }
       long during = staff.get()[0];
       long last = staff.get()[1];
@@ -157,7 +157,7 @@ class NodeLossBehindNginxTest {
       } catch (RuntimeException noAnswer) {
         // the connection died with the node: send it again
       }
-      HubProcess.sleep(100);
+      podium.LiveClient.sleep(100);
     }
     throw new AssertionError("command " + key + " never answered");
   }
@@ -179,7 +179,7 @@ class NodeLossBehindNginxTest {
   private static void awaitClosed(LiveClient c) {
     long until = System.currentTimeMillis() + 10_000;
     while (!c.isClosed() && System.currentTimeMillis() < until) {
-      HubProcess.sleep(20);
+      podium.LiveClient.sleep(20);
     }
     assertThat(c.isClosed()).as("nginx closed the socket of the dead node").isTrue();
   }

@@ -73,7 +73,7 @@ final class Phones implements AutoCloseable {
   void connectAll(int window, Duration timeout) {
     for (Phone p : phones) {
       while (inFlight.get() >= window) {
-        HubProcess.sleep(1);
+        podium.LiveClient.sleep(1);
       }
       open(p);
     }
@@ -193,7 +193,7 @@ final class Phones implements AutoCloseable {
   void await(Predicate<Phone> which, Duration timeout, String what) {
     long until = System.nanoTime() + timeout.toNanos();
     while (count(which) < phones.size() && System.nanoTime() < until) {
-      HubProcess.sleep(20);
+      podium.LiveClient.sleep(20);
     }
     int have = count(which);
     if (have < phones.size()) {

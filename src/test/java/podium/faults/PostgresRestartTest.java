@@ -68,15 +68,15 @@ class PostgresRestartTest {
         long last = 0;
         for (int i = 0; i < COMMANDS; i++) {
           last = untilAnswered(api, command(i), "pg-" + i, refused, replayed);
-          HubProcess.sleep(50);
+          podium.LiveClient.sleep(50);
         }
         return last;
       });
-      HubProcess.sleep(1_000);
+      podium.LiveClient.sleep(1_000);
       pg[0].close();
       long stopped = System.nanoTime();
       HttpResponse<Buffer> ready = api.get("/health/ready");
-      HubProcess.sleep(2_000);
+      podium.LiveClient.sleep(2_000);
       pg[0] = start(dir, pgPort);
       double outageS = (System.nanoTime() - stopped) / 1e9;
       long last = staff.get();
@@ -157,7 +157,7 @@ class PostgresRestartTest {
         // no answer at all: the same again
       }
       first = false;
-      HubProcess.sleep(100);
+      podium.LiveClient.sleep(100);
     }
     throw new AssertionError("command " + key + " never applied");
   }

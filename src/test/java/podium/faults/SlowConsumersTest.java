@@ -99,7 +99,7 @@ class SlowConsumersTest {
           .put("description", new JsonObject().put("en", EN + round + "-" + i).put("zh", ZH + i)))
           .bodyAsJsonObject().getLong("version");
       sent.add(new long[] {version, at});
-      HubProcess.sleep(50);
+      podium.LiveClient.sleep(50);
     }
     long last = sent.get(sent.size() - 1)[0];
     readers.await(p -> p.last >= last, Duration.ofSeconds(30), "version " + last);
@@ -117,7 +117,7 @@ class SlowConsumersTest {
   private static long heapAfterGc() {
     for (int i = 0; i < 3; i++) {
       System.gc();
-      HubProcess.sleep(100);
+      podium.LiveClient.sleep(100);
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }

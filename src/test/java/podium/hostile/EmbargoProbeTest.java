@@ -103,7 +103,7 @@ class EmbargoProbeTest {
     while (System.currentTimeMillis() < until && (hub.version() < version || sockets.stream().anyMatch(s ->
         s.frames.stream().noneMatch(f -> f.getLong("version", -1L) >= version && !"welcome".equals(f.getString("type"))))
         || hooked != null && hooked.stream().noneMatch(b -> b.contains("\"version\":" + version)))) {
-      RawSocket.sleep(20);
+      podium.LiveClient.sleep(20);
     }
   }
 

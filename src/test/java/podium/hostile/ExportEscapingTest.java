@@ -42,7 +42,7 @@ class ExportEscapingTest {
           .put("name", TITLE), 200).getLong("version");
       long until = System.currentTimeMillis() + 5_000;
       while (hub.version() < v && System.currentTimeMillis() < until) {
-        RawSocket.sleep(20);
+        podium.LiveClient.sleep(20);
       }
       String base = "/api/events/" + slug + "/";
       HttpResponse<Buffer> json = hub.api.get(base + "schedule.json");

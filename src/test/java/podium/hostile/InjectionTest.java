@@ -146,7 +146,7 @@ class InjectionTest {
     }
     long until = System.currentTimeMillis() + 5_000;
     while (hub.version() < version && System.currentTimeMillis() < until) {
-      RawSocket.sleep(10);
+      podium.LiveClient.sleep(10);
     }
     List<String> texts = strings(hub.api.snapshot().getJsonArray("announcements"));
     assertThat(texts).as("stored and read back as text").containsAll(SQL);

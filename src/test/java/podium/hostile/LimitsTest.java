@@ -88,7 +88,7 @@ class LimitsTest {
         other.text(HELLO);
         assertThat(answer(other).getString("type")).as("another address").isEqualTo("welcome");
       }
-      RawSocket.sleep(600);
+      podium.LiveClient.sleep(600);
       try (RawSocket later = RawSocket.from(vertx, hub.port(), "127.0.0.3")) {
         later.text(HELLO);
         assertThat(answer(later).getString("type")).as("a moment later, again").isEqualTo("welcome");

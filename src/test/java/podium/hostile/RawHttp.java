@@ -135,7 +135,8 @@ final class RawHttp {
         return null;
       }
       end[0] = from + bodyStart + n;
-      return new Response(status, headers, new String(bytes, from + bodyStart, n, StandardCharsets.UTF_8));
+      return new Response(status, headers, text(headers, java.util.Arrays.copyOfRange(bytes, from + bodyStart,
+          from + bodyStart + n)));
     }
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       StringBuilder body = new StringBuilder();
@@ -151,8 +152,7 @@ final class RawHttp {
             return null;
           }
           end[0] = from + eol + 4;
-          return new Response(status, headers, new String(body.toString().getBytes(StandardCharsets.ISO_8859_1),
-              StandardCharsets.UTF_8));
+          return new Response(status, headers, text(headers, body.toString().getBytes(StandardCharsets.ISO_8859_1)));
         }
         if (s.length() < eol + 2 + size + 2) {
           return null;
@@ -163,5 +163,17 @@ final class RawHttp {
     }
     // No length: the body runs to the close; take what there is once the server has closed.
     return null;
+  }
+
+  /** The body as text: gunzipped first when the server compressed it (a page's 404 for a client that takes gzip). */
+  private static String text(Map<String, String> headers, byte[] body) {
+    if (!"gzip".equalsIgnoreCase(headers.get("content-encoding")) || body.length == 0) {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("a body that says gzip but is not: " + headers, e);
+    }
   }
 }

@@ -83,10 +83,10 @@ final class RawSocket implements AutoCloseable {
       }
       if (closed()) {
         // A last frame may still be on its way with the close.
-        sleep(20);
+        podium.LiveClient.sleep(20);
         lastLook = true;
       } else {
-        sleep(1);
+        podium.LiveClient.sleep(1);
       }
     }
   }
@@ -95,18 +95,9 @@ final class RawSocket implements AutoCloseable {
   boolean awaitClose(Duration timeout) {
     long until = System.nanoTime() + timeout.toNanos();
     while (!closed() && System.nanoTime() < until) {
-      sleep(5);
+      podium.LiveClient.sleep(5);
     }
     return closed();
-  }
-
-  static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

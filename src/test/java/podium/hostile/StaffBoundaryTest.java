@@ -138,7 +138,7 @@ class StaffBoundaryTest {
     String[] login = hub.login(Role.EDITOR);
     setExpiry(login[0], "now() + interval '1500 milliseconds'");
     assertThat(hub.api.call(HttpMethod.GET, "/api/me", null, "Cookie", login[0]).statusCode()).isEqualTo(200);
-    RawSocket.sleep(2_000);
+    podium.LiveClient.sleep(2_000);
     HttpResponse<Buffer> after = hub.api.call(HttpMethod.GET, "/api/me", null, "Cookie", login[0]);
     tally.tried("ended while in use");
     assertThat(after.statusCode()).as("after its end: " + after.bodyAsString()).isEqualTo(401);

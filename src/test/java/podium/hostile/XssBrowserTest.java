@@ -43,7 +43,7 @@ class XssBrowserTest {
   private static final Duration SOON = Duration.ofSeconds(15);
   private static final String CHECK = "return {xss: window.__xss === 1, marks: document.querySelectorAll('[data-xss]').length,"
       + " injected: document.querySelectorAll('img[onerror], svg[onload], iframe[srcdoc], script:not([src])').length,"
-      + " text: document.body.innerText, version: window.podiumLive ? window.podiumLive.version : -1}";
+      + " text: document.body.innerText, version: window.podiumLive && typeof window.podiumLive.version === 'number' ? window.podiumLive.version : -1}";
 
   private HostileHub hub;
   private long planted;
@@ -80,7 +80,7 @@ class XssBrowserTest {
     }
     long until = System.currentTimeMillis() + 5_000;
     while (hub.version() < planted && System.currentTimeMillis() < until) {
-      RawSocket.sleep(20);
+      podium.LiveClient.sleep(20);
     }
   }
 
@@ -102,7 +102,7 @@ class XssBrowserTest {
       b.until(SOON, page + " shows a payload as text", d -> String.valueOf(((Map<String, Object>) b.js(CHECK)).get("text"))
           .contains("data-xss"));
     } else {
-      RawSocket.sleep(1_000);
+      podium.LiveClient.sleep(1_000);
     }
     Map<String, Object> found = (Map<String, Object>) b.js(CHECK);
     tally.tried("page " + page);

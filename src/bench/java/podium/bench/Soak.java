@@ -67,8 +67,16 @@ final class Soak {
         long nextSample = t0;
         long nextGc = t0;
         long nextScrape = t0 + SCRAPE_MS * 1_000_000L;
+        long due = t0;
+        int skipped = 0;
         for (int i = 0; System.nanoTime() < end; i++) {
-          Sleep.millis((t0 + i * interval - System.nanoTime()) / 1_000_000);
+          Sleep.millis((due - System.nanoTime()) / 1_000_000);
+          due += interval;
+          // A stall here (a slow jcmd, a loaded machine) skips its slots: staff never send a backlog at once.
+          while (due < System.nanoTime() - interval) {
+            due += interval;
+            skipped++;
+          }
           try {
             last = Staff.command(port, i, Staff.agendaEdit(i)).version();
             first = first < 0 ? last : first;
@@ -105,7 +113,8 @@ final class Soak {
           Sleep.millis(200);
           after = gens.status();
         }
-        JsonObject result = result(o, command, n, first, last, failed, before, after, samples, afterGc, scrapes);
+        JsonObject result = result(o, command, n, first, last, failed, before, after, samples, afterGc, scrapes)
+            .put("command_slots_skipped", skipped);
         write(o, result);
         return result;
       } finally {
@@ -174,6 +183,7 @@ final class Soak {
         | figure | value |
         |---|---|
         | commands committed (failed) | %d (%d) |
+        | command slots skipped (the driver stalled) | %d |
         | frames the %d readers should get / got / lost | %d / %d / %d |
         | gaps / duplicates | %d / %d |
         | snapshots that resynced slow readers | %d |
@@ -185,7 +195,7 @@ final class Soak {
         | hub CPU over the soak (s) | %.1f |
         """, r.getInteger("minutes"), r.getInteger("sockets"), r.getLong("slow_readers"), SLOW_PAUSE_MS / 1000,
         SLOW_READ_MS / 1000, r.getDouble("rate_per_s"), r.getString("date"), r.getLong("commands"),
-        r.getInteger("commands_failed"), r.getInteger("sockets") - r.getLong("slow_readers"),
+        r.getInteger("commands_failed"), r.getInteger("command_slots_skipped"), r.getInteger("sockets") - r.getLong("slow_readers"),
         r.getLong("reader_frames_expected"), r.getLong("reader_frames_received"), r.getLong("lost"),
         r.getLong("gaps"), r.getLong("duplicates"), r.getLong("slow_resync_snapshots"), r.getLong("reconnects"),
         r.getBoolean("all_at_last_version"), r.getLong("heap_mib_first"), r.getLong("heap_mib_last"),

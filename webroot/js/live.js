@@ -29,6 +29,7 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
   let welcomeClock = null; // the event's clock as the last welcome told it
   let ackTimer = null;
   let ackedVersion = null;
+  const ackEveryMs = channels.some(c => c.startsWith('screen:')) ? 1000 : 5000;
   let lastAckMs = 0;
   let appliedAt = 0; // the hub's time when the newest version was applied
 
@@ -216,8 +217,9 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     ws.close(1000, 'version gap');
   }
 
-  // Tells the hub which version is applied here, for its delivery report: at most once a second,
-  // and only when there is something new (docs/PROTOCOL.md, "Acknowledgements").
+  // Tells the hub which version is applied here, for its delivery report, only when there is
+  // something new: a screen at most once a second (the report names a screen 3 s behind), a phone
+  // at most once every 5 s (each ack costs the hub about what a frame does; docs/PROTOCOL.md).
   function ackSoon(ws) {
     if (ackTimer !== null) return;
     ackTimer = setTimeout(() => {
@@ -226,7 +228,7 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
       ws.send(JSON.stringify({ type: 'ack', version: live.version, at: appliedAt }));
       ackedVersion = live.version;
       lastAckMs = Date.now();
-    }, Math.max(0, 1000 - (Date.now() - lastAckMs)));
+    }, Math.max(0, ackEveryMs - (Date.now() - lastAckMs)));
   }
 
   function pong(f) {

@@ -33,6 +33,8 @@ final class Swarm {
   private final List<WebSocketClient> slowClients = new ArrayList<>();
   private final List<Subscriber> subscribers = new ArrayList<>();
   private long acker = -1;
+  /** 50 groups of 100 ms: each subscriber's turn comes every 5 s. */
+  private static final int ACK_GROUPS = 50;
   private long slowCycle = -1;
   private final Receipts receipts;
   private volatile boolean measuring;
@@ -159,16 +161,19 @@ final class Swarm {
     reconnect = on;
   }
 
-  /** Every subscriber acks once a second, in ten groups a tenth of a second apart (not all at once). */
+  /**
+   * Every subscriber acks at most once every 5 s, as live.js does for phones, in fifty groups a
+   * tenth of a second apart (not all at once).
+   */
   void acks(boolean on) {
     vertx.cancelTimer(acker);
     acker = -1;
     if (on) {
       long[] tick = {0};
       acker = vertx.setPeriodic(100, t -> {
-        int group = (int) (tick[0]++ % 10);
+        int group = (int) (tick[0]++ % ACK_GROUPS);
         long now = System.currentTimeMillis();
-        for (int i = group; i < subscribers.size(); i += 10) {
+        for (int i = group; i < subscribers.size(); i += ACK_GROUPS) {
           subscribers.get(i).ackIfNew(now);
         }
       });

@@ -5,7 +5,7 @@
 import { el } from './text.js';
 import { get } from './console-api.js';
 import { describeChange } from './console-describe.js';
-import { roomName } from './console-agenda.js';
+import { roomName } from './console-names.js';
 
 const POLL_MS = 1_500;
 const LAST = 20;

@@ -4,7 +4,7 @@ import { el } from './text.js';
 import { get, post } from './console-api.js';
 import { bilingualField, field, openDialog, select } from './console-dialog.js';
 import { commandDialog, FormError } from './console-command.js';
-import { sortedRooms } from './console-agenda.js';
+import { sortedRooms } from './console-names.js';
 import { slug } from './console-session.js';
 
 const ROOM_KINDS = ['hall', 'forum', 'expo', 'room'];

@@ -7,7 +7,7 @@ import { bilingualField, field, openDialog, select } from './console-dialog.js';
 import { commandDialog, FormError, sendNow } from './console-command.js';
 import { venueLocal } from './console-time.js';
 import { openStage, speakerLine } from './console-stage.js';
-import { roomName } from './console-agenda.js';
+import { roomName } from './console-names.js';
 
 export const noticesView = { id: 'notices', label: w => w.notices, render };
 

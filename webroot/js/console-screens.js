@@ -5,7 +5,7 @@ import { el } from './text.js';
 import { get } from './console-api.js';
 import { bilingualField, field, select } from './console-dialog.js';
 import { commandDialog, FormError, sendNow } from './console-command.js';
-import { roomName, sortedRooms } from './console-agenda.js';
+import { roomName, sortedRooms } from './console-names.js';
 
 const POLL_MS = 10_000;
 const LAYOUTS = ['room', 'stage', 'foyer'];

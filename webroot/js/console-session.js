@@ -6,7 +6,7 @@ import { bilingualField, field, select } from './console-dialog.js';
 import { commandDialog, FormError } from './console-command.js';
 import { errorText } from './console-dialog.js';
 import { venueLocal } from './console-time.js';
-import { roomName, sortedRooms, speakerName, statusBadges } from './console-agenda.js';
+import { roomName, sortedRooms, speakerName, statusBadges } from './console-names.js';
 import { stageBlock } from './console-stage.js';
 
 export const KINDS = ['ceremony', 'speech', 'keynote', 'report', 'award', 'forum', 'expo', 'meeting', 'break'];

@@ -40,12 +40,13 @@ public final class Deliveries {
   }
 
   private final Map<Long, ConcurrentSkipListMap<Long, Tally>> byEvent = new ConcurrentHashMap<>();
+  /** Screens and phones subscribed on this node, per event and where ("room|screen", "|phone"). */
+  private final Map<Long, Map<String, LongAdder>> connected = new ConcurrentHashMap<>();
 
   /** Counts every delta of these events from now on. */
   public Deliveries(EventStates states) {
     states.onDelta(this::sent);
   }
-  private final Map<Long, Map<String, LongAdder>> connected = new ConcurrentHashMap<>();
 
   /** Called for every delta, on the feed's thread: the version is now on its way. */
   void sent(Delta delta) {

@@ -109,7 +109,7 @@ public final class Hub {
   }
 
   private void onText(Client client, String text) {
-    // Every client acks about once a second: read those without building a JSON object.
+    // Acks are the frames clients send most (a screen's once a second): read them without building a JSON object.
     long[] ack = Acks.read(text);
     if (ack != null) {
       fanout.acked(client, ack[0], ack[1]);

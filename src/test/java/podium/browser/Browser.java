@@ -85,15 +85,20 @@ public final class Browser implements AutoCloseable {
       ChromeDriverService service = new ChromeDriverService.Builder()
           .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
       ChromeDriver driver = new ChromeDriver(service, options);
-      // The window size includes no browser chrome in headless mode, but pin the viewport exactly anyway.
-      driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-          "deviceScaleFactor", 1, "mobile", width < 600));
       Browser browser = new Browser(driver, profile, "Chromium " + width + "x" + height);
+      // The window size includes no browser chrome in headless mode, but pin the viewport exactly anyway.
+      browser.viewport(width, height, 1);
       OPEN.add(browser);
       return browser;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The viewport in CSS pixels at this device scale (2 for 200 % zoom); a phone's below 600 px. */
+  public void viewport(int width, int height, int scale) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+        "deviceScaleFactor", scale, "mobile", width < 600));
   }
 
   public Browser open(String url) {

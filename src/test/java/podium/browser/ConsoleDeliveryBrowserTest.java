@@ -135,13 +135,13 @@ class ConsoleDeliveryBrowserTest {
     click(console, "#lang-toggle");
     console.until(SOON, "the English report", d -> console.text("[data-lagging-now]").contains("Screens lagging now"));
     for (int[] size : new int[][] {{1024, 768}, {820, 1180}}) {
-      Tablets.resize(console, size[0], size[1]);
+      console.viewport(size[0], size[1], 1);
       console.until(SOON, "the report at " + size[0], d -> console.find("[data-lagging-now]").isDisplayed());
       console.screenshot("console-deliveries-tablet-" + size[0]);
       check("the delivery report at " + size[0]);
       assertThat(console.js("return document.documentElement.scrollWidth <= innerWidth")).as("no sideways scroll at " + size[0]).isEqualTo(true);
     }
-    Tablets.resize(console, 1366, 768);
+    console.viewport(1366, 768, 1);
     assertThat(a11y).as("serious or critical axe-core violations").isEmpty();
   }
 

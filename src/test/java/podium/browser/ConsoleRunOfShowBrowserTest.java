@@ -267,13 +267,13 @@ class ConsoleRunOfShowBrowserTest {
     chief.until(SOON, "the English console", d -> chief.text("[data-view='cues']").equals("Run of show"));
     // A tablet, sideways and upright.
     for (int[] size : new int[][] {{1024, 768}, {820, 1180}}) {
-      Tablets.resize(chief, size[0], size[1]);
+      chief.viewport(size[0], size[1], 1);
       chief.until(SOON, "the run of show at " + size[0], d -> chief.find(".go-panel").isDisplayed());
       chief.screenshot("console-cues-tablet-" + size[0]);
       check(chief, "run of show at " + size[0]);
       assertThat(chief.js("return document.documentElement.scrollWidth <= innerWidth")).as("no sideways scroll at " + size[0]).isEqualTo(true);
     }
-    Tablets.resize(chief, 1366, 768);
+    chief.viewport(1366, 768, 1);
     assertNone();
   }
 

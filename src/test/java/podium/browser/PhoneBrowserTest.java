@@ -407,8 +407,7 @@ class PhoneBrowserTest {
   @Order(9)
   void atTwoHundredPercentZoomNothingScrollsSideways() {
     // 200 % zoom on a 390 px phone leaves 195 CSS px: the same layout as a 195 px viewport at scale 2.
-    phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 195, "height", 422,
-        "deviceScaleFactor", 2, "mobile", true));
+    phone.viewport(195, 422, 2);
     try {
       for (String view : VIEWS) {
         go(phone, view);
@@ -423,8 +422,7 @@ class PhoneBrowserTest {
       go(phone, "home");
       phone.screenshot("phone-zoom200-home-en-light");
     } finally {
-      phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
-          "deviceScaleFactor", 1, "mobile", true));
+      phone.viewport(390, 844, 1);
     }
   }
 

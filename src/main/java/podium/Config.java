@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import podium.live.AddressLimits;
+import podium.live.Backpressure;
 import podium.live.WirePath;
 
 /**
@@ -17,14 +18,16 @@ import podium.live.WirePath;
 public record Config(int httpPort, int httpInstances, String dataDir, String pgHost, int pgPort, String pgDatabase,
     String pgUser, String pgPassword, String adminToken, String adminPassword, int dbPoolSize, String webroot,
     String nodeName, boolean seedDemo, WirePath wire, String publicUrl, boolean webhooksToPrivate,
-    boolean behindProxy, AddressLimits.Settings limits) {
+    boolean behindProxy, AddressLimits.Settings limits, Backpressure backpressure) {
 
   static final JsonArray KEYS = new JsonArray().add("PODIUM_HTTP_PORT").add("PODIUM_HTTP_INSTANCES")
       .add("PODIUM_DATA_DIR").add("PGHOST").add("PGPORT").add("PGDATABASE").add("PGUSER").add("PGPASSWORD")
       .add("PODIUM_ADMIN_TOKEN").add("PODIUM_ADMIN_PASSWORD").add("PODIUM_DB_POOL").add("PODIUM_WEBROOT")
       .add("PODIUM_NODE_NAME").add("PODIUM_SEED_DEMO").add("PODIUM_WIRE").add("PODIUM_PUBLIC_URL")
       .add("PODIUM_WEBHOOKS_PRIVATE").add("PODIUM_BEHIND_PROXY")
-      .add("PODIUM_WS_PER_ADDRESS").add("PODIUM_HELLOS_PER_SECOND").add("PODIUM_LIMIT_LOOPBACK");
+      .add("PODIUM_WS_PER_ADDRESS").add("PODIUM_HELLOS_PER_SECOND").add("PODIUM_LIMIT_LOOPBACK")
+      .add("PODIUM_WS_QUEUE_BYTES").add("PODIUM_WS_SEND_BUFFER").add("PODIUM_SLOW_GRACE_SECONDS")
+      .add("PODIUM_SCREEN_GRACE_SECONDS");
 
   public static Future<Config> load(Vertx vertx, String file) {
     ConfigStoreOptions json = new ConfigStoreOptions().setType("file").setOptional(true)
@@ -52,7 +55,16 @@ public record Config(int httpPort, int httpInstances, String dataDir, String pgH
         !"false".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_SEED_DEMO", "true"))),
         WirePath.parse(c.getString("PODIUM_WIRE", "fast")), c.getString("PODIUM_PUBLIC_URL"),
         "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_WEBHOOKS_PRIVATE", "false"))),
-        "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_BEHIND_PROXY", "false")).trim()), limits(c));
+        "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_BEHIND_PROXY", "false")).trim()), limits(c),
+        backpressure(c));
+  }
+
+  private static Backpressure backpressure(JsonObject c) {
+    Backpressure d = Backpressure.DEFAULTS;
+    return new Backpressure(integer(c, "PODIUM_WS_QUEUE_BYTES", d.queueBytes()),
+        integer(c, "PODIUM_WS_SEND_BUFFER", d.sendBuffer()),
+        integer(c, "PODIUM_SLOW_GRACE_SECONDS", (int) (d.graceMs() / 1000)) * 1000L,
+        integer(c, "PODIUM_SCREEN_GRACE_SECONDS", (int) (d.screenGraceMs() / 1000)) * 1000L);
   }
 
   private static AddressLimits.Settings limits(JsonObject c) {

@@ -59,7 +59,7 @@ public final class Main {
         new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),
             config.dbPoolSize(), config.wire(), new InteropSettings(config.publicUrl(), config.webhooksToPrivate(),
                 InteropSettings.DEFAULTS.firstRetryMs(), InteropSettings.DEFAULTS.pauseAfter()), counting,
-            config.behindProxy(), config.limits()), metrics).await();
+            config.behindProxy(), config.limits(), config.backpressure()), metrics).await();
     EmbeddedDatabase toClose = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, node, toClose), "podium-shutdown"));
     try {

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import io.micrometer.core.instrument.Gauge;
 import podium.live.AddressLimits;
+import podium.live.Backpressure;
+import podium.live.Hub;
 import podium.live.ChangeFeed;
 import podium.live.CueClock;
 import podium.live.Deliveries;
@@ -45,11 +47,18 @@ public final class Node {
    * interop: its exports' public address and its webhooks' rules; counting: whether the hubs count
    * frames for /metrics (PODIUM_METRICS; off only to measure what counting costs); behindProxy:
    * whether the client's address comes from X-Forwarded-For (PODIUM_BEHIND_PROXY); limits, the WebSockets
-   * and hellos allowed per client address.
+   * and hellos allowed per client address; backpressure: what may wait for one socket, and for how long.
    */
   public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
       InteropSettings interop, boolean counting, boolean behindProxy,
-      AddressLimits.Settings limits) {
+      AddressLimits.Settings limits, Backpressure backpressure) {
+
+    /** With the default backpressure. */
+    public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
+        InteropSettings interop, boolean counting, boolean behindProxy, AddressLimits.Settings limits) {
+      this(httpPort, instances, name, webroot, poolSize, wire, interop, counting, behindProxy, limits,
+          Backpressure.DEFAULTS);
+    }
 
     /** On the fast path, as by default. */
     public Options(int httpPort, int instances, String name, String webroot, int poolSize) {
@@ -143,10 +152,11 @@ public final class Node {
     // Chosen (and any fallback logged) once for the node, and shared by its hubs.
     WirePath wire = WirePath.choose(options.wire());
     Deliveries deliveries = new Deliveries(states);
-    HttpVerticle.Shared shared = new HttpVerticle.Shared(pool, states, commands, credentials, feed::healthy, registry,
-        options.name(), options.webroot(), options.httpPort(), sockets, new PairingLimit(), wire, deliveries,
-        new Interop(pool, options.interop()), live, draining::get, options.behindProxy(),
-        new AddressLimits(options.limits(), options.behindProxy()));
+    Hub.Shared hub = new Hub.Shared(states, pool, credentials, options.name(), sockets, wire, deliveries, live,
+        new AddressLimits(options.limits(), options.behindProxy()), options.backpressure());
+    HttpVerticle.Shared shared = new HttpVerticle.Shared(hub, commands, feed::healthy, registry, options.webroot(),
+        options.httpPort(), new PairingLimit(), new Interop(pool, options.interop()), draining::get,
+        options.behindProxy());
     DeploymentOptions http = new DeploymentOptions().setInstances(options.instances());
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {

@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import podium.store.ApiTokens;
 import podium.store.Database;
+import podium.live.AddressLimits;
+import podium.live.Backpressure;
 import podium.live.WirePath;
+import podium.web.InteropSettings;
 import podium.store.EventImport;
 
 /**
@@ -23,6 +26,9 @@ public final class TestNode {
   public static final String SLUG = DemoEvent.SLUG;
   public static final WirePath WIRE = WirePath.parse(System.getProperty("podium.wire",
       System.getenv().getOrDefault("PODIUM_WIRE", "fast")));
+  /** For tests of a socket that reads again after a while: it is resynced, not cut (grace 2 min). */
+  public static final Backpressure LONG_GRACE = new Backpressure(Backpressure.DEFAULTS.queueBytes(),
+      Backpressure.DEFAULTS.sendBuffer(), 120_000, 120_000);
 
   private TestNode() {
   }
@@ -56,9 +62,15 @@ public final class TestNode {
   }
 
   public static Running startSeeded(Vertx vertx, String name, WirePath wire) {
+    return startSeeded(vertx, name, wire, Backpressure.DEFAULTS);
+  }
+
+  /** With its own bounds and graces for slow sockets. */
+  public static Running startSeeded(Vertx vertx, String name, WirePath wire, Backpressure backpressure) {
     PgConnectOptions db = seededDatabase(vertx);
     int port = freePort();
-    return new Running(start(vertx, db, port, name, wire), port, db);
+    Node node = startAsync(vertx, db, port, name, wire, backpressure).await();
+    return new Running(node, port, db);
   }
 
   public static Node start(Vertx vertx, PgConnectOptions db, int port, String name) {
@@ -75,7 +87,13 @@ public final class TestNode {
   }
 
   private static Future<Node> startAsync(Vertx vertx, PgConnectOptions db, int port, String name, WirePath wire) {
-    return Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, wire), null)
+    return startAsync(vertx, db, port, name, wire, Backpressure.DEFAULTS);
+  }
+
+  private static Future<Node> startAsync(Vertx vertx, PgConnectOptions db, int port, String name, WirePath wire,
+      Backpressure backpressure) {
+    return Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, wire, InteropSettings.DEFAULTS, true,
+            false, AddressLimits.Settings.DEFAULTS, backpressure), null)
         .compose(node -> node.wire() == wire ? Future.succeededFuture(node) : node.stop().transform(v ->
             Future.<Node>failedFuture("node " + name + " runs the " + node.wire() + " wire path, not " + wire)));
   }

@@ -4,14 +4,18 @@ import io.vertx.core.Context;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import podium.event.Audience;
 
 /**
  * Who gets what on one event loop. Deltas queue in version order and go out in slices of 1 to 5 ms,
  * so a burst to thousands of sockets never holds the loop for long: staff commands, page loads,
- * hellos and pings on the same loop get their turn in between (see LoopTurn).
+ * hellos and pings on the same loop get their turn in between (see LoopTurn). A client whose
+ * socket is backed up goes stale and gets no deltas until it takes a snapshot that fits. A
+ * failure on one client is handed to the hub (which cuts it) and never stops the others.
  */
 final class Fanout {
 
@@ -25,23 +29,29 @@ final class Fanout {
   private final String node;
   private final Map<Long, Set<Client>> byEvent = new HashMap<>();
   private final ArrayDeque<Delta> queue = new ArrayDeque<>();
+  private final Deliveries deliveries;
+  private final LiveMetrics metrics;
+  private final BiConsumer<Client, Throwable> failed;
   private Client[] current;
   private int cursor;
   private boolean pumping;
   /** When the last slice gave the loop back; 0 when no delivery is under way. */
   private long sliceEnded;
 
-  private final Deliveries deliveries;
-  private final LiveMetrics metrics;
-
-  Fanout(Context context, String node, Deliveries deliveries, LiveMetrics metrics) {
+  /** failed: called (on this loop) with a client that threw while being written to. */
+  Fanout(Context context, String node, Deliveries deliveries, LiveMetrics metrics,
+      BiConsumer<Client, Throwable> failed) {
     this.context = context;
     this.node = node;
     this.deliveries = deliveries;
     this.metrics = metrics;
+    this.failed = failed;
   }
 
-  /** Welcome, then the missing deltas or a snapshot; from here on the client gets every delta. */
+  /**
+   * Welcome, then the missing deltas or a snapshot; from here on the client gets every delta. A
+   * resume whose missing frames are more than the bound gets the (smaller) snapshot instead.
+   */
   void subscribe(Client client, EventState event, Hello hello, Audience audience) {
     EventState.View view = event.view();
     client.event = event;
@@ -49,12 +59,18 @@ final class Fanout {
     send(client, LiveMetrics.Sent.WELCOME, Frames.welcome(view, node, client.audience));
     Delta[] missing = hello.resumes() && hello.resumeEpoch().equals(view.epoch())
         ? event.since(hello.resumeVersion(), view) : null;
+    if (missing != null && !client.fits(bytes(client, missing))) {
+      missing = null;
+    }
     if (missing == null) {
-      send(client, LiveMetrics.Sent.SNAPSHOT, view.snapshotFor(client.audience));
+      SharedFrame snapshot = view.snapshotFor(client.audience);
+      send(client, LiveMetrics.Sent.SNAPSHOT, snapshot);
+      client.subscribed(snapshot.size());
     } else {
       for (Delta d : missing) {
         send(client, LiveMetrics.Sent.REPLAY, client.frameOf(d));
       }
+      client.subscribed(0);
     }
     client.last = view.version();
     // What it has without sending anything: a snapshot's version, or where it resumed from.
@@ -67,17 +83,26 @@ final class Fanout {
     metrics.subscribed(client, 1);
   }
 
+  private static long bytes(Client client, Delta[] deltas) {
+    long sum = 0;
+    for (Delta d : deltas) {
+      sum += client.frameOf(d).size();
+    }
+    return sum;
+  }
+
   private void send(Client client, LiveMetrics.Sent kind, SharedFrame frame) {
     frame.writeTo(client.wire);
     metrics.sent(kind, frame);
   }
 
+  /** Unsubscribes it: no delta reaches it from here on, even one whose slice is under way. */
   void remove(Client client) {
     if (client.event != null) {
       Set<Client> set = byEvent.get(client.event.id());
       if (set != null && set.remove(client)) {
         metrics.subscribed(client, -1);
-        if (client.stale) {
+        if (client.state() == Client.State.STALE) {
           metrics.stale(-1);
         }
         if (client.where != null) {
@@ -107,6 +132,22 @@ final class Fanout {
   }
 
   private void pump() {
+    boolean more = false;
+    try {
+      more = slice();
+    } finally {
+      // However a slice ended, the next delta must start a pump again rather than only queue.
+      if (more) {
+        LoopTurn.next(context, this::pump);
+      } else {
+        sliceEnded = 0;
+        pumping = false;
+      }
+    }
+  }
+
+  /** One slice of deliveries; true when deltas are left for the next. */
+  private boolean slice() {
     long start = System.nanoTime();
     // Fan-out and the loop's other work share it about evenly: a slice lasts as long as the loop
     // has just spent elsewhere (a reconnect storm's hellos, say), within the bounds above.
@@ -142,66 +183,102 @@ final class Fanout {
     }
     // Counted once a slice: no socket pays for a meter.
     metrics.sent(LiveMetrics.Sent.CHANGE, frames, bytes);
-    if (yielding && !queue.isEmpty()) {
-      sliceEnded = System.nanoTime();
-      LoopTurn.next(context, this::pump);
-      return;
-    }
-    sliceEnded = 0;
-    pumping = false;
+    sliceEnded = System.nanoTime();
+    return yielding && !queue.isEmpty();
   }
 
   /** The bytes of the change frame written, or 0 when none was. */
   private int deliver(Client client, Delta delta) {
-    if (client.gone || client.stale || delta.origin() != client.event || delta.version() <= client.last) {
+    if (client.state() != Client.State.SUBSCRIBED || delta.origin() != client.event
+        || delta.version() <= client.last) {
       return 0;
     }
-    if (delta.version() != client.last + 1) {
-      resync(client, LiveMetrics.Resync.GAP);
-    } else if (client.wire.backedUp()) {
-      client.stale = true;
-      metrics.stale(1);
-    } else {
-      SharedFrame frame = client.frameOf(delta);
-      frame.writeTo(client.wire);
-      client.last = delta.version();
-      return frame.size();
+    try {
+      if (delta.version() != client.last + 1) {
+        resync(client, LiveMetrics.Resync.GAP);
+      } else if (client.backedUp()) {
+        client.stale(System.currentTimeMillis());
+        metrics.stale(1);
+      } else {
+        SharedFrame frame = client.frameOf(delta);
+        frame.writeTo(client.wire);
+        client.last = delta.version();
+        return frame.size();
+      }
+    } catch (RuntimeException | OutOfMemoryError e) {
+      failed.accept(client, e);
     }
     return 0;
   }
 
-  /** A stale client that reads again gets one snapshot at the current version; called every second. */
-  void recover(Client client) {
-    if (client.stale && !client.gone && !client.wire.backedUp()) {
-      client.stale = false;
-      metrics.stale(-1);
-      resync(client, LiveMetrics.Resync.STALE);
+  /**
+   * Once a second, the slow-client policy for one subscribed client: it goes stale when what
+   * waits passes its bound; a stale one gets one snapshot at the current version as soon as that
+   * fits, or is cut once its grace is over; and any client with twice its bound waiting is cut.
+   * Returns why it must be cut, or null.
+   */
+  Cut check(Client client, long now) {
+    long unsent = client.backlog();
+    if (unsent > 2 * client.limit()) {
+      return Cut.BACKLOG;
     }
+    if (client.state() == Client.State.SUBSCRIBED) {
+      if (unsent > client.limit()) {
+        client.stale(now);
+        metrics.stale(1);
+      }
+      return null;
+    }
+    if (client.state() == Client.State.STALE) {
+      if (client.canTake(client.event.view().snapshotFor(client.audience).size())) {
+        resync(client, LiveMetrics.Resync.STALE);
+        return null;
+      }
+      return client.staleFor(now) > client.grace() ? Cut.STALE : null;
+    }
+    return null;
   }
 
+  /** One snapshot at the current version; the client is SUBSCRIBED only once it was written. */
   private void resync(Client client, LiveMetrics.Resync why) {
     EventState.View view = client.event.view();
     SharedFrame snapshot = view.snapshotFor(client.audience);
     snapshot.writeTo(client.wire);
     metrics.resynced(why, snapshot);
+    if (client.state() == Client.State.STALE) {
+      metrics.stale(-1);
+    }
+    client.resynced(snapshot.size());
     client.last = view.version();
     // Caught up by a snapshot, not by the changes in time: those do not count as reached.
     client.acked = Math.max(client.acked, view.version());
   }
 
-  /** The event was reloaded whole (a new epoch, say): everyone on it starts again from a snapshot. */
-  void reset(EventState state) {
+  /**
+   * The event was reloaded whole (a new epoch, say): everyone on it starts again from a snapshot.
+   * Returns those whose sockets are backed up: a snapshot would not fit, so the hub cuts them and
+   * they come back for it.
+   */
+  List<Client> reset(EventState state) {
     Set<Client> audience = byEvent.get(state.id());
     if (audience == null) {
-      return;
+      return List.of();
     }
     EventState.View view = state.view();
+    List<Client> backedUp = new java.util.ArrayList<>();
     for (Client client : audience) {
       client.event = state;
-      send(client, LiveMetrics.Sent.WELCOME, Frames.welcome(view, node, client.audience));
-      if (!client.stale) {
+      if (client.state() == Client.State.STALE || client.backedUp()) {
+        backedUp.add(client);
+        continue;
+      }
+      try {
+        send(client, LiveMetrics.Sent.WELCOME, Frames.welcome(view, node, client.audience));
         resync(client, LiveMetrics.Resync.RESET);
+      } catch (RuntimeException | OutOfMemoryError e) {
+        backedUp.add(client);
       }
     }
+    return backedUp;
   }
 }

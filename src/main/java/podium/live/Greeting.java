@@ -3,6 +3,7 @@ package podium.live;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import java.util.function.BiConsumer;
 import podium.event.Audience;
 import podium.event.Permission;
 import podium.store.Credentials;
@@ -17,10 +18,13 @@ final class Greeting {
   private final Runnable screenJoined;
   private final Context context;
   private final Credentials credentials;
+  private final BiConsumer<Client, SharedFrame> control;
 
+  /** control: sends a frame to one client unless it is backed up (Hub.control). */
   Greeting(Context context, EventStates states, Pool pool, Credentials credentials, Fanout fanout,
-      Runnable screenJoined) {
+      Runnable screenJoined, BiConsumer<Client, SharedFrame> control) {
     this.context = context;
+    this.control = control;
     this.credentials = credentials;
     this.states = states;
     this.pool = pool;
@@ -34,7 +38,7 @@ final class Greeting {
 
   /** Throws ProtocolError for what it can refuse at once; token checks answer with an error frame later. */
   void hello(Client client, Hello hello) {
-    if (client.subscribed() || client.greeting) {
+    if (client.state() != Client.State.CONNECTED) {
       throw alreadySubscribed();
     }
     EventState event = states.bySlug(hello.event());
@@ -50,17 +54,17 @@ final class Greeting {
       fanout.subscribe(client, event, hello, Audience.PUBLIC);
       return;
     }
-    client.greeting = true;
+    client.greeting();
     // Back on the hub's own loop: its sockets and subscriptions are touched from there only.
     admit(client, hello, event).onComplete(ok -> context.runOnContext(v -> {
-      client.greeting = false;
-      if (client.gone) {
+      if (client.closing()) {
         return;
       }
       EventState now = states.byId(event.id());
       Admission admission = ok.succeeded() ? ok.result() : null;
       if (now == null) {
-        Frames.error(ProtocolError.Code.UNKNOWN_EVENT, "no event '" + hello.event() + "' on this hub").writeTo(client.wire);
+        client.refused();
+        control.accept(client, Frames.error(ProtocolError.Code.UNKNOWN_EVENT, "no event '" + hello.event() + "' on this hub"));
       } else if (admission != null && admission.refusal() == null) {
         client.screen = hello.screen();
         client.credential = admission.credential();
@@ -69,9 +73,9 @@ final class Greeting {
           screenJoined.run();
         }
       } else {
-        Frames.error(admission == null ? ProtocolError.Code.UNAVAILABLE : admission.code(),
-            admission == null ? "could not check the login or token; try again" : admission.refusal())
-            .writeTo(client.wire);
+        client.refused();
+        control.accept(client, Frames.error(admission == null ? ProtocolError.Code.UNAVAILABLE : admission.code(),
+            admission == null ? "could not check the login or token; try again" : admission.refusal()));
       }
     }));
   }

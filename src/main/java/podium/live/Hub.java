@@ -2,8 +2,8 @@ package podium.live;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -13,18 +13,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import podium.store.Credentials;
 import podium.store.ScreenTable;
 
 /**
- * The WebSocket side of one event loop: it owns its sockets, reads their frames, keeps them alive
- * and drains them on shutdown. Greeting admits them; Fanout writes the deltas.
+ * The WebSocket side of one event loop: it owns its sockets, reads their frames, keeps them alive,
+ * cuts those that cannot keep up, and drains them on shutdown. Greeting admits them; Fanout
+ * writes the deltas. Nothing it sends waits behind a backed-up socket: control frames to one are
+ * dropped, and closes that its peer does not finish within a second become cuts.
  */
 public final class Hub {
 
   /** Text frames larger than this get an error instead of being parsed. */
   public static final int MAX_CLIENT_FRAME = 4096;
-  public static final int WRITE_QUEUE_BYTES = 256 * 1024;
   static final long PING_MS = 20_000;
   /** Pings go out in this many groups, one group a second, rather than to everyone at once. */
   static final int PING_GROUPS = (int) (PING_MS / 1000);
@@ -33,21 +36,19 @@ public final class Hub {
   static final long PRESENCE_MS = 2_000;
   /** How long after connecting a starting node holds a hello before it sends the client to reconnect. */
   static final long HOLD_MS = 20_000;
+  /** A close its peer has not finished by then becomes a cut: a revoked socket is gone within a second. */
+  static final long CLOSE_WITHIN_MS = 1_000;
+  private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+  /** What a node's hubs share, made once by the node. */
+  public record Shared(EventStates states, Pool pool, Credentials credentials, String node, AtomicInteger sockets,
+      WirePath wire, Deliveries deliveries, LiveMetrics metrics, AddressLimits limits, Backpressure backpressure) { }
 
   private final Vertx vertx;
-  private final EventStates states;
-  private final Pool pool;
-  private final Credentials credentials;
-  private final Deliveries deliveries;
-  /** The node's live counters, shared by its hubs. */
-  private final LiveMetrics metrics;
-  private final String node;
-  private final AtomicInteger sockets;
+  private final Shared shared;
   private final Set<Client> clients = new LinkedHashSet<>();
   private final List<Runnable> unsubscribe = new ArrayList<>();
-  private final Buffer ping = Buffer.buffer("p");
-  private final WirePath wire;
-  private final AddressLimits limits;
+  private final LiveMetrics.Backlog backlog;
   private Fanout fanout;
   private Greeting greeting;
   private long tick;
@@ -55,60 +56,60 @@ public final class Hub {
   private long pinger;
   private long presence;
 
-  /** sockets: this node's count of open sockets, shared by its hubs, for the metrics. */
-  /** wire: the socket path the node chose for all its hubs (see WirePath). */
-  /** limits: connections and hellos per client address, shared by the node's hubs. */
-  public Hub(Vertx vertx, EventStates states, Pool pool, Credentials credentials, String node, AtomicInteger sockets,
-      WirePath wire, Deliveries deliveries, LiveMetrics metrics, AddressLimits limits) {
+  public Hub(Vertx vertx, Shared shared) {
     this.vertx = vertx;
-    this.deliveries = deliveries;
-    this.metrics = metrics;
-    this.limits = limits;
-    this.wire = wire;
-    this.states = states;
-    this.pool = pool;
-    this.credentials = credentials;
-    this.node = node;
-    this.sockets = sockets;
+    this.shared = shared;
+    this.backlog = shared.metrics().backlog();
   }
 
   /** Call on the context that owns this hub's sockets. */
   public void start() {
     io.vertx.core.Context context = vertx.getOrCreateContext();
-    fanout = new Fanout(context, node, deliveries, metrics);
-    greeting = new Greeting(context, states, pool, credentials, fanout, this::reportScreens);
-    unsubscribe.add(credentials.onRevoked(hash -> context.runOnContext(v -> closeRevoked(hash))));
+    fanout = new Fanout(context, shared.node(), shared.deliveries(), shared.metrics(), this::failed);
+    greeting = new Greeting(context, shared.states(), shared.pool(), shared.credentials(), fanout, this::reportScreens,
+        this::control);
+    EventStates states = shared.states();
+    unsubscribe.add(shared.credentials().onRevoked(hash -> context.runOnContext(v -> closeRevoked(hash))));
     unsubscribe.add(states.onDelta(d -> context.runOnContext(v -> fanout.offer(d))));
-    unsubscribe.add(states.onReset(s -> context.runOnContext(v -> fanout.reset(s))));
+    unsubscribe.add(states.onReset(s -> context.runOnContext(v -> fanout.reset(s).forEach(c -> cut(c, Cut.BACKLOG)))));
     states.whenLoaded().onComplete(v -> context.runOnContext(x -> greetHeld()));
     pinger = vertx.setPeriodic(1000, t -> sweep());
     presence = vertx.setPeriodic(PRESENCE_MS, t -> reportScreens());
   }
 
   public void accept(ServerWebSocket socket) {
+    Wire wire = shared.wire().wire(socket);
     if (draining) {
-      Frames.reconnect(250 + ThreadLocalRandom.current().nextLong(5_000)).writeTo(wire.wire(socket));
-      socket.close((short) 1012, "restarting");
+      Frames.reconnect(250 + ThreadLocalRandom.current().nextLong(5_000)).writeTo(wire);
+      wire.close((short) 1012, "restarting");
       return;
     }
+    AddressLimits limits = shared.limits();
     String address = limits.keyOf(socket);
     if (!limits.open(address)) {
-      refuse(socket, wire.wire(socket), ProtocolError.Code.TOO_MANY_CONNECTIONS,
-          "too many connections from this address; try again later");
+      refuse(wire, ProtocolError.Code.TOO_MANY_CONNECTIONS, "too many connections from this address; try again later");
       return;
     }
-    Client client = new Client(socket, wire.wire(socket), (int) (clients.size() % PING_GROUPS));
+    Client client = new Client(socket, wire, (int) (clients.size() % PING_GROUPS), shared.backpressure());
     client.address = address;
     clients.add(client);
-    sockets.incrementAndGet();
-    client.wire.bound(WRITE_QUEUE_BYTES);
+    shared.sockets().incrementAndGet();
     socket.textMessageHandler(text -> onText(client, text));
     socket.binaryMessageHandler(b -> error(client, ProtocolError.Code.MALFORMED_FRAME, "frames are JSON text"));
-    socket.exceptionHandler(e -> socket.close());
+    // The WebSocket layer answers each ping frame with a pong of its own, behind whatever waits.
+    socket.frameHandler(f -> {
+      if (f.type() == WebSocketFrameType.PING && !client.closing() && client.backedUp()) {
+        cut(client, Cut.BACKLOG);
+      }
+    });
+    socket.exceptionHandler(e -> close(client, (short) 1000, "error"));
     socket.closeHandler(v -> forget(client));
   }
 
   private void onText(Client client, String text) {
+    if (client.closing()) {
+      return;
+    }
     // Acks are the frames clients send most (a screen's once a second): read them without building a JSON object.
     long[] ack = Acks.read(text);
     if (ack != null) {
@@ -129,24 +130,14 @@ public final class Hub {
     Object type = frame.getValue("type");
     try {
       if ("ping".equals(type)) {
-        Frames.pong(frame.getValue("t")).writeTo(client.wire);
+        control(client, Frames.pong(frame.getValue("t")));
       } else if ("ack".equals(type)) {
         if (!(frame.getValue("version") instanceof Number v) || !(frame.getValue("at") instanceof Number at)) {
           throw new ProtocolError(ProtocolError.Code.BAD_ACK, "an ack is {\"type\":\"ack\",\"version\":N,\"at\":ms}");
         }
         fanout.acked(client, v.longValue(), at.longValue());
       } else if ("hello".equals(type)) {
-        if (!limits.hello(client.address)) {
-          refuse(client.socket, client.wire, ProtocolError.Code.TOO_MANY_HELLOS,
-              "too many hellos from this address; try again in a few seconds");
-          return;
-        }
-        Hello hello = Hello.parse(frame);
-        if (states.loaded()) {
-          greeting.hello(client, hello);
-        } else {
-          hold(client, hello);
-        }
+        hello(client, frame);
       } else {
         throw new ProtocolError(ProtocolError.Code.UNKNOWN_TYPE, "unknown frame type " + type + ": clients send hello, ping or ack");
       }
@@ -155,25 +146,39 @@ public final class Hub {
     }
   }
 
+  private void hello(Client client, JsonObject frame) {
+    if (!shared.limits().hello(client.address)) {
+      error(client, ProtocolError.Code.TOO_MANY_HELLOS, "too many hellos from this address; try again in a few seconds");
+      close(client, (short) 1013, ProtocolError.Code.TOO_MANY_HELLOS.wire());
+      return;
+    }
+    Hello hello = Hello.parse(frame);
+    if (shared.states().loaded()) {
+      greeting.hello(client, hello);
+    } else {
+      hold(client, hello);
+    }
+  }
+
   /**
    * A node that is still starting accepts sockets and holds their hellos until its events are
    * loaded: a hall of screens waits on open sockets instead of retrying against a closed port.
    */
   private void hold(Client client, Hello hello) {
-    if (client.greeting) {
+    if (client.state() != Client.State.CONNECTED) {
       throw Greeting.alreadySubscribed();
     }
-    client.greeting = true;
+    client.greeting();
     client.held = hello;
   }
 
   /** Once the events are loaded: every held hello is answered. */
   private void greetHeld() {
-    for (Client client : clients) {
+    for (Client client : List.copyOf(clients)) {
       Hello hello = client.held;
-      if (hello != null) {
+      if (hello != null && !client.closing()) {
         client.held = null;
-        client.greeting = false;
+        client.refused();
         try {
           greeting.hello(client, hello);
         } catch (ProtocolError e) {
@@ -191,83 +196,190 @@ public final class Hub {
         seen.add(new ScreenTable.Seen(c.screen, c.acked));
       }
     }
-    ScreenTable.seen(pool, node, seen);
+    ScreenTable.seen(shared.pool(), shared.node(), seen);
   }
 
   /**
-   * Once a second: resyncs stale sockets that read again, pings one group of sockets (browsers
-   * answer, which keeps the read-idle timer quiet) and closes those that never said hello.
+   * Once a second: the slow-client policy for every subscribed socket (Fanout.check), pings for
+   * one group of sockets that are not backed up (browsers answer, which keeps the read-idle timer
+   * quiet), closes those that never said hello, and reports what waits unsent. A failure on one
+   * client cuts that client only.
    */
   private void sweep() {
     int group = (int) (tick++ % PING_GROUPS);
     long now = System.currentTimeMillis();
     List<Client> silent = new ArrayList<>();
     List<Client> stillHeld = new ArrayList<>();
+    List<Verdict> cuts = new ArrayList<>();
+    long total = 0;
+    long most = 0;
+    long oldestStale = 0;
     for (Client client : clients) {
-      if (!client.subscribed() && !client.greeting && now - client.connectedAt > HELLO_WITHIN_MS) {
-        silent.add(client);
-      } else if (client.held != null && now - client.connectedAt > HOLD_MS) {
-        stillHeld.add(client);
-      } else {
-        fanout.recover(client);
-        if (client.pingGroup == group) {
-          client.socket.writePing(ping);
+      try {
+        if (client.closing()) {
+          continue;
         }
+        if (client.state() == Client.State.CONNECTED && now - client.connectedAt > HELLO_WITHIN_MS) {
+          silent.add(client);
+          continue;
+        }
+        if (client.held != null && now - client.connectedAt > HOLD_MS) {
+          stillHeld.add(client);
+          continue;
+        }
+        Cut why = client.subscribed() ? fanout.check(client, now) : null;
+        if (why != null) {
+          cuts.add(new Verdict(client, why, null));
+          continue;
+        }
+        long unsent = client.wire.unsent();
+        total += unsent;
+        most = Math.max(most, unsent);
+        oldestStale = Math.max(oldestStale, client.staleFor(now));
+        if (client.pingGroup == group && !client.backedUp()) {
+          client.wire.ping();
+        }
+      } catch (RuntimeException | OutOfMemoryError e) {
+        cuts.add(new Verdict(client, Cut.FAILED, e));
       }
     }
-    silent.forEach(c -> c.socket.close((short) 1008, "no hello"));
+    backlog.report(total, most, oldestStale);
+    int slow = 0;
+    for (Verdict v : cuts) {
+      if (v.failure() != null) {
+        failed(v.client(), v.failure());
+      } else {
+        slow += v.why() == Cut.STALE ? 1 : 0;
+        cut(v.client(), v.why());
+      }
+    }
+    if (slow > 0) {
+      LOG.info("cut {} socket(s) that stayed backed up past their grace; they resume when they reconnect", slow);
+    }
+    silent.forEach(c -> close(c, (short) 1008, "no hello"));
     // A node that cannot load (its database hangs, say) sends its held clients elsewhere.
     for (Client c : stillHeld) {
-      Frames.reconnect(ThreadLocalRandom.current().nextLong(5_000)).writeTo(c.wire);
-      c.socket.close((short) 1012, "still starting");
+      control(c, Frames.reconnect(ThreadLocalRandom.current().nextLong(5_000)));
+      close(c, (short) 1012, "still starting");
     }
   }
 
-  /** A staff login or token was withdrawn: the sockets it opened close at once (4001: log in again). */
+  /** What the sweep found about one client: why to cut it, or how it failed. */
+  private record Verdict(Client client, Cut why, Throwable failure) { }
+
+  /**
+   * A staff login or token was withdrawn: its sockets are unsubscribed first, so that nothing
+   * committed from now on reaches them, told why, and closed (4001: log in again) within a second.
+   */
   private void closeRevoked(String hash) {
     for (Client client : List.copyOf(clients)) {
       if (hash.equals(client.credential)) {
-        Frames.error(ProtocolError.Code.UNAUTHORIZED, "your login or token was withdrawn").writeTo(client.wire);
-        client.socket.close((short) 4001, "credential withdrawn");
+        fanout.remove(client);
+        control(client, Frames.error(ProtocolError.Code.UNAUTHORIZED, "your login or token was withdrawn"));
+        close(client, (short) 4001, "credential withdrawn");
       }
     }
   }
 
   /** A polite refusal of the whole connection: the error, then 1013 (try again later); clients back off. */
-  private static void refuse(ServerWebSocket socket, Wire wire, ProtocolError.Code code, String message) {
+  private static void refuse(Wire wire, ProtocolError.Code code, String message) {
     Frames.error(code, message).writeTo(wire);
-    socket.close((short) 1013, code.wire());
+    wire.close((short) 1013, code.wire());
   }
 
   private void error(Client client, ProtocolError.Code code, String message) {
-    Frames.error(code, message).writeTo(client.wire);
+    control(client, Frames.error(code, message));
+  }
+
+  /** A frame for this client alone (pong, error, reconnect): dropped, and counted, while it is backed up. */
+  private void control(Client client, SharedFrame frame) {
+    if (client.closing()) {
+      return;
+    }
+    if (client.backedUp()) {
+      shared.metrics().dropped(frame);
+      return;
+    }
+    frame.writeTo(client.wire);
+  }
+
+  /**
+   * Closes politely (a close frame, then the handshake) when nothing waits for it, and cuts it if
+   * it has not finished within a second; a socket with a backlog is cut at once.
+   */
+  private Future<Void> close(Client client, short code, String reason) {
+    if (!client.close()) {
+      return client.gone();
+    }
+    fanout.remove(client);
+    if (client.wire.unsent() > 0) {
+      cutNow(client, Cut.CLOSE_UNANSWERED);
+    } else {
+      client.wire.close(code, reason);
+      vertx.setTimer(CLOSE_WITHIN_MS, t -> {
+        if (!client.gone().isComplete()) {
+          cutNow(client, Cut.CLOSE_UNANSWERED);
+        }
+      });
+    }
+    return client.gone();
+  }
+
+  /** Cuts it at once, unless something else is already closing it. */
+  private void cut(Client client, Cut why) {
+    if (client.close()) {
+      fanout.remove(client);
+      cutNow(client, why);
+    }
+  }
+
+  private void cutNow(Client client, Cut why) {
+    shared.metrics().cut(why);
+    client.wire.cut();
+  }
+
+  /** Writing to one client failed: counted, logged once (the client is then gone), and cut. */
+  private void failed(Client client, Throwable e) {
+    if (!client.closing()) {
+      LOG.warn("a socket from {} failed and was cut; the others go on",
+          client.socket == null ? null : client.socket.remoteAddress(), e);
+      cut(client, Cut.FAILED);
+    }
   }
 
   private void forget(Client client) {
-    client.gone = true;
+    client.forgotten();
     if (clients.remove(client)) {
-      sockets.decrementAndGet();
-      limits.closed(client.address);
+      shared.sockets().decrementAndGet();
+      shared.limits().closed(client.address);
     }
     fanout.remove(client);
   }
 
-  /** Tells every client to come back after a random pause, so they do not all return at once, then closes. */
+  /**
+   * Tells every client to come back after a random pause, so they do not all return at once, then
+   * closes: a backed-up client is cut at once (it would not read the frame), the others are closed
+   * politely and cut if they have not finished within a second. Done within about 1.2 s.
+   */
   public Future<Void> drain(long maxAfterMs) {
     draining = true;
     vertx.cancelTimer(pinger);
     vertx.cancelTimer(presence);
     unsubscribe.forEach(Runnable::run);
     for (Client client : List.copyOf(clients)) {
-      long after = 250 + ThreadLocalRandom.current().nextLong(Math.max(1, maxAfterMs));
-      Frames.reconnect(after).writeTo(client.wire);
+      if (client.backedUp()) {
+        cut(client, Cut.BACKLOG);
+      } else {
+        control(client, Frames.reconnect(250 + ThreadLocalRandom.current().nextLong(Math.max(1, maxAfterMs))));
+      }
     }
     return vertx.timer(200).compose(v -> {
       List<Future<Void>> closing = new ArrayList<>();
       for (Client client : List.copyOf(clients)) {
-        closing.add(client.socket.close((short) 1012, "restarting"));
+        closing.add(close(client, (short) 1012, "restarting"));
       }
-      return Future.join(closing).mapEmpty();
+      // A socket that cannot be cut ahead of its backlog (no internals) must not hold the drain either.
+      return Future.any(Future.join(closing), vertx.timer(2 * CLOSE_WITHIN_MS)).mapEmpty();
     });
   }
 }

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +37,9 @@ public final class LiveMetrics {
   private final AtomicLong screens = new AtomicLong();
   private final AtomicLong stale = new AtomicLong();
   private final LongAdder stalls = new LongAdder();
+  private final LongAdder[] cuts = adders(Cut.values().length);
+  private final LongAdder dropped = new LongAdder();
+  private final List<Backlog> backlogs = new CopyOnWriteArrayList<>();
   private final Timer fanout;
   private final Timer feedDelay;
   private final Map<Long, FeedLag> lags = new ConcurrentHashMap<>();
@@ -73,6 +78,23 @@ public final class LiveMetrics {
         .description("sockets whose write queue is full: they get no deltas until they read again").register(registry);
     FunctionCounter.builder("podium.stale.episodes", stalls, LongAdder::sum)
         .description("times a socket went stale").register(registry);
+    for (Cut c : Cut.values()) {
+      FunctionCounter.builder("podium.sockets.cut", cuts[c.ordinal()], LongAdder::sum).tag("reason", c.label())
+          .description("connections closed at once, ahead of their backlog (stale: backed up past the grace;"
+              + " backlog: twice the bound waiting, or a ping while backed up; failed; close_unanswered)")
+          .register(registry);
+    }
+    FunctionCounter.builder("podium.frames.dropped", dropped, LongAdder::sum)
+        .description("pongs, errors and reconnects not sent because their socket was backed up").register(registry);
+    Gauge.builder("podium.sockets.pending.bytes", backlogs, b -> b.stream().mapToLong(x -> x.total).sum())
+        .description("bytes waiting unsent above the kernel for all sockets (as of the last sweep)").register(registry);
+    Gauge.builder("podium.sockets.pending.bytes.max", backlogs, b -> b.stream().mapToLong(x -> x.most).max().orElse(0))
+        .description("bytes waiting unsent above the kernel for the one socket with most (as of the last sweep)")
+        .register(registry);
+    Gauge.builder("podium.stale.oldest.seconds", backlogs,
+            b -> b.stream().mapToLong(x -> x.oldestStaleMs).max().orElse(0) / 1000.0)
+        .description("how long the socket that has been stale longest has been so (as of the last sweep)")
+        .register(registry);
     fanout = Timer.builder("podium.fanout")
         .description("from this node's feed applying a delta to its last socket on one event loop written")
         .serviceLevelObjectives(buckets(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000))
@@ -132,6 +154,40 @@ public final class LiveMetrics {
       if (delta > 0) {
         stalls.increment();
       }
+    }
+  }
+
+  /** A hub's backlog figures, written by its sweep once a second and summed over the hubs by the gauges. */
+  public static final class Backlog {
+    private volatile long total;
+    private volatile long most;
+    private volatile long oldestStaleMs;
+
+    void report(long totalBytes, long mostBytes, long oldestStale) {
+      total = totalBytes;
+      most = mostBytes;
+      oldestStaleMs = oldestStale;
+    }
+  }
+
+  /** A new hub's slot in the backlog gauges. */
+  Backlog backlog() {
+    Backlog b = new Backlog();
+    if (on) {
+      backlogs.add(b);
+    }
+    return b;
+  }
+
+  void cut(Cut why) {
+    if (on) {
+      cuts[why.ordinal()].increment();
+    }
+  }
+
+  void dropped(SharedFrame frame) {
+    if (on) {
+      dropped.increment();
     }
   }
 

@@ -16,12 +16,12 @@ public enum WirePath {
   FAST,
   PLAIN;
 
-  /** Where Node tells its hubs the path it chose, in the HTTP verticles' deployment config. */
-
   private static final Logger LOG = LoggerFactory.getLogger(WirePath.class);
 
   /** Tests replace it to play a Vert.x without the internals; null means they are all there. */
   static volatile Supplier<String> probe = FastWireProbe::missing;
+  /** Whether the last choice found the internals, which a cut needs on either path (see Wire.cut). */
+  private static volatile boolean internals;
 
   /** "fast" or "plain", in any case. */
   public static WirePath parse(String setting) {
@@ -34,11 +34,12 @@ public enum WirePath {
 
   /** The path a node runs: the one asked for, or PLAIN when the fast path's internals are missing. */
   public static WirePath choose(WirePath wanted) {
+    String missing = probe.get();
+    internals = missing == null;
     if (wanted == PLAIN) {
       LOG.info("wire: plain (Vert.x's public API), as PODIUM_WIRE says");
       return PLAIN;
     }
-    String missing = probe.get();
     if (missing != null) {
       LOG.warn("wire: the fast path needs Vert.x/Netty internals that this classpath lacks ({});"
           + " writing frames through Vert.x's public API instead (slower per socket)", missing);
@@ -48,8 +49,19 @@ public enum WirePath {
     return FAST;
   }
 
-  /** Only a FAST node loads FastWire, so a PLAIN one never touches the internals. */
+  /**
+   * Whether a slow socket can be cut ahead of its backlog. Without the internals a cut is Vert.x's
+   * close, behind the backlog, and the node relies on its write-idle timeout instead.
+   */
+  public boolean cutsAtOnce() {
+    return internals;
+  }
+
+  /** A node without the internals never loads FastWire; a plain node with them uses them for its cuts only. */
   Wire wire(ServerWebSocket socket) {
-    return this == FAST ? FastWire.of(socket) : new PlainWire(socket);
+    if (this == FAST) {
+      return FastWire.of(socket);
+    }
+    return new PlainWire(socket, internals ? FastWire.cutterOf(socket) : null);
   }
 }

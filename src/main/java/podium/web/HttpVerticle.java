@@ -14,15 +14,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import podium.event.Audience;
-import podium.live.AddressLimits;
-import podium.live.Deliveries;
 import podium.live.EventStates;
 import podium.live.Hub;
-import podium.live.LiveMetrics;
-import podium.live.WirePath;
 import podium.event.Permission;
 import podium.store.CommandStore;
 import podium.store.Credentials;
@@ -31,12 +26,23 @@ import podium.store.Holder;
 /** One HTTP server instance on one event loop: the API, the pages, and a Hub for its WebSockets. */
 public final class HttpVerticle extends VerticleBase {
 
-  /** What every instance on a node shares. */
-  public record Shared(Pool pool, EventStates states, CommandStore commands, Credentials credentials,
-      BooleanSupplier feedHealthy, PrometheusMeterRegistry metrics, String node, String webroot, int port,
-      AtomicInteger sockets, PairingLimit pairing, WirePath wire, Deliveries deliveries, Interop interop,
-      LiveMetrics liveMetrics, BooleanSupplier draining, boolean behindProxy,
-      AddressLimits limits) { }
+  /** What every instance on a node shares: the hubs' parts, and the API's. */
+  public record Shared(Hub.Shared hub, CommandStore commands, BooleanSupplier feedHealthy,
+      PrometheusMeterRegistry metrics, String webroot, int port, PairingLimit pairing, Interop interop,
+      BooleanSupplier draining, boolean behindProxy) {
+
+    Pool pool() {
+      return hub.pool();
+    }
+
+    EventStates states() {
+      return hub.states();
+    }
+
+    Credentials credentials() {
+      return hub.credentials();
+    }
+  }
 
   /** The request line (method, path and query) and all headers together, at most: 414 and 431 past them. */
   public static final int MAX_REQUEST_LINE = 8_192;
@@ -53,8 +59,7 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    hub = new Hub(vertx, shared.states(), shared.pool(), shared.credentials(), shared.node(), shared.sockets(),
-        shared.wire(), shared.deliveries(), shared.liveMetrics(), shared.limits());
+    hub = new Hub(vertx, shared.hub());
     hub.start();
     router = Router.router(vertx);
     if (shared.behindProxy()) {
@@ -90,7 +95,7 @@ public final class HttpVerticle extends VerticleBase {
         "the body is over " + CommandApi.MAX_BODY_BYTES + " bytes"));
     router.errorHandler(500, ctx -> Errors.send(ctx, ErrorCode.UNAVAILABLE, "something went wrong; nothing was changed"));
     // Upgrades skip the router: a reconnect storm is thousands of them at once.
-    server = vertx.createHttpServer(serverOptions(shared.port())).requestHandler(router)
+    server = vertx.createHttpServer(serverOptions(shared.port(), shared.hub())).requestHandler(router)
         .webSocketHandshakeHandler(h -> {
           if ("/live".equals(h.path())) {
             h.accept();
@@ -102,7 +107,7 @@ public final class HttpVerticle extends VerticleBase {
     return server.listen();
   }
 
-  static HttpServerOptions serverOptions(int port) {
+  static HttpServerOptions serverOptions(int port, Hub.Shared hub) {
     // Compression per socket would re-deflate every broadcast: off, as docs/BENCHMARKS.md explains.
     // The pages' files are gzipped for clients that ask; API answers are not (asBuilt), and the
     // snapshot comes gzipped once per version from memory (PublicApi). No size threshold: Netty
@@ -113,8 +118,12 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxWebSocketFrameSize(65_536).setMaxWebSocketMessageSize(65_536)
         .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
         .setReadIdleTimeout(60).setTcpNoDelay(true)
-        // A fixed kernel send buffer bounds what a stalled phone can pin (autotuning allows 4 MiB).
-        .setSendBufferSize(Hub.WRITE_QUEUE_BYTES / 2);
+        // A fixed kernel send buffer bounds what a stalled phone pins of the host's TCP memory
+        // (autotuning allows 4 MiB): docs/SCALING.md, "Slow phones".
+        .setSendBufferSize(hub.backpressure().sendBuffer())
+        // Without the internals a cut waits behind the backlog: then a socket no write completed on
+        // for a minute is closed by Vert.x's idle handler, which closes at once.
+        .setWriteIdleTimeout(hub.wire().cutsAtOnce() ? 0 : 60);
   }
 
   /** Every route this instance serves, in order (the fuzz tests go through all of them). */

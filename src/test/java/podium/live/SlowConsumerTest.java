@@ -24,7 +24,8 @@ class SlowConsumerTest {
 
   @Test
   void aClientThatStopsReadingIsSkippedThenResynced(Vertx vertx) {
-    TestNode.Running node = TestNode.startSeeded(vertx, "slow");
+    // It reads again within its grace; StuckClientsTest has what happens to one that does not.
+    TestNode.Running node = TestNode.startSeeded(vertx, "slow", TestNode.WIRE, TestNode.LONG_GRACE);
     int port = node.port();
     try (Api api = new Api(vertx, port); LiveClient fast = LiveClient.connect(vertx, port);
         LiveClient slow = LiveClient.connect(vertx, port, new WebSocketClientOptions().setReceiveBufferSize(4096))) {

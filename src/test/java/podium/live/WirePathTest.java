@@ -66,12 +66,14 @@ class WirePathTest {
   }
 
   @Test
-  void plainIsTakenAsItIsWithoutProbing() {
-    WirePath.probe = () -> {
-      throw new AssertionError("probed");
-    };
+  void plainIsTakenAsItIsAndCutsAtOnceOnlyWhereTheInternalsAre() {
+    WirePath.probe = () -> "class not found: io.vertx.core.http.impl.WebSocketImplBase";
     assertThat(WirePath.choose(WirePath.PLAIN)).isEqualTo(WirePath.PLAIN);
-    assertThat(warnings()).isEmpty();
+    assertThat(WirePath.PLAIN.cutsAtOnce()).as("a cut then waits behind the backlog").isFalse();
+    assertThat(warnings()).as("plain was asked for: nothing to warn of").isEmpty();
+    WirePath.probe = realProbe;
+    assertThat(WirePath.choose(WirePath.PLAIN)).isEqualTo(WirePath.PLAIN);
+    assertThat(WirePath.PLAIN.cutsAtOnce()).isTrue();
   }
 
   @Test

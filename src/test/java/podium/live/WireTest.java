@@ -70,7 +70,8 @@ class WireTest {
   @ParameterizedTest
   @EnumSource(WirePath.class)
   void aSocketThatStaysFullIsMarkedStaleThenRecoversWithASnapshot(WirePath wire) {
-    TestNode.Running node = TestNode.startSeeded(vertx, "wire-stale-" + wire, wire);
+    // Read again within its grace (StuckClientsTest has what happens after it).
+    TestNode.Running node = TestNode.startSeeded(vertx, "wire-stale-" + wire, wire, TestNode.LONG_GRACE);
     try (Api api = new Api(vertx, node.port()); LiveClient reader = slowReader(node)) {
       reader.socket().pause();
       long last = 0;
@@ -109,11 +110,12 @@ class WireTest {
         .bodyAsJsonObject().getLong("version");
   }
 
-  // About 7 KB a frame: of 70, the paused reader's kernel buffers take some 50, one write in each
-  // round is partial, and some 20 (100-150 KB) queue in Netty, under the 256 KiB bound past which a
-  // socket would be skipped and re-sent a snapshot. 200 (1.4 MB) are well past it on either path.
+  // About 7 KB a frame: of 30, the paused reader's kernel buffers take some 8 (a 32 KiB send
+  // buffer), one write in each round is partial, and some 22 (about 150 KB) queue in Netty, under
+  // the 256 KiB bound past which a socket would be skipped and re-sent a snapshot. 200 (1.4 MB) are
+  // well past it on either path.
   private static final int ROUNDS = 3;
-  private static final int PER_ROUND = 70;
+  private static final int PER_ROUND = 30;
   private static final int STALLED = 200;
   private static final String EN = "A description long enough to fill the socket buffers quickly. ".repeat(30);
   private static final String ZH = "稀土新材料与应用产品博览会。".repeat(120);

@@ -67,7 +67,10 @@ export function revealer(serverNow, getState, getMode) {
     }
     box.replaceChildren(stepView(step));
     shrinkToFit(box);
+    // Server ms: when this step was put up, and the moment its sequence runs from (showAt, or the
+    // end of the one before), which every screen in the venue shares.
     box.dataset.shownAt = String(Math.round(now));
+    box.dataset.startsAt = String(step.seq.start);
   }
 
   function stepView({ seq, index }) {

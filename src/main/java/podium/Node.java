@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import podium.live.AddressLimits;
 import podium.live.Backpressure;
@@ -31,6 +32,7 @@ import podium.store.Credentials;
 import podium.store.Database;
 import podium.store.DeliveryReports;
 import podium.store.LoginFailures;
+import podium.store.Passwords;
 import podium.store.ScreenTable;
 import podium.store.StaffSessions;
 import podium.web.HttpVerticle;
@@ -147,6 +149,9 @@ public final class Node {
     });
     AtomicInteger sockets = registry.gauge("podium.sockets", new AtomicInteger());
     Gauge.builder("podium.db.pool.size", pool, Pool::size).description("open connections of this node's pool")
+        .register(registry);
+    FunctionCounter.builder("podium.password.hashes", Passwords.class, c -> Passwords.hashes())
+        .description("PBKDF2 password hashes run in this process: new passwords and passwords checked")
         .register(registry);
     AtomicBoolean draining = new AtomicBoolean();
     // Chosen (and any fallback logged) once for the node, and shared by its hubs.

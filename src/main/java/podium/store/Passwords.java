@@ -6,6 +6,7 @@ import io.vertx.ext.auth.hashing.HashingStrategy;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Staff passwords, hashed with PBKDF2-HMAC-SHA512 through vertx-auth's HashingStrategy (OWASP's
@@ -20,21 +21,32 @@ public final class Passwords {
   private static final SecureRandom RANDOM = new SecureRandom();
   /** Compared against when the login is unknown, so that an unknown login takes as long as a wrong password. */
   private static final String DECOY = hashNow("decoy password that matches nothing");
+  /** PBKDF2 runs for hash and verify, for podium_password_hashes_total (the decoy's is not counted). */
+  private static final LongAdder RUNS = new LongAdder();
 
   private Passwords() {
   }
 
   public static Future<String> hash(Vertx vertx, String password) {
-    return vertx.executeBlocking(() -> hashNow(password), false);
+    return vertx.executeBlocking(() -> {
+      RUNS.increment();
+      return hashNow(password);
+    }, false);
   }
 
   /** True when the password matches; a null hash (no such login) is checked against a decoy and fails. */
   public static Future<Boolean> verify(Vertx vertx, String hash, String password) {
     return vertx.executeBlocking(() -> {
+      RUNS.increment();
       synchronized (STRATEGY) {
         return STRATEGY.verify(hash == null ? DECOY : hash, password) && hash != null;
       }
     }, false);
+  }
+
+  /** PBKDF2 runs in this process so far: every new hash and every check, whatever its outcome. */
+  public static long hashes() {
+    return RUNS.sum();
   }
 
   /** Null when acceptable, else why not. */

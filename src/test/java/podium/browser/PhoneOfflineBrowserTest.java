@@ -106,7 +106,11 @@ class PhoneOfflineBrowserTest {
   @Test
   @Order(2)
   void aReloadWithTheHubGoneShowsTheLastAgendaAndWhenItWasUpdated() {
-    phone.js("return new Promise(r => setTimeout(r, 400))"); // live.js saves the state within 250 ms
+    // live.js saves the state 250 ms after it changes: awaited, not assumed, before the hub goes.
+    phone.until(Duration.ofSeconds(15), "the page's state saved for offline", d -> Boolean.TRUE.equals(phone.js(
+        "const key = Object.keys(localStorage).find(k => k.startsWith('podium.live.'));"
+        + " const saved = key ? JSON.parse(localStorage.getItem(key)) : null;"
+        + " return !!saved && saved.epoch === window.podiumLive.epoch && saved.version === window.podiumLive.version")));
     try (Browser.NetworkErrors away = phone.expectNetworkErrors("the hub and its relay are stopped")) {
       proxy.close();
       node.stop().await();

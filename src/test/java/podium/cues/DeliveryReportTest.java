@@ -19,7 +19,8 @@ import podium.browser.Browser;
 
 /**
  * The delivery report counts what the connected clients acknowledged, a Chromium screen's own acks
- * among them, and names a screen that is held offline as lagging within 5 s.
+ * among them, and names a screen that is held offline as lagging, by itself (no new change, no
+ * reload). When it may name one (3 s after the change) is DeliverySummaryTest's, on a given clock.
  */
 @ExtendWith(VertxExtension.class)
 class DeliveryReportTest {
@@ -78,11 +79,11 @@ class DeliveryReportTest {
         }
       }
       JsonObject lag = await(api, next, r -> !r.getJsonArray("lagging").isEmpty());
-      long namedAfter = System.currentTimeMillis() - committed;
+      System.out.println("[deliveries] the held screen named as lagging " + (System.currentTimeMillis() - committed)
+          + " ms after the change");
       JsonArray lagging = lag.getJsonArray("lagging");
       assertThat(lagging).hasSize(1);
       assertThat(lagging.getJsonObject(0).getJsonObject("name").getString("en")).isEqualTo("TV held");
-      assertThat(namedAfter).as("ms until the held screen was named").isLessThan(5_000);
       assertThat(lag.getJsonObject("reached").getJsonObject("screens").getLong("have")).isEqualTo(2);
     } finally {
       clients.forEach(LiveClient::close);
@@ -102,8 +103,9 @@ class DeliveryReportTest {
     return c;
   }
 
+  /** Reads the report until it says so; 30 s, generous beside the 3 s lag rule and the nodes' writes every second. */
   private static JsonObject await(Api api, long version, java.util.function.Predicate<JsonObject> done) {
-    long until = System.currentTimeMillis() + 8_000;
+    long until = System.currentTimeMillis() + 30_000;
     JsonObject last = null;
     while (System.currentTimeMillis() < until) {
       JsonObject report = api.get("/api/events/" + TestNode.SLUG + "/deliveries", "Authorization",

@@ -157,7 +157,11 @@ class CommandApiTest {
         "invalid_field", everything());
   }
 
-  /** A body is refused before the store takes a connection or the event's lock: it never waits behind one. */
+  /**
+   * A body is refused before the store takes a connection or the event's lock: it never waits behind
+   * one. The lock is held until after the refusals are answered, and nothing here ends it, so a
+   * refusal that waited for it would never be answered (the client gives up after 20 s).
+   */
   @Test
   void aBadBodyIsRefusedWhileTheEventIsLocked(Vertx vertx) {
     io.vertx.sqlclient.Pool other = podium.store.Database.pool(vertx, db, 1, "holder");
@@ -165,12 +169,9 @@ class CommandApiTest {
     holder.query("begin").execute().await();
     holder.query("select 1 from events where slug = '" + TestNode.SLUG + "' for update").execute().await();
     try {
-      long start = System.nanoTime();
       assertThat(api.command(delay("keynote-gan-yong", 0)).statusCode()).isEqualTo(400);
       assertThat(api.command(new JsonObject().put("type", "session.teleport")).statusCode()).isEqualTo(400);
       assertThat(api.command(delay("keynote-gan-yong", 5).put("expectedVersion", "7")).statusCode()).isEqualTo(400);
-      assertThat((System.nanoTime() - start) / 1_000_000).as("ms for three refusals with the event locked")
-          .isLessThan(4_000);
       io.vertx.core.Future<HttpResponse<Buffer>> good = api.commandAsync(delay("keynote-gan-yong", 5));
       podium.LiveClient.sleep(300);
       assertThat(good.isComplete()).as("a good command waits for the lock").isFalse();

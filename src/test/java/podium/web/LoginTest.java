@@ -11,6 +11,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgConnectOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,20 @@ import podium.store.SetupTokens;
 
 /**
  * Staff logins on two nodes of one database: the cookie, CSRF, the limits on failed logins, a
- * password change, the first-admin setup, and withdrawals that reach the other node at once.
+ * password change, the first-admin setup, and withdrawals pushed to the other node (LISTEN), not
+ * learnt there when its credential cache runs out.
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoginTest {
 
   private static final String PASSWORD = "correct horse battery";
+  /**
+   * A node remembers a login or token it has looked up for a minute (Credentials.TTL_MS). Refused
+   * on node B within half of that from when node B last looked it up, it was told: its cache still
+   * held the credential. Far above any scheduling delay on a busy machine.
+   */
+  private static final Duration TOLD = Duration.ofSeconds(30);
 
   private Vertx vertx;
   private PgConnectOptions db;
@@ -93,6 +101,22 @@ class LoginTest {
     return r.bodyAsJsonObject().getJsonObject("error").getString("code");
   }
 
+  /**
+   * Asks node B until it refuses; fails if it still accepts TOLD after cachedAt (System.nanoTime()
+   * when node B last looked the credential up). Prints how long after the withdrawal it took.
+   */
+  private static void awaitRefusedOnB(String what, long cachedAt, long withdrawnAt, BooleanSupplier accepted) {
+    long until = cachedAt + TOLD.toNanos();
+    while (accepted.getAsBoolean()) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError(what + ": node B still accepts it " + TOLD.toSeconds()
+            + " s after it cached it, so it was not told");
+      }
+      LiveClient.sleep(20);
+    }
+    System.out.printf("[login] %s: node B refused it %d ms after%n", what, (System.nanoTime() - withdrawnAt) / 1_000_000);
+  }
+
   @Test
   void aLoginNeedsItsCsrfHeaderAndThisSitesOriginForAnythingThatChangesState() {
     String[] ana = login("ana");
@@ -121,22 +145,20 @@ class LoginTest {
   }
 
   @Test
-  void aLogoutEndsTheLoginOnTheOtherNodeWithinASecondAndClosesItsSockets() {
+  void aLogoutIsPushedToTheOtherNodeAndClosesItsSockets() {
     String[] cy = login("cy");
+    long cached = System.nanoTime();
     assertThat(delay(apiB, cy, "X-CSRF-Token", cy[1]).statusCode()).as("node B knows the login").isEqualTo(200);
     try (LiveClient socket = LiveClient.connect(vertx, portB, "Cookie", cy[0], "Origin", "http://localhost:" + portB)) {
       socket.hello(new JsonObject().put("channels", List.of("staff")));
       socket.awaitType("snapshot");
       assertThat(apiA.call(HttpMethod.POST, "/api/logout", "", "Cookie", cy[0], "X-CSRF-Token", cy[1]).statusCode())
           .isEqualTo(204);
-      long loggedOut = System.nanoTime();
-      while (delay(apiB, cy, "X-CSRF-Token", cy[1]).statusCode() == 200) {
-        LiveClient.sleep(20);
-      }
-      assertThat((System.nanoTime() - loggedOut) / 1_000_000).as("ms until node B refused").isLessThan(1_000);
+      awaitRefusedOnB("a logout", cached, System.nanoTime(),
+          () -> delay(apiB, cy, "X-CSRF-Token", cy[1]).statusCode() == 200);
       assertThat(code(delay(apiB, cy, "X-CSRF-Token", cy[1]))).isEqualTo("unauthorized");
-      socket.await(f -> "error".equals(f.getString("type")), Duration.ofSeconds(2));
-      long until = System.currentTimeMillis() + 2_000;
+      socket.await(f -> "error".equals(f.getString("type")), Duration.ofSeconds(10));
+      long until = System.currentTimeMillis() + 10_000;
       while (!socket.isClosed() && System.currentTimeMillis() < until) {
         LiveClient.sleep(20);
       }
@@ -145,19 +167,19 @@ class LoginTest {
   }
 
   @Test
-  void aWithdrawnTokenIsRefusedOnTheOtherNodeWithinASecond() {
+  void aWithdrawnTokenIsPushedToTheOtherNode() {
     String token = apiA.call(HttpMethod.POST, "/api/tokens", "{\"name\":\"kiosk\",\"role\":\"announcer\"}",
         "Content-Type", "application/json", "Authorization", "Bearer " + TestNode.ADMIN_TOKEN)
         .bodyAsJsonObject().getString("token");
+    long cached = System.nanoTime();
     assertThat(apiB.call(HttpMethod.GET, "/api/me", null, "Authorization", "Bearer " + token).statusCode())
         .isEqualTo(200);
     assertThat(apiA.call(HttpMethod.DELETE, "/api/tokens/kiosk", null, "Authorization", "Bearer " + TestNode.ADMIN_TOKEN)
         .statusCode()).isEqualTo(204);
-    long withdrawn = System.nanoTime();
-    while (apiB.call(HttpMethod.GET, "/api/me", null, "Authorization", "Bearer " + token).statusCode() == 200) {
-      LiveClient.sleep(20);
-    }
-    assertThat((System.nanoTime() - withdrawn) / 1_000_000).as("ms until node B refused").isLessThan(1_000);
+    awaitRefusedOnB("a withdrawn token", cached, System.nanoTime(),
+        () -> apiB.call(HttpMethod.GET, "/api/me", null, "Authorization", "Bearer " + token).statusCode() == 200);
+    assertThat(apiB.call(HttpMethod.GET, "/api/me", null, "Authorization", "Bearer " + token).statusCode())
+        .isEqualTo(401);
   }
 
   @Test
@@ -182,6 +204,9 @@ class LoginTest {
   void aPasswordChangeEndsTheOtherLoginsAndNeedsTheCurrentOne() {
     String[] first = login("eve");
     String[] second = login("eve");
+    long cached = System.nanoTime();
+    assertThat(apiB.call(HttpMethod.GET, "/api/me", null, "Cookie", second[0]).statusCode()).as("node B knows it")
+        .isEqualTo(200);
     assertThat(code(apiA.call(HttpMethod.POST, "/api/me/password", "{\"current\":\"wrong\",\"password\":\"a new long one\"}",
         "Content-Type", "application/json", "Cookie", first[0], "X-CSRF-Token", first[1]))).isEqualTo("bad_credentials");
     assertThat(code(apiA.call(HttpMethod.POST, "/api/me/password",
@@ -191,11 +216,8 @@ class LoginTest {
         new JsonObject().put("current", PASSWORD).put("password", "a new long one").encode(),
         "Content-Type", "application/json", "Cookie", first[0], "X-CSRF-Token", first[1]).statusCode()).isEqualTo(204);
     assertThat(apiA.call(HttpMethod.GET, "/api/me", null, "Cookie", first[0]).statusCode()).isEqualTo(200);
-    long until = System.currentTimeMillis() + 1_000;
-    while (apiB.call(HttpMethod.GET, "/api/me", null, "Cookie", second[0]).statusCode() == 200
-        && System.currentTimeMillis() < until) {
-      LiveClient.sleep(20);
-    }
+    awaitRefusedOnB("the other login after a password change", cached, System.nanoTime(),
+        () -> apiB.call(HttpMethod.GET, "/api/me", null, "Cookie", second[0]).statusCode() == 200);
     assertThat(apiB.call(HttpMethod.GET, "/api/me", null, "Cookie", second[0]).statusCode()).isEqualTo(401);
   }
 

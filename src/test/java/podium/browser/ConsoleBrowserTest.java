@@ -45,7 +45,7 @@ import podium.TestNode;
  * The staff console in Chromium at 1366x768, against a real node and PostgreSQL: log in, delay with
  * a previewed cascade (seen on an attendee's phone), a conflict shown and retried, pairing a screen,
  * an emergency notice posted and cleared (each confirmed), a reveal and its undo, a role's limits,
- * XSS payloads as inert text, and axe-core on every view.
+ * XSS payloads as inert text, axe-core on every view, and the Event view's tables with each button on one line.
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -7,9 +7,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import podium.live.AddressLimits;
 import podium.live.Backpressure;
 import podium.live.WirePath;
+import podium.web.PageFiles;
 
 /**
  * Settings, from conf/config.json and then the environment: each key may be overridden by an
@@ -50,7 +53,7 @@ public record Config(int httpPort, int httpInstances, String dataDir, String pgH
         pgHost == null || pgHost.isBlank() ? null : pgHost, integer(c, "PGPORT", 5432),
         c.getString("PGDATABASE", "postgres"), c.getString("PGUSER", "postgres"), c.getString("PGPASSWORD", ""),
         c.getString("PODIUM_ADMIN_TOKEN"), c.getString("PODIUM_ADMIN_PASSWORD"), integer(c, "PODIUM_DB_POOL", 8),
-        c.getString("PODIUM_WEBROOT", "webroot"),
+        webroot(c.getString("PODIUM_WEBROOT")),
         c.getString("PODIUM_NODE_NAME", "node-" + ProcessHandle.current().pid()),
         !"false".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_SEED_DEMO", "true"))),
         WirePath.parse(c.getString("PODIUM_WIRE", "fast")), c.getString("PODIUM_PUBLIC_URL"),
@@ -65,6 +68,26 @@ public record Config(int httpPort, int httpInstances, String dataDir, String pgH
         integer(c, "PODIUM_WS_SEND_BUFFER", d.sendBuffer()),
         integer(c, "PODIUM_SLOW_GRACE_SECONDS", (int) (d.graceMs() / 1000)) * 1000L,
         integer(c, "PODIUM_SCREEN_GRACE_SECONDS", (int) (d.screenGraceMs() / 1000)) * 1000L);
+  }
+
+  /**
+   * Unset: null, the pages inside the jar. Set: a folder that must exist. Either way a hub that
+   * would answer 404 for every page stops at the start instead, saying why.
+   */
+  private static String webroot(String folder) {
+    if (folder == null || folder.isBlank()) {
+      if (!PageFiles.inJar()) {
+        throw new IllegalArgumentException("this build has no pages inside it (" + PageFiles.IN_JAR
+            + "/ on the classpath): build the jar with mvn package, or set PODIUM_WEBROOT to the webroot folder");
+      }
+      return null;
+    }
+    Path path = Path.of(folder).toAbsolutePath().normalize();
+    if (!Files.isDirectory(path)) {
+      throw new IllegalArgumentException("PODIUM_WEBROOT is '" + folder + "', but " + path
+          + " is not a folder; unset it to serve the pages inside podium.jar");
+    }
+    return path.toString();
   }
 
   private static AddressLimits.Settings limits(JsonObject c) {

@@ -33,7 +33,15 @@ public final class Main {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     boolean counting = NodeVertx.metricsWanted();
     Vertx vertx = NodeVertx.create(counting, metrics);
-    Config config = Config.load(vertx, "conf/config.json").await();
+    Config config;
+    try {
+      config = Config.load(vertx, "conf/config.json").await();
+    } catch (IllegalArgumentException e) {
+      // Exit: Vert.x's threads would otherwise keep a process up that will never serve.
+      LOG.error("could not start: {}", e.getMessage());
+      System.exit(1);
+      return;
+    }
 
     EmbeddedDatabase embedded = null;
     PgConnectOptions db;
@@ -54,6 +62,8 @@ public final class Main {
       LOG.info("database: embedded PostgreSQL 17 on port {}, data in {} (set PGHOST to use another)",
           db.getPort(), dir);
     }
+    LOG.info("pages: {}", config.webroot() == null ? "the copy inside the jar (set PODIUM_WEBROOT to serve a folder)"
+        : "the folder " + config.webroot() + " (PODIUM_WEBROOT)");
     // Listening first: a restarted node holds reconnecting screens instead of refusing them.
     Node node = Node.listen(vertx, db,
         new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),

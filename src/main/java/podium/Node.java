@@ -49,7 +49,8 @@ public final class Node {
    * interop: its exports' public address and its webhooks' rules; counting: whether the hubs count
    * frames for /metrics (PODIUM_METRICS; off only to measure what counting costs); behindProxy:
    * whether the client's address comes from X-Forwarded-For (PODIUM_BEHIND_PROXY); limits, the WebSockets
-   * and hellos allowed per client address; backpressure: what may wait for one socket, and for how long.
+   * and hellos allowed per client address; backpressure: what may wait for one socket, and for how long;
+   * webroot: a folder of pages to serve, or null for the copy inside the jar (PODIUM_WEBROOT).
    */
   public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
       InteropSettings interop, boolean counting, boolean behindProxy,

@@ -13,10 +13,25 @@ public final class FreshHub {
 
   /** Output goes to a file: Process.destroy() closes the pipes, and the last lines would be lost. */
   public static Process start(Path dir, int port, Path out) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+    return start(new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), Main.class.getName()),
+        dir, port, out);
+  }
+
+  /** The packaged jar as a newcomer runs it: java -jar, from the given (working) folder. */
+  public static Process startJar(Path jar, Path folder, Path dataDir, int port, Path out)
+      throws IOException, InterruptedException {
+    return start(new ProcessBuilder(java(), "-jar", jar.toAbsolutePath().toString()).directory(folder.toFile()),
+        dataDir, port, out);
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static Process start(ProcessBuilder pb, Path dir, int port, Path out) throws IOException, InterruptedException {
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
     pb.environment().remove("PGHOST");
+    pb.environment().remove("PODIUM_WEBROOT");
     pb.environment().put("PODIUM_DATA_DIR", dir.toString());
     pb.environment().put("PODIUM_HTTP_PORT", String.valueOf(port));
     pb.environment().put("PODIUM_ADMIN_TOKEN", TestNode.ADMIN_TOKEN);

@@ -56,6 +56,27 @@ class MainTest {
     }
   }
 
+  /** A PODIUM_WEBROOT that is not a folder would serve 404 for every page: the hub refuses to start instead. */
+  @Test
+  void aHubWhoseWebrootIsNoFolderStopsAtTheStartAndSaysWhy(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("hub.log");
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+    pb.environment().put("PODIUM_WEBROOT", dir.resolve("no-such-folder").toString());
+    pb.environment().put("PODIUM_DATA_DIR", dir.toString());
+    pb.environment().put("PODIUM_HTTP_PORT", String.valueOf(TestNode.freePort()));
+    Process hub = pb.start();
+    try {
+      assertThat(hub.waitFor(60, TimeUnit.SECONDS)).as("it exits").isTrue();
+      assertThat(hub.exitValue()).isEqualTo(1);
+      assertThat(java.nio.file.Files.readString(out)).contains("could not start: PODIUM_WEBROOT is '" + dir.resolve("no-such-folder"))
+          .contains("is not a folder").doesNotContain("database:");
+    } finally {
+      hub.destroyForcibly();
+    }
+  }
+
   /** It listens before it loads; if it then cannot load, it must exit and let go of the port. */
   @Test
   void aHubThatCannotReachItsDatabaseExitsAndFreesItsPort(@TempDir Path dir) throws Exception {

@@ -1,11 +1,15 @@
 package podium.interop;
 
-import biweekly.Biweekly;
+import biweekly.ICalVersion;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.io.TimezoneAssignment;
+import biweekly.io.text.ICalWriter;
 import biweekly.property.Method;
 import biweekly.property.Status;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -49,7 +53,19 @@ public final class CalendarExport {
         ical.addEvent(event(agenda, revisions, s, lang, base));
       }
     }
-    return Biweekly.write(ical).go();
+    return CalendarLines.fold(unfolded(ical));
+  }
+
+  /** The calendar with no line folded: CalendarLines folds it by octets, as biweekly cannot. */
+  private static String unfolded(ICalendar ical) {
+    StringWriter out = new StringWriter();
+    try (ICalWriter writer = new ICalWriter(out, ICalVersion.V2_0)) {
+      writer.getVObjectWriter().getFoldedLineWriter().setLineLength(null);
+      writer.write(ical);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
   }
 
   private static VEvent event(Agenda agenda, Revisions revisions, Session s, String lang, String base) {

@@ -7,27 +7,53 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * The pages' files from the webroot. They go out gzip-compressed (the server's compressor, see
- * HttpVerticle) and with Last-Modified and {@code Cache-Control: no-cache}: a browser keeps them but
- * asks every time, and an unchanged file costs a 304. That is what lets the attendee page's service
- * worker take its offline copy right after the first load without downloading it all again, and
- * lets an edited file show at once.
+ * The pages' files: by default the copy of webroot/ inside the jar (pom.xml puts it under
+ * {@link #IN_JAR}), so the jar serves them from any folder; or a folder (PODIUM_WEBROOT), for
+ * development, where an edited file shows at once. They go out gzip-compressed (the server's
+ * compressor, see HttpVerticle) and with Last-Modified and {@code Cache-Control: no-cache}: a browser
+ * keeps them but asks every time, and an unchanged file costs a 304. That is what lets the attendee
+ * page's service worker take its offline copy right after the first load without downloading it all
+ * again.
  */
-final class PageFiles {
+public final class PageFiles {
+
+  /**
+   * Where the pages are on the classpath. Vert.x looks for a relative path in the working folder
+   * before the classpath, so it is a name no working folder is likely to have (not "webroot").
+   */
+  public static final String IN_JAR = "podium-webroot";
 
   private PageFiles() {
   }
 
+  /** webroot: a folder, or null for the copy inside the jar. */
   static void mount(Router router, String webroot) {
-    StaticHandler files = StaticHandler.create(FileSystemAccess.ROOT, Path.of(webroot).toAbsolutePath().toString())
+    StaticHandler files = (webroot == null ? fromJar() : inFolder(webroot))
         .setIndexPage("index.html")
         .setCachingEnabled(true).setMaxAgeSeconds(0)
-        // Look at the file again after a second, so an edit is never answered with a 304.
-        .setFilesReadOnly(false).setCacheEntryTimeout(1000)
         .skipCompressionForSuffixes(Set.of("png"));
     router.route().handler(ctx -> {
       ctx.response().putHeader("Cache-Control", "no-cache");
       ctx.next();
     }).handler(files);
+  }
+
+  /**
+   * Vert.x unpacks the jar's files into its cache folder on first use, so Last-Modified is when this
+   * node did that: a restarted node answers 200 once per file, then 304s again.
+   */
+  private static StaticHandler fromJar() {
+    return StaticHandler.create(IN_JAR).setFilesReadOnly(true);
+  }
+
+  /** Whether this build carries the pages (a build by mvn does; an IDE that skips resources may not). */
+  public static boolean inJar() {
+    return PageFiles.class.getClassLoader().getResource(IN_JAR + "/index.html") != null;
+  }
+
+  private static StaticHandler inFolder(String webroot) {
+    return StaticHandler.create(FileSystemAccess.ROOT, Path.of(webroot).toAbsolutePath().toString())
+        // Look at the file again after a second, so an edit is never answered with a 304.
+        .setFilesReadOnly(false).setCacheEntryTimeout(1000);
   }
 }

@@ -26,6 +26,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,7 +45,7 @@ import podium.TestNode;
  * The staff console in Chromium at 1366x768, against a real node and PostgreSQL: log in, delay with
  * a previewed cascade (seen on an attendee's phone), a conflict shown and retried, pairing a screen,
  * an emergency notice posted and cleared (each confirmed), a reveal and its undo, a role's limits,
- * XSS payloads as inert text, and axe-core on every view.
+ * XSS payloads as inert text, axe-core on every view, and the Event view's tables with each button on one line.
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -453,6 +454,37 @@ class ConsoleBrowserTest {
     assertInert(console, "palette");
     console.find("dialog[open]").sendKeys(Keys.ESCAPE);
     ScreenPages.command(api, new JsonObject().put("type", "notice.clear"));
+  }
+
+  @Test
+  @Order(9)
+  @SuppressWarnings("unchecked")
+  void theEventViewsTablesKeepEveryButtonOnOneLineInBothLanguages() {
+    int speakers = api.snapshot().getJsonArray("speakers").size();
+    for (String lang : new String[] {"en", "zh"}) {
+      if (lang.equals("zh")) {
+        click(console, "#lang-toggle");
+        console.until(SOON, "the Chinese console", d -> console.text("[data-view='agenda']").equals("日程"));
+      }
+      view(console, "event");
+      console.until(SOON, "the speakers table", d -> console.js("return document.querySelectorAll('tr[data-speaker]').length")
+          .equals((long) speakers));
+      // The lines a button's text takes: one rectangle per line box it lays out in.
+      List<Map<String, Object>> buttons = (List<Map<String, Object>>) console.js(
+          "return [...document.querySelectorAll('.data-table button')].map(b => {"
+          + " const r = document.createRange(); r.selectNodeContents(b);"
+          + " const tops = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));"
+          + " return { key: b.dataset.key, text: b.textContent, lines: tops.size }; })");
+      console.js("document.querySelector('[data-scroll=speakers]').scrollIntoView()");
+      console.screenshot("console-event-tables-" + lang + "-1366");
+      assertThat(buttons).as("an Edit button per room and speaker").hasSizeGreaterThan(speakers);
+      assertThat(buttons).as("buttons on more than one line in the event view's tables (%s)", lang)
+          .filteredOn(b -> !Long.valueOf(1).equals(b.get("lines"))).isEmpty();
+      check(console, "console-event-tables-" + lang);
+    }
+    click(console, "#lang-toggle");
+    console.until(SOON, "the English console", d -> console.text("[data-view='agenda']").equals("Agenda"));
+    assertNone();
   }
 
   private static void assertInert(Browser b, String where) {

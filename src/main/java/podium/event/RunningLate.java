@@ -22,7 +22,7 @@ import java.util.Set;
  * from what has happened by the event clock's now. Derived from the agenda, never written over it.
  *
  * <p>In each room the walk starts at the session started last today: a live one that is past its
- * end is still running (expected to end now), and the {@link Cascade} pushes the scheduled ones
+ * end is still running (expected to end now), and the {@code Cascade} walk pushes the scheduled ones
  * after it; one not started by its start is expected to start now, but a break needs nobody to
  * start or end it, so it neither starts late nor runs over by itself. A room where nothing was
  * started today has no projection: its late starts cannot be told from a room nobody runs from the
@@ -72,10 +72,10 @@ public record RunningLate(Map<String, List<Expected>> rooms) {
 
   /** The rooms whose projection differs from earlier's by at least a minute somewhere. */
   public Set<String> roomsMovedSince(RunningLate earlier) {
-    Set<String> rooms = new LinkedHashSet<>(this.rooms.keySet());
-    rooms.addAll(earlier.rooms.keySet());
-    rooms.removeIf(r -> room(r).equals(earlier.room(r)));
-    return Collections.unmodifiableSet(rooms);
+    Set<String> moved = new LinkedHashSet<>(rooms.keySet());
+    moved.addAll(earlier.rooms.keySet());
+    moved.removeIf(r -> room(r).equals(earlier.room(r)));
+    return Collections.unmodifiableSet(moved);
   }
 
   /** {room: [{session, start, end, lateMinutes}]}, rooms that run to time left out. */

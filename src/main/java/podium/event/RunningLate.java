@@ -30,8 +30,9 @@ import java.util.Set;
  *
  * <p>Only sessions expected at other times than their own are listed, and a room with none is left
  * out: a client holds every session's own times already. Times are floored to the minute in the
- * event's zone, so a session a few seconds over makes nothing late, the projection moves once per
- * minute of clock while a session runs over, and equal projections mean nothing moved by a minute.
+ * event's zone, so a session seconds over its whole-minute end makes nothing late, the projection
+ * moves once per minute of clock while a session runs over, and equal projections mean nothing
+ * moved by a whole minute.
  */
 public record RunningLate(Map<String, List<Expected>> rooms) {
 

@@ -26,37 +26,12 @@ public final class SessionRules {
     }
     List<Session> touched = new ArrayList<>(List.of(delayed));
     if (c.cascade() && c.minutes() > 0) {
-      touched.addAll(pushLater(agenda, s, delayed.end()));
+      touched.addAll(Cascade.moved(Cascade.after(agenda, s), delayed.end()));
     }
     for (Session t : touched) {
       requireSameDay(agenda, t);
     }
     return new Change.SessionDelayed(c.session(), touched, c.minutes(), c.cascade());
-  }
-
-  /**
-   * The later open sessions in the same room that day move only as far as they must to start
-   * after the one before them: free time absorbs a delay, a break keeps its length and is pushed.
-   */
-  private static List<Session> pushLater(Agenda agenda, Session delayed, Instant newEnd) {
-    LocalDate day = localDay(agenda, delayed.start());
-    List<Session> pushed = new ArrayList<>();
-    Instant previousEnd = newEnd;
-    for (Session later : agenda.sessions()) {
-      boolean follows = later.room().equals(delayed.room()) && !later.id().equals(delayed.id())
-          && later.status() == Session.Status.SCHEDULED && !later.start().isBefore(delayed.start())
-          && localDay(agenda, later.start()).equals(day);
-      if (!follows) {
-        continue;
-      }
-      if (!later.start().isBefore(previousEnd)) {
-        break;
-      }
-      Session moved = later.shifted(Duration.between(later.start(), previousEnd));
-      pushed.add(moved);
-      previousEnd = moved.end();
-    }
-    return pushed;
   }
 
   private static void requireSameDay(Agenda agenda, Session s) {
@@ -108,7 +83,9 @@ public final class SessionRules {
         touched.add(ended.withStatus(Session.Status.ENDED, other.reason()));
       }
     }
-    Session started = onItsDay(agenda, s, now) ? s.at(now, now.plus(s.length())) : s;
+    // A break started late still ends on time, down to its shortest, as the cascade would leave it.
+    Session started = !onItsDay(agenda, s, now) ? s
+        : s.type() == Session.Type.BREAK && now.isAfter(s.start()) ? Cascade.place(s, now) : s.at(now, now.plus(s.length()));
     touched.add(0, started.withStatus(Session.Status.LIVE, s.reason()));
     return sessions(ChangeKind.SESSION_STARTED, c.session(), touched);
   }

@@ -60,26 +60,55 @@ class SessionRulesTest {
     Change change = decide(demo, "{\"type\":\"session.delay\",\"session\":\"keynote-gan-yong\",\"minutes\":15,\"cascade\":true}", DURING);
     Map<String, String> t = times(demo.apply(change), "main-hall");
     assertThat(t.get("keynote-wang-haizhou")).isEqualTo("09:50-10:20");
-    assertThat(t.get("morning-tea-break")).isEqualTo("10:20-10:35");
-    assertThat(t.get("industry-report-release")).isEqualTo("10:35-11:05");
-    assertThat(t.get("lunch-break")).isEqualTo("12:15-13:45");
+    assertThat(t.get("morning-tea-break")).as("squeezed to 5 minutes, then moved").isEqualTo("10:20-10:25");
+    assertThat(t.get("industry-report-release")).isEqualTo("10:25-10:55");
+    assertThat(t.get("lunch-break")).as("5 minutes late, absorbed by lunch").isEqualTo("12:05-13:30");
     assertThat(t.get("opening-ceremony")).isEqualTo("08:30-08:45");
     assertThat(times(demo.apply(change), "forum-a")).isEqualTo(times(demo, "forum-a"));
     assertThat(ChangeCodec.encode(change).getJsonArray("sessions")).hasSize(7);
   }
 
   @Test
-  void freeTimeAbsorbsADelayAndABreakKeepsItsLength() {
+  void aDelayLongerThanTheSessionItselfStillPushesTheOneAfterIt() {
+    Agenda after = run(demo, "{\"type\":\"session.delay\",\"session\":\"keynote-gan-yong\",\"minutes\":40,\"cascade\":true}");
+    assertThat(times(after, "main-hall")).containsEntry("keynote-gan-yong", "09:45-10:15")
+        .containsEntry("keynote-wang-haizhou", "10:15-10:45").containsEntry("morning-tea-break", "10:45-10:50")
+        .containsEntry("industry-report-release", "10:50-11:20");
+  }
+
+  @Test
+  void freeTimeAbsorbsADelayAndABreakShrinksToFiveMinutesThenMoves() {
     Agenda gap = run(demo, "{\"type\":\"session.delay\",\"session\":\"academic-conference-2\",\"minutes\":20}");
     assertThat(times(gap, "forum-a").get("academic-conference-2")).isEqualTo("15:40-17:20");
 
     Agenda small = run(gap, "{\"type\":\"session.delay\",\"session\":\"academic-conference-1\",\"minutes\":10,\"cascade\":true}");
-    assertThat(times(small, "forum-a")).containsEntry("academic-conference-break", "15:10-15:30")
-        .containsEntry("academic-conference-2", "15:40-17:20");
+    assertThat(times(small, "forum-a")).as("the break starts later and still ends on time")
+        .containsEntry("academic-conference-break", "15:10-15:20").containsEntry("academic-conference-2", "15:40-17:20");
 
     Agenda large = run(gap, "{\"type\":\"session.delay\",\"session\":\"academic-conference-1\",\"minutes\":30,\"cascade\":true}");
-    assertThat(times(large, "forum-a")).containsEntry("academic-conference-break", "15:30-15:50")
-        .containsEntry("academic-conference-2", "15:50-17:30");
+    assertThat(times(large, "forum-a")).as("5 minutes of break left, the free time takes the rest")
+        .containsEntry("academic-conference-break", "15:30-15:35").containsEntry("academic-conference-2", "15:40-17:20");
+
+    Agenda larger = run(gap, "{\"type\":\"session.delay\",\"session\":\"academic-conference-1\",\"minutes\":40,\"cascade\":true}");
+    assertThat(times(larger, "forum-a")).containsEntry("academic-conference-break", "15:40-15:45")
+        .containsEntry("academic-conference-2", "15:45-17:25");
+
+    Agenda shortBreak = run(demo, "{\"type\":\"session.update\",\"session\":\"academic-conference-break\",\"end\":\"2023-08-16T15:03\"}");
+    Agenda pushed = run(shortBreak, "{\"type\":\"session.delay\",\"session\":\"academic-conference-1\",\"minutes\":10,\"cascade\":true}");
+    assertThat(times(pushed, "forum-a")).as("a break shorter than 5 minutes keeps its length")
+        .containsEntry("academic-conference-break", "15:10-15:13").containsEntry("academic-conference-2", "15:20-17:00");
+  }
+
+  @Test
+  void aBreakStartedLateStillEndsOnTimeDownToFiveMinutes() {
+    Agenda late = demo.apply(decide(demo, "{\"type\":\"session.start\",\"session\":\"morning-tea-break\"}", at("2023-08-16T10:12")));
+    assertThat(times(late, "main-hall").get("morning-tea-break")).isEqualTo("10:12-10:20");
+    Agenda later = demo.apply(decide(demo, "{\"type\":\"session.start\",\"session\":\"morning-tea-break\"}", at("2023-08-16T10:18")));
+    assertThat(times(later, "main-hall").get("morning-tea-break")).isEqualTo("10:18-10:23");
+    Agenda early = demo.apply(decide(demo, "{\"type\":\"session.start\",\"session\":\"morning-tea-break\"}", at("2023-08-16T10:00")));
+    assertThat(times(early, "main-hall").get("morning-tea-break")).as("started early, it keeps its length").isEqualTo("10:00-10:15");
+    Agenda talk = demo.apply(decide(demo, "{\"type\":\"session.start\",\"session\":\"keynote-wang-haizhou\"}", at("2023-08-16T09:45")));
+    assertThat(times(talk, "main-hall").get("keynote-wang-haizhou")).as("a talk keeps its length").isEqualTo("09:45-10:15");
   }
 
   @Test
@@ -88,7 +117,10 @@ class SessionRulesTest {
     assertThat(times(late, "forum-a").get("academic-conference-2")).isEqualTo("22:20-00:00");
     assertRefused(demo, "{\"type\":\"session.delay\",\"session\":\"academic-conference-2\",\"minutes\":421}",
         "past_day_end");
-    assertRefused(demo, "{\"type\":\"session.delay\",\"session\":\"academic-conference-1\",\"minutes\":421,\"cascade\":true}",
+    // The 20-minute break in between gives up 15 of them before academic-conference-2 moves.
+    Agenda pushed = run(demo, "{\"type\":\"session.delay\",\"session\":\"academic-conference-1\",\"minutes\":435,\"cascade\":true}");
+    assertThat(times(pushed, "forum-a").get("academic-conference-2")).isEqualTo("22:20-00:00");
+    assertRefused(demo, "{\"type\":\"session.delay\",\"session\":\"academic-conference-1\",\"minutes\":436,\"cascade\":true}",
         "past_day_end");
     assertRefused(demo, "{\"type\":\"session.delay\",\"session\":\"opening-ceremony\",\"minutes\":-720}", "past_day_end");
   }

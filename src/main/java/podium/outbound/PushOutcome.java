@@ -23,7 +23,7 @@ public record PushOutcome(Result result, Integer status, Duration retryAfter, St
 
   /** The answer's status, its Retry-After header (or null) and body (or null, for the detail). */
   public static PushOutcome of(int status, String retryAfter, String body, Instant now) {
-    String detail = "answered " + status + (body == null || body.isBlank() ? "" : ": " + cut(body.strip()));
+    String detail = cut("answered " + status + (body == null || body.isBlank() ? "" : ": " + body.strip()));
     if (status >= 200 && status < 300) {
       return new PushOutcome(Result.DELIVERED, status, null, null);
     }

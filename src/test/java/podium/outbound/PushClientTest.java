@@ -122,6 +122,21 @@ class PushClientTest {
     assertThat(unanswered.status()).isNull();
   }
 
+  /** Any https URL can be an endpoint: a long answer leaves only its start in the outcome. */
+  @Test
+  void aLongAnswerLeavesOnlyItsStartInTheOutcome(Vertx vertx) {
+    String huge = "reason ".repeat(600_000);
+    var server = vertx.createHttpServer().requestHandler(req -> req.body()
+        .onSuccess(b -> req.response().setStatusCode(413).end(huge))).listen(0, "127.0.0.1").await();
+    BrowserSubscription phone = BrowserSubscription.make();
+    PushSubscription to = accepted(phone.json("http://127.0.0.1:" + server.actualPort() + "/push/1"));
+    PushOutcome outcome = client(vertx, true).send(request(to, new PushOptions(60, Urgency.NORMAL, null))).await();
+    assertThat(outcome.result()).isEqualTo(Result.REJECTED);
+    assertThat(outcome.status()).isEqualTo(413);
+    assertThat(outcome.detail()).startsWith("answered 413: reason reason").hasSizeLessThanOrEqualTo(300);
+    server.close().await();
+  }
+
   private PushClient client(Vertx vertx, boolean privateEndpoints) {
     return new PushClient(vertx, web, privateEndpoints);
   }

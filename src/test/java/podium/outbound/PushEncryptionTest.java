@@ -83,6 +83,21 @@ class PushEncryptionTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 3993 bytes");
   }
 
+  /** One number in 256 starts with a zero byte: such keys are still 65 and 32 bytes, and the same key. */
+  @Test
+  void keysKeepTheirLeadingZeros() {
+    int withZero = 0;
+    for (int i = 0; i < 5_000 && withZero < 3; i++) {
+      BrowserSubscription phone = BrowserSubscription.make();
+      byte[] point = phone.publicPoint();
+      byte[] scalar = phone.privateScalar();
+      withZero += point[1] == 0 || point[33] == 0 || scalar[0] == 0 ? 1 : 0;
+      assertThat(P256.point(P256.publicKey(point))).isEqualTo(point);
+      assertThat(P256.scalar(P256.privateKey(scalar))).isEqualTo(scalar);
+    }
+    assertThat(withZero).as("keys with a leading zero byte seen").isEqualTo(3);
+  }
+
   static PushSubscription subscription(BrowserSubscription phone) {
     return PushSubscription.of("https://push.example.org/send/1", phone.publicPoint(), phone.auth());
   }

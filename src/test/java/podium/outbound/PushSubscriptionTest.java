@@ -49,7 +49,9 @@ class PushSubscriptionTest {
     refused(phone.json("https://push.example.org/" + "x".repeat(2000)), "endpoint");
     refused(phone.json("not a url"), "endpoint");
     refused(withKey(phone, "p256dh", "BCVx$r7N"), "keys.p256dh");
-    refused(withKey(phone, "p256dh", phone.p256dh().replace('_', '/')), "keys.p256dh");
+    // RFC 8291's example key in standard base64 ('+' and '/'): a browser sends base64url.
+    refused(withKey(phone, "p256dh",
+        "BCVxsr7N/eNgVRqvHtD0zTZsEc6+VV+JvLexhqUzORcxaOzi6+AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4"), "keys.p256dh");
     refused(withKey(phone, "p256dh", base64url(java.util.Arrays.copyOf(phone.publicPoint(), 64))), "keys.p256dh");
     refused(withKey(phone, "p256dh", base64url(java.util.Arrays.copyOf(phone.publicPoint(), 33))), "keys.p256dh");
     refused(withKey(phone, "p256dh", base64url(offCurve)), "keys.p256dh");

@@ -20,16 +20,18 @@ class PackageRulesTest {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("start").definedBy("podium")
         .layer("web").definedBy("podium.web..")
+        .layer("outbound").definedBy("podium.outbound..")
         .layer("interop").definedBy("podium.interop..")
         .layer("live").definedBy("podium.live..")
         .layer("store").definedBy("podium.store..")
         .layer("event").definedBy("podium.event..")
         .whereLayer("start").mayNotBeAccessedByAnyLayer()
         .whereLayer("web").mayOnlyBeAccessedByLayers("start")
-        .whereLayer("interop").mayOnlyBeAccessedByLayers("web", "start")
+        .whereLayer("outbound").mayOnlyBeAccessedByLayers("web", "start")
+        .whereLayer("interop").mayOnlyBeAccessedByLayers("outbound", "web", "start")
         .whereLayer("live").mayOnlyBeAccessedByLayers("web", "start")
-        .whereLayer("store").mayOnlyBeAccessedByLayers("live", "web", "start")
-        .whereLayer("event").mayOnlyBeAccessedByLayers("store", "live", "interop", "web", "start")
+        .whereLayer("store").mayOnlyBeAccessedByLayers("live", "outbound", "web", "start")
+        .whereLayer("event").mayOnlyBeAccessedByLayers("store", "live", "interop", "outbound", "web", "start")
         .withOptionalLayers(true)
         .check(HUB);
   }
@@ -51,6 +53,13 @@ class PackageRulesTest {
     noClasses().that().resideInAPackage("podium.interop..").should().dependOnClassesThat()
         .resideInAnyPackage("podium.store..", "podium.live..", "podium.web..", "io.vertx.core.http..",
             "io.vertx.sqlclient..", "io.vertx.ext..")
+        .check(HUB);
+  }
+
+  @Test
+  void outboundUsesNeitherLiveNorWeb() {
+    noClasses().that().resideInAPackage("podium.outbound..").should().dependOnClassesThat()
+        .resideInAnyPackage("podium.live..", "podium.web..")
         .check(HUB);
   }
 

@@ -36,7 +36,9 @@ public final class Bench {
     watchdog.start();
     try {
       String command = "bin/bench " + String.join(" ", args);
-      if (options.soakMinutes() > 0) {
+      if (options.burst()) {
+        Burst.run(options, command);
+      } else if (options.soakMinutes() > 0) {
         Soak.run(options, command);
       } else if (options.compareMetrics() > 0) {
         MetricsCompare.run(options, command);

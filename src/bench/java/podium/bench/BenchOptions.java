@@ -7,7 +7,7 @@ import java.nio.file.Path;
 record BenchOptions(int subscribers, int nodes, int commands, int warmup, double rate, Path out, Path work, String pg,
     int perGenerator, int window, int basePort, long snapshotMillis, boolean storm, boolean jfr, boolean classArchive,
     int maxMinutes, String classpath, String hubClasspath, Path floorSource, boolean acks, int compareMetrics,
-    int soakMinutes, double slowShare) {
+    int soakMinutes, double slowShare, boolean burst) {
 
   /** The hub as deployed: the fat jar that {@code mvn package} builds (bin/bench builds it first). */
   static final Path HUB_JAR = Path.of("target/podium.jar");
@@ -25,7 +25,12 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
       (metrics-compare.json and .md in --out); no raw baseline, floor or storm.
       --soak-minutes M [--slow-share 0.1] is the soak: one hub, --subscribers sockets of which that
       share read slowly (55 s stalled, 5 s reading), --rate commands a second for M minutes; heap and
-      RSS every 10 s (soak.json, soak.md, soak.png in --out), every frame and gap counted.""";
+      RSS every 10 s (soak.json, soak.md, soak.png in --out), every frame and gap counted.
+      --burst [--subscribers 5000] [--slow-share 0.1] [--commands 60] is the soak's incident on purpose:
+      one hub pinned to CPU 1, the generators (and this coordinator) to CPU 0; the readers' latency
+      alone and beside stalled phones; then the stalled ones stuck for good and --commands agenda
+      edits of 16 KiB at once: every healthy reader must have every version within 10 s, every stuck
+      one be cut within its grace and resume (burst.json, burst.md in --out).""";
 
   static BenchOptions parse(String... args) {
     int subscribers = 15_000;
@@ -47,6 +52,7 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
     int compareMetrics = 0;
     int soakMinutes = 0;
     double slowShare = 0.1;
+    boolean burst = false;
     int maxMinutes = 20;
     Path floor = null;
     String hubClasspath = null;
@@ -57,6 +63,7 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
         case "--jfr" -> jfr = true;
         case "--no-cds" -> classArchive = false;
         case "--acks" -> acks = true;
+        case "--burst" -> burst = true;
         case "--help" -> throw new IllegalArgumentException(USAGE);
         default -> {
           if (i + 1 >= args.length) {
@@ -109,14 +116,19 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
     }
     return new BenchOptions(subscribers, nodes, commands, warmup, rate, out, work, pg, perGenerator, window, basePort,
         snapshotMillis, storm, jfr, classArchive, maxMinutes, System.getProperty("java.class.path"), hubClasspath,
-        floor != null ? floor : defaultFloor(), acks, compareMetrics, soakMinutes, slowShare);
+        floor != null ? floor : defaultFloor(), acks, compareMetrics, soakMinutes, slowShare, burst);
   }
 
   /** The same run without the reconnect storm. */
   BenchOptions noStorm() {
     return new BenchOptions(subscribers, nodes, commands, warmup, rate, out, work, pg, perGenerator, window, basePort,
         snapshotMillis, false, jfr, classArchive, maxMinutes, classpath, hubClasspath, floorSource, acks,
-        compareMetrics, soakMinutes, slowShare);
+        compareMetrics, soakMinutes, slowShare, burst);
+  }
+
+  /** The CPU a process of this kind is pinned to in a burst run (taskset), or null when nothing is pinned. */
+  String cpuOf(String kind) {
+    return !burst ? null : "hub".equals(kind) ? "1" : "0";
   }
 
   int generators() {

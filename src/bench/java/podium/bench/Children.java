@@ -22,7 +22,16 @@ final class Children {
   /** Starts a JVM on the given classpath, logging to a file under the work directory. */
   static Process java(String mainClass, List<String> jvmOptions, List<String> args, Map<String, String> env,
       String classpath, Path log, boolean pipeStdout) throws IOException {
+    return java(mainClass, jvmOptions, args, env, classpath, log, pipeStdout, null);
+  }
+
+  /** cpus: the CPUs it may run on (taskset's list, e.g. "1"), or null for any. */
+  static Process java(String mainClass, List<String> jvmOptions, List<String> args, Map<String, String> env,
+      String classpath, Path log, boolean pipeStdout, String cpus) throws IOException {
     List<String> command = new ArrayList<>();
+    if (cpus != null) {
+      command.addAll(List.of("taskset", "-c", cpus));
+    }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");
@@ -46,6 +55,18 @@ final class Children {
       ALL.add(p);
     }
     return p;
+  }
+
+  /** Pins a running process, every thread of it, to the given CPUs. */
+  static void pin(long pid, String cpus) {
+    try {
+      new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, String.valueOf(pid)).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    } catch (IOException e) {
+      throw new IllegalStateException("taskset is needed to pin the bench's processes: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   static void kill(Process p) {

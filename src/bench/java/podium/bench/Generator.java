@@ -68,7 +68,7 @@ public final class Generator {
         return new JsonObject().put("ok", true);
       }
       case "status" -> {
-        return swarm == null ? new JsonObject() : swarm.status();
+        return (swarm == null ? new JsonObject() : swarm.status()).put("gcCount", gc(true)).put("gcMillis", gc(false));
       }
       case "mark" -> swarm.mark();
       case "target" -> swarm.target(Long.parseLong(cmd[1]));
@@ -91,6 +91,16 @@ public final class Generator {
       default -> throw new IllegalArgumentException("unknown command " + cmd[0]);
     }
     return new JsonObject().put("ok", true);
+  }
+
+  /** This generator's collections so far: how many, or how many milliseconds they took. */
+  private static long gc(boolean count) {
+    long sum = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory
+        .getGarbageCollectorMXBeans()) {
+      sum += Math.max(0, count ? gc.getCollectionCount() : gc.getCollectionTime());
+    }
+    return sum;
   }
 
   /** Latency histogram of the given versions, how many got each, and when the last one got it. */

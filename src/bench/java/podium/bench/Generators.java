@@ -34,7 +34,8 @@ final class Generators implements AutoCloseable {
         addresses.add("127.0.0." + address++);
       }
       Process p = Children.java("podium.bench.Generator", List.of("-Xmx1g", "-XX:+UseParallelGC"), List.of(),
-          java.util.Map.of(), options.classpath(), options.work().resolve("generator-" + (g + 1) + ".log"), true);
+          java.util.Map.of(), options.classpath(), options.work().resolve("generator-" + (g + 1) + ".log"), true,
+          options.cpuOf("generator"));
       BlockingQueue<JsonObject> answers = new LinkedBlockingQueue<>();
       Thread reader = new Thread(() -> read(p, answers), "generator-" + (g + 1));
       reader.setDaemon(true);
@@ -100,6 +101,7 @@ final class Generators implements AutoCloseable {
     for (JsonObject s : all("status", 30_000)) {
       for (String k : s.fieldNames()) {
         long v = s.getLong(k);
+        // Summed over the generators like every other field, GC and CPU included.
         sum.put(k, k.equals("frameBytes") ? Math.max(v, sum.getLong(k, 0L)) : sum.getLong(k, 0L) + v);
       }
     }

@@ -88,7 +88,8 @@ final class Hubs {
       jvm.add("-XX:StartFlightRecording=name=hub,settings=profile,filename="
           + options.work().resolve("hub-" + (node + 1) + "-exit.jfr").toAbsolutePath());
     }
-    return Children.java("podium.Main", jvm, List.of(), e, options.hubClasspath(), options.work().resolve(log), false);
+    return Children.java("podium.Main", jvm, List.of(), e, options.hubClasspath(), options.work().resolve(log), false,
+        options.cpuOf("hub"));
   }
 
   /** Ready when the node serves the demo event from memory. */

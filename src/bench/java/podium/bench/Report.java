@@ -84,4 +84,47 @@ final class Report {
     Files.writeString(dir.resolve("latest.json"), json.encodePrettily() + "\n");
     Files.writeString(dir.resolve("latest.md"), md);
   }
+
+  /** burst.json and burst.md (bin/bench --burst). */
+  static void writeBurst(Path dir, JsonObject r) throws IOException {
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Files.writeString(dir.resolve("burst.json"), r.encodePrettily() + "\n");
+    io.vertx.core.json.JsonArray mem = r.getJsonArray("tcp_mem_pages");
+    String md = String.format(java.util.Locale.ROOT, """
+        Burst: %d phones (%d slow), %d agenda edits of 16 KiB in %.1f s; %s
+        `%s`
+
+        | figure | value |
+        |---|---|
+        | readers' delivery p50 / p99, alone (ms) | %.1f / %.1f |
+        | the same beside %d stalled phones (ms) | %.1f / %.1f |
+        | **beside ÷ alone, p50 / p99** | **%.2f / %.2f** |
+        | hub CPU per delivered frame, alone / beside (µs) | %.2f / %.2f |
+        | **readers with every version, after the burst's last edit** | **%d ms** (pass line 10 s: %s) |
+        | readers' frames expected / received; gaps; resyncs | %d / %d; %d; %d |
+        | stuck phones cut, after the first edit (grace %d s) | %d of %d, the last at %d ms (%s) |
+        | every phone current again, after the first edit | %d ms (%d resumed) |
+        | oldest stale socket seen (s) | %.1f |
+        | most bytes waiting on the hub, all sockets (as of the sweep) | %d |
+        | host TCP memory (pages of 4 KiB): before / peak; tcp_mem thresholds | %d / %d; %d, %d, %d |
+        | hub CPU during the burst and its settling (s) | %.2f |
+        | generators' CPU (s); GC collections, ms | %.2f; %d, %d |
+        | TCP counters that moved (nstat) | %s |
+        """, r.getInteger("phones"), r.getInteger("slow"), r.getInteger("edits"), r.getDouble("burst_seconds"),
+        r.getString("date"), r.getString("command"), r.getDouble("alone_p50_ms"), r.getDouble("alone_p99_ms"),
+        r.getInteger("slow"), r.getDouble("beside_p50_ms"), r.getDouble("beside_p99_ms"),
+        r.getDouble("beside_over_alone_p50"), r.getDouble("beside_over_alone_p99"),
+        r.getDouble("alone_cpu_us_per_frame"), r.getDouble("beside_cpu_us_per_frame"),
+        r.getLong("readers_all_versions_ms_after_burst"), r.getBoolean("pass_readers") ? "met" : "MISSED",
+        r.getLong("readers_frames_expected"), r.getLong("readers_frames_received"), r.getLong("readers_gaps"),
+        r.getLong("readers_resyncs"), Burst.GRACE_MS / 1000, (long) r.getDouble("cut").doubleValue(),
+        r.getInteger("slow"), r.getLong("stuck_all_cut_ms_after_first_edit"),
+        r.getBoolean("pass_stuck") ? "met" : "MISSED", r.getLong("all_current_again_ms_after_first_edit"),
+        r.getLong("resumed"), r.getDouble("stale_oldest_max_s"), r.getLong("pending_bytes_max_total"),
+        r.getLong("tcp_pages_before"), r.getLong("tcp_pages_max"), mem.getLong(0), mem.getLong(1), mem.getLong(2),
+        r.getDouble("hub_cpu_s"), r.getDouble("generators_cpu_s"), r.getLong("generators_gc_count"),
+        r.getLong("generators_gc_ms"), r.getJsonObject("tcp_counters_moved").encode());
+    java.nio.file.Files.writeString(dir.resolve("burst.md"), md);
+    System.out.println(md);
+  }
 }

@@ -4,16 +4,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The soak (--soak-minutes M): one hub, N sockets of which a share are slow readers, one command
@@ -29,7 +22,6 @@ final class Soak {
   static final long SCRAPE_MS = 60_000;
   static final long SLOW_PAUSE_MS = 55_000;
   static final long SLOW_READ_MS = 5_000;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private Soak() {
   }
@@ -151,27 +143,12 @@ final class Soak {
         .put("samples", samples).put("heap_after_gc", afterGc).put("scrapes", scrapes);
   }
 
-  /** A few of the hub's own meters, read as Prometheus would. */
+  /** A few of the hub's own meters. */
   private static JsonObject scrape(int port) {
-    JsonObject out = new JsonObject();
-    try {
-      String text = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-      for (String name : List.of("podium_sockets", "podium_stale_sockets", "podium_stale_episodes_total",
-          "podium_fanout_seconds_count", "podium_fanout_seconds_sum", "podium_fanout_seconds_max",
-          "podium_resync_snapshots_total{reason=\"stale\"}", "podium_frames_sent_total{kind=\"change\"}",
-          "podium_frames_sent_bytes_total{kind=\"change\"}")) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " (\\S+)$").matcher(text);
-        if (m.find()) {
-          out.put(name, Double.parseDouble(m.group(1)));
-        }
-      }
-    } catch (IOException e) {
-      out.put("error", e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return out;
+    return HubMetrics.read(port, List.of("podium_sockets", "podium_stale_sockets", "podium_stale_episodes_total",
+        "podium_fanout_seconds_count", "podium_fanout_seconds_sum", "podium_fanout_seconds_max",
+        "podium_resync_snapshots_total{reason=\"stale\"}", "podium_frames_sent_total{kind=\"change\"}",
+        "podium_frames_sent_bytes_total{kind=\"change\"}"));
   }
 
   private static void write(BenchOptions o, JsonObject r) throws IOException {

@@ -22,6 +22,8 @@ final class Subscriber {
   /** Changes and skips applied in order, and versions skipped over by a gap (soak counts). */
   long received;
   long missing;
+  /** Snapshots after its first: resyncs, or resumes that got a snapshot. */
+  long resynced;
   int attempts;
 
   Subscriber(int port, int client) {
@@ -64,6 +66,7 @@ final class Subscriber {
       last = Scan.number(frame, "version");
       epoch = Scan.text(frame, "epoch");
       if (ready) {
+        resynced++;
         swarm.resyncs.increment();
       } else {
         ready = true;

@@ -232,6 +232,7 @@ final class Swarm {
         .put("normalReceived", subscribers.stream().filter(s -> !s.slow).mapToLong(s -> s.received).sum())
         .put("normalMissing", subscribers.stream().filter(s -> !s.slow).mapToLong(s -> s.missing).sum())
         .put("normalAtTarget", subscribers.stream().filter(s -> !s.slow && s.last >= target).count())
+        .put("normalResyncs", subscribers.stream().filter(s -> !s.slow).mapToLong(s -> s.resynced).sum())
         .put("slowReceived", subscribers.stream().filter(s -> s.slow).mapToLong(s -> s.received).sum());
   }
 }

@@ -28,6 +28,9 @@ final class Client {
   private long staleSince;
   /** The snapshot it is taking, in bytes: changes may queue behind it up to the bound (see backedUp). */
   private long allowance;
+  /** When its queue last moved (the kernel took some of it) or was empty, and how much it had taken then. */
+  private long movedAt = System.currentTimeMillis();
+  private long takenThen;
 
   EventState event;
   Audience audience = Audience.PUBLIC;
@@ -90,13 +93,9 @@ final class Client {
     allowance = snapshotBytes;
   }
 
-  /** False when it was already closing: whoever closes it does so once. */
-  boolean close() {
-    if (state == State.CLOSING) {
-      return false;
-    }
+  /** For good: whoever closes it unsubscribes it first (Fanout.remove reads whether it was stale). */
+  void close() {
     state = State.CLOSING;
-    return true;
   }
 
   /** The socket closed (its close handler ran). */
@@ -107,6 +106,19 @@ final class Client {
 
   Future<Void> gone() {
     return gone.future();
+  }
+
+  /**
+   * How long nothing it was sent has left its queue while something waits there: a stuck download,
+   * however little it holds. 0 while it drains or nothing waits.
+   */
+  long stuckFor(long now) {
+    long taken = wire.taken();
+    if (taken > takenThen || wire.unsent() == 0) {
+      takenThen = taken;
+      movedAt = now;
+    }
+    return now - movedAt;
   }
 
   long staleFor(long now) {

@@ -4,6 +4,8 @@ package podium.live;
 enum Cut {
   /** Backed up for longer than its grace: it cannot keep up. */
   STALE,
+  /** Nothing it was sent has left its queue for a whole grace: its download is stuck, however little waits. */
+  STUCK,
   /** More waits for it than twice its bound, or it pinged while backed up (every pong would wait too). */
   BACKLOG,
   /** Writing to it failed in a way the hub did not expect; cut so that it cannot stop the others. */

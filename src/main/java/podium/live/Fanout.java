@@ -214,13 +214,17 @@ final class Fanout {
   /**
    * Once a second, the slow-client policy for one subscribed client: it goes stale when what
    * waits passes its bound; a stale one gets one snapshot at the current version as soon as that
-   * fits, or is cut once its grace is over; and any client with twice its bound waiting is cut.
-   * Returns why it must be cut, or null.
+   * fits, or is cut once its grace is over; a client from whose queue nothing has gone for a whole
+   * grace is cut however little waits (a phone reading slowly keeps draining, a stuck one does
+   * not); and any client with twice its bound waiting is cut. Returns why it must be cut, or null.
    */
   Cut check(Client client, long now) {
     long unsent = client.backlog();
     if (unsent > 2 * client.limit()) {
       return Cut.BACKLOG;
+    }
+    if (client.stuckFor(now) > client.grace()) {
+      return Cut.STUCK;
     }
     if (client.state() == Client.State.SUBSCRIBED) {
       if (unsent > client.limit()) {

@@ -43,6 +43,7 @@ final class FastWire implements Wire {
   /** Set when frames may go straight to the descriptor: native epoll and no TLS in the pipeline. */
   private final EpollSocketChannel direct;
   private boolean closed;
+  private long written;
 
   private FastWire(ServerWebSocket socket, ChannelHandlerContext ctx) {
     this.socket = socket;
@@ -81,6 +82,7 @@ final class FastWire implements Wire {
       return;
     }
     ByteBuf framed = frame.framed();
+    written += framed.readableBytes();
     int sent = 0;
     if (direct != null && ctx.executor().inEventLoop() && framed.hasMemoryAddress() && channel.isActive()
         && unsent() == 0) {
@@ -101,6 +103,11 @@ final class FastWire implements Wire {
   public long unsent() {
     ChannelOutboundBuffer queue = channel.unsafe().outboundBuffer();
     return queue == null ? 0 : queue.totalPendingWriteBytes();
+  }
+
+  @Override
+  public long taken() {
+    return Math.max(0, written - unsent());
   }
 
   @Override

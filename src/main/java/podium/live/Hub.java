@@ -249,12 +249,13 @@ public final class Hub {
       if (v.failure() != null) {
         failed(v.client(), v.failure());
       } else {
-        slow += v.why() == Cut.STALE ? 1 : 0;
+        slow += v.why() == Cut.STALE || v.why() == Cut.STUCK ? 1 : 0;
         cut(v.client(), v.why());
       }
     }
     if (slow > 0) {
-      LOG.info("cut {} socket(s) that stayed backed up past their grace; they resume when they reconnect", slow);
+      LOG.info("cut {} socket(s) that stayed backed up or stuck past their grace; they resume when they reconnect",
+          slow);
     }
     silent.forEach(c -> close(c, (short) 1008, "no hello"));
     // A node that cannot load (its database hangs, say) sends its held clients elsewhere.
@@ -308,10 +309,11 @@ public final class Hub {
    * it has not finished within a second; a socket with a backlog is cut at once.
    */
   private Future<Void> close(Client client, short code, String reason) {
-    if (!client.close()) {
+    if (client.closing()) {
       return client.gone();
     }
     fanout.remove(client);
+    client.close();
     if (client.wire.unsent() > 0) {
       cutNow(client, Cut.CLOSE_UNANSWERED);
     } else {
@@ -327,8 +329,9 @@ public final class Hub {
 
   /** Cuts it at once, unless something else is already closing it. */
   private void cut(Client client, Cut why) {
-    if (client.close()) {
-      fanout.remove(client);
+    if (!client.closing()) {
+      fanout.remove(client); // before closing: it still counts as stale (or not) in the metrics
+      client.close();
       cutNow(client, why);
     }
   }
@@ -348,12 +351,12 @@ public final class Hub {
   }
 
   private void forget(Client client) {
+    fanout.remove(client);
     client.forgotten();
     if (clients.remove(client)) {
       shared.sockets().decrementAndGet();
       shared.limits().closed(client.address);
     }
-    fanout.remove(client);
   }
 
   /**

@@ -22,6 +22,7 @@ final class PlainWire implements Wire {
   private final ServerWebSocket socket;
   private final Runnable cutter;
   private long unsent;
+  private long written;
   private boolean closed;
 
   /** cutter: closes the connection at once (FastWire.cutterOf), or null when only Vert.x's close is there. */
@@ -37,6 +38,7 @@ final class PlainWire implements Wire {
     }
     int size = frame.size();
     unsent += size;
+    written += size;
     // Completes once the bytes are in the kernel, or fails when the socket closed: either way they left the queue.
     socket.writeTextMessage(frame.text()).onComplete(done -> unsent -= size);
   }
@@ -44,6 +46,11 @@ final class PlainWire implements Wire {
   @Override
   public long unsent() {
     return unsent;
+  }
+
+  @Override
+  public long taken() {
+    return written - unsent;
   }
 
   @Override

@@ -18,6 +18,9 @@ interface Wire {
   /** Bytes written to this socket that wait above the kernel (the kernel's own buffer not counted). */
   long unsent();
 
+  /** Bytes of Podium's frames the kernel has taken so far: it grows while the peer reads. */
+  long taken();
+
   /** A WebSocket ping control frame; browsers answer it by themselves. */
   void ping();
 

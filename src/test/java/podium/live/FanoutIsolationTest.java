@@ -57,6 +57,11 @@ class FanoutIsolationTest {
     }
 
     @Override
+    public long taken() {
+      return 0;
+    }
+
+    @Override
     public void ping() {
     }
 
@@ -85,8 +90,8 @@ class FanoutIsolationTest {
     // As the hub does with a client that failed: closed and unsubscribed.
     fanout = new Fanout(context, "test", new Deliveries(new EventStates()), metrics, (c, e) -> {
       failed.add(c);
-      c.close();
       fanout.remove(c);
+      c.close();
     });
   }
 

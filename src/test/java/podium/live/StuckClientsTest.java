@@ -114,7 +114,9 @@ class StuckClientsTest {
     assertThat(stuck.awaitEnded(WAIT)).as("the hub cut the stuck phone").isTrue();
     vertx.cancelTimer(pinger);
     assertThat(KernelSockets.from(node.port(), stuck.localPort())).as("its connection is gone on the hub").isNull();
-    assertThat(Scrape.of(api).sum("podium_sockets_cut_total", "reason=\"stale\"")).isGreaterThanOrEqualTo(1);
+    Scrape cuts = Scrape.of(api);
+    assertThat(cuts.sum("podium_sockets_cut_total", "reason=\"stale\"")
+        + cuts.sum("podium_sockets_cut_total", "reason=\"stuck\"")).isEqualTo(1);
 
     try (LiveClient back = LiveClient.connect(vertx, node.port())) {
       back.resume(epoch, had);
@@ -122,6 +124,21 @@ class StuckClientsTest {
       assertThat(back.problems).isEmpty();
       assertThat(back.ofType("snapshot")).as("its missing changes were more than the bound: one snapshot").hasSize(1);
     }
+  }
+
+  /** Defect 1, below the bound: a stuck download is found by its queue not moving, however little waits. */
+  @Test
+  void aStuckDownloadIsCutEvenWithLessThanTheBoundWaiting() {
+    startNode("stuck-small", Backpressure.DEFAULTS);
+    SlowPhone stuck = phone();
+    stuck.stop();
+    long pinger = vertx.setPeriodic(1000, t -> stuck.trySend(new JsonObject().put("type", "ping").put("t", 1)));
+    edits(8);
+    assertThat(stuck.awaitEnded(WAIT)).as("the hub cut the stuck phone").isTrue();
+    vertx.cancelTimer(pinger);
+    Scrape cuts = Scrape.of(api);
+    assertThat(cuts.sum("podium_sockets_cut_total", "reason=\"stuck\"")).isEqualTo(1);
+    assertThat(cuts.value("podium_stale_episodes_total")).as("it never passed the bound").isZero();
   }
 
   /** Defect 2: pongs and errors queued behind a full socket without limit. */

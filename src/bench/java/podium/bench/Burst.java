@@ -19,7 +19,7 @@ import java.util.List;
  * --commands agenda edits of 16 KiB back to back. Sampled every 250 ms: the readers' progress,
  * the hub's slow-client meters, the host's TCP memory; before and after: nstat's TCP counters, the
  * generators' CPU and GC. Pass: every reader has every version within 10 s of the burst's end,
- * every stuck phone is cut within its grace and is current again after it resumes.
+ * every stuck phone is cut within its grace of going stale and is current again after it resumes.
  */
 final class Burst {
 
@@ -32,7 +32,8 @@ final class Burst {
       "podium_sockets_cut_total{reason=\"stuck\"}", "podium_sockets_cut_total{reason=\"backlog\"}",
       "podium_sockets_pending_bytes", "podium_sockets_pending_bytes_max", "podium_frames_dropped_total",
       "podium_resync_snapshots_total{reason=\"stale\"}");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2)).build();
 
   private Burst() {
   }
@@ -97,7 +98,7 @@ final class Burst {
   }
 
   private static void burst(BenchOptions o, Generators gens, int port, long pid, int n, int normal, int slow,
-      JsonObject result) {
+      JsonObject result) throws IOException, InterruptedException {
     gens.all("slow " + STUCK_MS + " 0", 10_000);
     Sleep.millis(500);
     JsonObject before = gens.status();
@@ -106,6 +107,7 @@ final class Burst {
     long hubCpu0 = ProcStat.cpuMicros(pid);
     long genCpu0 = gens.cpuMicros();
     long pages0 = Kernel.tcpPages();
+    long first = version(port) + 1;
     long t0 = System.nanoTime();
     long last = 0;
     for (int i = 0; i < o.commands(); i++) {
@@ -120,12 +122,20 @@ final class Burst {
     double maxPending = 0;
     double maxOldest = 0;
     double cutBefore = cuts(metersBefore);
+    System.out.printf("  before the burst: %s%n", metersBefore.encode());
+    long nextShow = 0;
     long deadline = System.nanoTime() + SETTLE_MS * 1_000_000L;
     while (System.nanoTime() < deadline && allAt < 0) {
       Sleep.millis(250);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       JsonObject s = gens.status();
       JsonObject m = HubMetrics.read(port, METERS);
+      if (ms >= nextShow) {
+        nextShow += 2_000;
+        System.out.printf("  +%d ms: readers at target %d/%d, all %d/%d, open %d; hub: stale %.0f, cut %.0f, waiting %.0f%n",
+            ms, s.getLong("normalAtTarget"), normal, s.getLong("atTarget"), n, s.getLong("open"),
+            m.getDouble("podium_stale_sockets", 0.0), cuts(m), m.getDouble("podium_sockets_pending_bytes", 0.0));
+      }
       maxPages = Math.max(maxPages, Kernel.tcpPages());
       maxPending = Math.max(maxPending, m.getDouble("podium_sockets_pending_bytes", 0.0));
       maxOldest = Math.max(maxOldest, m.getDouble("podium_stale_oldest_seconds", 0.0));
@@ -141,7 +151,8 @@ final class Burst {
         .put("readers_all_versions_ms_after_burst", readersAt < 0 ? -1 : readersAt - burstMs)
         .put("stuck_all_cut_ms_after_first_edit", cutAt)
         .put("all_current_again_ms_after_first_edit", allAt)
-        .put("readers_frames_expected", (long) normal * o.commands())
+        // Every version from the burst's first on, the demo's own cues included if one fired meanwhile.
+        .put("readers_frames_expected", (long) normal * (version(port) - first + 1))
         .put("readers_frames_received", after.getLong("normalReceived") - before.getLong("normalReceived"))
         .put("readers_gaps", after.getLong("gaps") - before.getLong("gaps"))
         .put("readers_duplicates", after.getLong("duplicates") - before.getLong("duplicates"))
@@ -157,9 +168,10 @@ final class Burst {
         .put("generators_gc_count", after.getLong("gcCount") - before.getLong("gcCount"))
         .put("generators_gc_ms", after.getLong("gcMillis") - before.getLong("gcMillis"));
     boolean readersOk = readersAt >= 0 && readersAt - burstMs <= READERS_WITHIN_MS
-        && result.getLong("readers_frames_received") == result.getLong("readers_frames_expected")
+        && result.getLong("readers_frames_received") >= result.getLong("readers_frames_expected")
         && result.getLong("readers_gaps") == 0;
-    boolean stuckOk = cutAt >= 0 && cutAt <= burstMs + GRACE_MS + 2_000 && allAt >= 0;
+    // Cut within the grace of going stale (the sweep runs once a second), and all current again.
+    boolean stuckOk = cutAt >= 0 && maxOldest <= GRACE_MS / 1000.0 + 1 && allAt >= 0;
     result.put("pass_readers", readersOk).put("pass_stuck", stuckOk);
   }
 
@@ -173,7 +185,14 @@ final class Burst {
   private static void settle(Generators gens, int n, long version, String what) {
     gens.all("target " + version, 10_000);
     long deadline = System.nanoTime() + SETTLE_MS * 1_000_000L;
+    long shown = System.nanoTime();
     while (gens.status().getLong("atTarget", 0L) < n) {
+      if (System.nanoTime() - shown > 2_000_000_000L) {
+        shown = System.nanoTime();
+        JsonObject st = gens.status();
+        System.out.printf("  %s: %d of %d at version %d (%d resumed)%n", what, st.getLong("atTarget"), n, version,
+            st.getLong("resumed"));
+      }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(what + ": not every phone at version " + version + " after "
             + SETTLE_MS / 1000 + " s: " + gens.status().encode());

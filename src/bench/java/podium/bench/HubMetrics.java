@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /** A few of a hub's own meters, read from its /metrics as Prometheus would. */
 final class HubMetrics {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  /** HTTP/1.1 as nginx and Prometheus speak to a hub (the JDK's default h2c upgrade is refused mid-answer). */
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2)).build();
 
   private HubMetrics() {
   }

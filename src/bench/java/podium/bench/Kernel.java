@@ -18,7 +18,7 @@ final class Kernel {
   /** Pages of memory all TCP sockets of the host hold now (sockstat's "TCP ... mem"). */
   static long tcpPages() {
     try {
-      Matcher m = TCP_MEM.matcher(Files.readString(Path.of("/proc/net/sockstat")));
+      Matcher m = TCP_MEM.matcher(read("/proc/net/sockstat"));
       return m.find() ? Long.parseLong(m.group(1)) : -1;
     } catch (IOException e) {
       return -1;
@@ -28,10 +28,17 @@ final class Kernel {
   /** tcp_mem's three thresholds, in pages: no pressure below the first, pressure, hard limit. */
   static long[] tcpMem() {
     try {
-      String[] f = Files.readString(Path.of("/proc/sys/net/ipv4/tcp_mem")).trim().split("\\s+");
+      String[] f = read("/proc/sys/net/ipv4/tcp_mem").trim().split("\\s+");
       return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])};
     } catch (IOException | RuntimeException e) {
       return new long[] {-1, -1, -1};
+    }
+  }
+
+  /** A /proc file whole: Files.readString reads only the first byte of some /proc/sys files (they report size 0). */
+  private static String read(String file) throws IOException {
+    try (java.io.InputStream in = Files.newInputStream(Path.of(file))) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
     }
   }
 

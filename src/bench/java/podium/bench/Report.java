@@ -102,7 +102,7 @@ final class Report {
         | hub CPU per delivered frame, alone / beside (µs) | %.2f / %.2f |
         | **readers with every version, after the burst's last edit** | **%d ms** (pass line 10 s: %s) |
         | readers' frames expected / received; gaps; resyncs | %d / %d; %d; %d |
-        | stuck phones cut, after the first edit (grace %d s) | %d of %d, the last at %d ms (%s) |
+        | stuck phones cut (grace %d s from going stale), after the first edit | %d of %d, the last at %d ms (%s) |
         | every phone current again, after the first edit | %d ms (%d resumed) |
         | oldest stale socket seen (s) | %.1f |
         | most bytes waiting on the hub, all sockets (as of the sweep) | %d |

@@ -10,6 +10,19 @@ final class Scan {
   private Scan() {
   }
 
+  /** Where a frame's own fields end at the latest: "type", "version", "epoch" come first. */
+  static final int HEAD_BYTES = 160;
+
+  /**
+   * The first bytes of a frame as text (its fields are ASCII), or null when it does not start a
+   * message (the continuation of one the plain wire split).
+   */
+  static String head(io.vertx.core.buffer.Buffer data) {
+    int n = Math.min(HEAD_BYTES, data.length());
+    String head = data.getString(0, n, "ISO-8859-1");
+    return head.startsWith("{\"type\":\"") ? head : null;
+  }
+
   static String text(String frame, String key) {
     String marker = "\"" + key + "\":\"";
     int at = frame.indexOf(marker);

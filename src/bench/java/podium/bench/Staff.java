@@ -43,11 +43,11 @@ final class Staff {
   /**
    * A rewrite of one session's title and description at their longest (2,000 characters each, in
    * English and Chinese): a 16 KiB change frame, so that a phone that stops reading fills its
-   * socket within seconds. The text alternates, so each one changes something.
+   * socket within seconds. The text carries its number, so each one changes something.
    */
   static JsonObject agendaEdit(int i) {
-    String en = (i % 2 == 0 ? "Rare earth materials and applications expo, hall A. " : "Rare earth expo, hall B. ")
-        .repeat(80).substring(0, 2000);
+    String en = ("#" + i + " " + (i % 2 == 0 ? "Rare earth materials and applications expo, hall A. "
+        : "Rare earth expo, hall B. ").repeat(80)).substring(0, 2000);
     String zh = (i % 2 == 0 ? "稀土新材料与应用产品博览会甲厅。" : "稀土博览会乙厅。").repeat(250).substring(0, 2000);
     JsonObject text = new JsonObject().put("en", en).put("zh", zh);
     return new JsonObject().put("type", "session.update").put("session", "rare-earth-expo").put("title", text)

@@ -45,12 +45,17 @@ final class Subscriber {
     return "{\"type\":\"hello\",\"event\":\"baotou-2023\",\"channels\":[\"public\"]" + resume + "}";
   }
 
-  void onFrame(String frame, Swarm swarm) {
+  /** head: the frame's first bytes (Scan.head), or null for the continuation of a longer message. */
+  void onFrame(String head, int bytes, Swarm swarm) {
+    if (head == null) {
+      return;
+    }
     long now = Micros.now();
+    String frame = head;
     String type = Scan.text(frame, "type");
     if ("change".equals(type) || "skip".equals(type)) {
       long v = Scan.number(frame, "version");
-      swarm.noteFrameBytes(frame.length());
+      swarm.noteFrameBytes(bytes);
       if (v <= last) {
         swarm.duplicates.increment();
         return;

@@ -36,6 +36,7 @@ final class Swarm {
   /** 50 groups of 100 ms: each subscriber's turn comes every 5 s. */
   private static final int ACK_GROUPS = 50;
   private long slowCycle = -1;
+  private long slowPings = -1;
   private final Receipts receipts;
   private volatile boolean measuring;
   private volatile boolean reconnect;
@@ -97,7 +98,10 @@ final class Swarm {
 
   private io.vertx.core.Future<Void> open(Subscriber s) {
     var ws = (s.slow ? slowClients : clients).get(s.client).webSocket();
-    ws.textMessageHandler(text -> s.onFrame(text, this));
+    // Each frame's raw bytes, not a decoded message: a burst of 16 KiB frames to thousands of
+    // sockets would otherwise cost the generator a String per frame (and its collections), which
+    // the hub's machine pays for too; the fields read are all in a frame's first bytes.
+    ws.handler(data -> s.onFrame(Scan.head(data), data.length(), this));
     ws.closeHandler(v -> closed(s));
     ws.exceptionHandler(e -> { });
     return ws.connect(s.port, "127.0.0.1", "/live").map(socket -> {
@@ -186,6 +190,13 @@ final class Swarm {
    */
   void slow(long pauseMs, long readMs) {
     vertx.cancelTimer(slowCycle);
+    vertx.cancelTimer(slowPings);
+    if (pauseMs >= 0) {
+      // They keep sending while they read nothing, as live.js does (every 15 s; here every 2 s):
+      // a write is how a phone learns that the hub has cut it.
+      slowPings = vertx.setPeriodic(2_000, t -> subscribers.stream().filter(s -> s.slow && s.socket != null)
+          .forEach(s -> s.socket.writeTextMessage("{\"type\":\"ping\",\"t\":" + System.currentTimeMillis() + "}")));
+    }
     if (pauseMs < 0) {
       subscribers.stream().filter(s -> s.slow && s.socket != null).forEach(s -> s.socket.resume());
       return;

@@ -31,6 +31,8 @@ final class Client {
   /** When its queue last moved (the kernel took some of it) or was empty, and how much it had taken then. */
   private long movedAt = System.currentTimeMillis();
   private long takenThen;
+  /** When the hub's oldest unanswered WebSocket ping went out; 0 when every ping was answered. */
+  private long pingedAt;
 
   EventState event;
   Audience audience = Audience.PUBLIC;
@@ -119,6 +121,24 @@ final class Client {
       movedAt = now;
     }
     return now - movedAt;
+  }
+
+  void pinged(long now) {
+    if (pingedAt == 0) {
+      pingedAt = now;
+    }
+  }
+
+  void ponged() {
+    pingedAt = 0;
+  }
+
+  /**
+   * How long the hub's ping has gone unanswered: a phone whose download is stuck never reads it,
+   * even when all it was sent fits in the kernel's buffers and nothing waits above them.
+   */
+  long unansweredFor(long now) {
+    return pingedAt == 0 ? 0 : now - pingedAt;
   }
 
   long staleFor(long now) {

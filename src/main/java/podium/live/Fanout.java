@@ -216,14 +216,16 @@ final class Fanout {
    * waits passes its bound; a stale one gets one snapshot at the current version as soon as that
    * fits, or is cut once its grace is over; a client from whose queue nothing has gone for a whole
    * grace is cut however little waits (a phone reading slowly keeps draining, a stuck one does
-   * not); and any client with twice its bound waiting is cut. Returns why it must be cut, or null.
+   * not), and so is one that has not answered the hub's ping for a ping period and its grace (all
+   * it was sent may sit in the kernel's buffers); and any client with twice its bound waiting is
+   * cut. Returns why it must be cut, or null.
    */
   Cut check(Client client, long now) {
     long unsent = client.backlog();
     if (unsent > 2 * client.limit()) {
       return Cut.BACKLOG;
     }
-    if (client.stuckFor(now) > client.grace()) {
+    if (client.stuckFor(now) > client.grace() || client.unansweredFor(now) > Hub.PING_MS + client.grace()) {
       return Cut.STUCK;
     }
     if (client.state() == Client.State.SUBSCRIBED) {

@@ -102,6 +102,7 @@ public final class Hub {
         cut(client, Cut.BACKLOG);
       }
     });
+    socket.pongHandler(b -> client.ponged());
     socket.exceptionHandler(e -> close(client, (short) 1000, "error"));
     socket.closeHandler(v -> forget(client));
   }
@@ -238,6 +239,7 @@ public final class Hub {
         oldestStale = Math.max(oldestStale, client.staleFor(now));
         if (client.pingGroup == group && !client.backedUp()) {
           client.wire.ping();
+          client.pinged(now);
         }
       } catch (RuntimeException | OutOfMemoryError e) {
         cuts.add(new Verdict(client, Cut.FAILED, e));

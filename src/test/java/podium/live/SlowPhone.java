@@ -188,6 +188,8 @@ public final class SlowPhone implements AutoCloseable {
             received(new JsonObject(message.toString(StandardCharsets.UTF_8)));
             message.reset();
           }
+        } else if (opcode == 0x9) {
+          frame(0xA, payload); // a pong, as a browser answers the hub's ping once it reads it
         } else if (opcode == 0x8) {
           int code = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
           frames.add(new JsonObject().put("type", "(close)").put("code", code));

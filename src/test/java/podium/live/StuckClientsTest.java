@@ -141,6 +141,26 @@ class StuckClientsTest {
     assertThat(cuts.value("podium_stale_episodes_total")).as("it never passed the bound").isZero();
   }
 
+  /**
+   * A phone that stopped reading with all it was sent in the kernel's buffers has nothing waiting
+   * on the hub: it is found by the hub's WebSocket ping, which it never reads to answer.
+   */
+  @Test
+  void aPhoneThatReadsNothingIsCutOnceItLeavesThePingUnanswered() {
+    startNode("stuck-silent", Backpressure.DEFAULTS);
+    SlowPhone stuck = phone();
+    stuck.stop();
+    api.command(new JsonObject().put("type", "announcement.post").put("text", new JsonObject().put("en", "Tea")));
+    // Its ping group's turn comes within 20 s; then 20 s and its grace without an answer. It
+    // sends nothing, so it cannot notice the reset: look at the hub's side.
+    long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (KernelSockets.from(node.port(), stuck.localPort()) != null && System.nanoTime() < until) {
+      LiveClient.sleep(200);
+    }
+    assertThat(KernelSockets.from(node.port(), stuck.localPort())).as("the hub cut the silent phone").isNull();
+    assertThat(Scrape.of(api).sum("podium_sockets_cut_total", "reason=\"stuck\"")).isEqualTo(1);
+  }
+
   /** Defect 2: pongs and errors queued behind a full socket without limit. */
   @Test
   void pongsAndErrorsToAPhoneThatDoesNotReadWaitNoMoreThanTheBound() {

@@ -108,6 +108,3 @@ export function isFiring(id) {
   return !!(it && it.busy);
 }
 
-export function goBusy() {
-  return go.busy;
-}

@@ -33,7 +33,3 @@ export function venueClock(ms, zone) {
   return `${p.hour}:${p.minute}:${p.second}`;
 }
 
-/** Whole minutes between two instants (b − a). */
-export function minutesBetween(a, b) {
-  return Math.round((Date.parse(b) - Date.parse(a)) / 60_000);
-}

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import podium.store.ApiTokens;
 import podium.store.Database;
 import podium.store.Migrations;
-import podium.web.InteropSettings;
+import podium.outbound.WebhookSettings;
 
 /** Starts a hub node: config, database (external or embedded), migrations, demo event, verticles. */
 public final class Main {
@@ -67,9 +67,11 @@ public final class Main {
     // Listening first: a restarted node holds reconnecting screens instead of refusing them.
     Node node = Node.listen(vertx, db,
         new Node.Options(config.httpPort(), config.httpInstances(), config.nodeName(), config.webroot(),
-            config.dbPoolSize(), config.wire(), new InteropSettings(config.publicUrl(), config.webhooksToPrivate(),
-                InteropSettings.DEFAULTS.firstRetryMs(), InteropSettings.DEFAULTS.pauseAfter()), counting,
-            config.behindProxy(), config.limits(), config.backpressure()), metrics).await();
+            config.dbPoolSize(), config.wire())
+            .withExports(config.publicUrl(), new WebhookSettings(config.webhooksToPrivate(),
+                WebhookSettings.DEFAULTS.firstRetryMs(), WebhookSettings.DEFAULTS.pauseAfter()))
+            .withCounting(counting).withClients(config.behindProxy(), config.limits(), config.backpressure()),
+        metrics).await();
     EmbeddedDatabase toClose = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, node, toClose), "podium-shutdown"));
     try {

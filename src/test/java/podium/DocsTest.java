@@ -24,8 +24,8 @@ class DocsTest {
       assertThat(api).as("command %s", e.type()).contains("`" + e.type() + "`");
     }
     for (ErrorCode code : ErrorCode.values()) {
-      assertThat(api).as("refusal %s", code.wire()).contains("| " + code.status() + " |")
-          .containsPattern("\\| " + code.status() + " \\|[^\\n]*`" + code.wire() + "`");
+      assertThat(api).as("refusal %s", code.wire()).contains("| " + podium.web.Statuses.of(code) + " |")
+          .containsPattern("\\| " + podium.web.Statuses.of(code) + " \\|[^\\n]*`" + code.wire() + "`");
     }
   }
 

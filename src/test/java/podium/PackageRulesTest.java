@@ -15,24 +15,45 @@ class PackageRulesTest {
   private static final JavaClasses HUB = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("podium");
 
+  /** The features of a node, one package each (DESIGN.md, "How a node is put together"). */
+  static final String[] FEATURES = {"podium.events..", "podium.commands..", "podium.staff..", "podium.screens..",
+      "podium.schedules..", "podium.outbound..", "podium.cues.."};
+
   @Test
   void layersPointOneWay() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("start").definedBy("podium")
+        .layer("features").definedBy(FEATURES)
         .layer("web").definedBy("podium.web..")
-        .layer("outbound").definedBy("podium.outbound..")
         .layer("interop").definedBy("podium.interop..")
         .layer("live").definedBy("podium.live..")
         .layer("store").definedBy("podium.store..")
         .layer("event").definedBy("podium.event..")
         .whereLayer("start").mayNotBeAccessedByAnyLayer()
-        .whereLayer("web").mayOnlyBeAccessedByLayers("start")
-        .whereLayer("outbound").mayOnlyBeAccessedByLayers("web", "start")
-        .whereLayer("interop").mayOnlyBeAccessedByLayers("outbound", "web", "start")
-        .whereLayer("live").mayOnlyBeAccessedByLayers("web", "start")
-        .whereLayer("store").mayOnlyBeAccessedByLayers("live", "outbound", "web", "start")
-        .whereLayer("event").mayOnlyBeAccessedByLayers("store", "live", "interop", "outbound", "web", "start")
+        .whereLayer("features").mayOnlyBeAccessedByLayers("start")
+        .whereLayer("web").mayOnlyBeAccessedByLayers("features", "start")
+        .whereLayer("interop").mayOnlyBeAccessedByLayers("features", "web", "start")
+        .whereLayer("live").mayOnlyBeAccessedByLayers("features", "web", "start")
+        .whereLayer("store").mayOnlyBeAccessedByLayers("features", "live", "web", "start")
+        .whereLayer("event").mayOnlyBeAccessedByLayers("features", "store", "live", "interop", "web", "start")
         .withOptionalLayers(true)
+        .check(HUB);
+  }
+
+  /** A feature knows no other: adding or removing one touches only its package and Node's list. */
+  @Test
+  void featuresDoNotUseEachOther() {
+    for (String feature : FEATURES) {
+      String[] others = java.util.Arrays.stream(FEATURES).filter(f -> !f.equals(feature)).toArray(String[]::new);
+      noClasses().that().resideInAPackage(feature).should().dependOnClassesThat().resideInAnyPackage(others)
+          .check(HUB);
+    }
+  }
+
+  /** web is plumbing only: it mounts what Node gives it and names no feature. */
+  @Test
+  void webKnowsNoFeature() {
+    noClasses().that().resideInAPackage("podium.web..").should().dependOnClassesThat().resideInAnyPackage(FEATURES)
         .check(HUB);
   }
 
@@ -53,13 +74,6 @@ class PackageRulesTest {
     noClasses().that().resideInAPackage("podium.interop..").should().dependOnClassesThat()
         .resideInAnyPackage("podium.store..", "podium.live..", "podium.web..", "io.vertx.core.http..",
             "io.vertx.sqlclient..", "io.vertx.ext..")
-        .check(HUB);
-  }
-
-  @Test
-  void outboundUsesNeitherLiveNorWeb() {
-    noClasses().that().resideInAPackage("podium.outbound..").should().dependOnClassesThat()
-        .resideInAnyPackage("podium.live..", "podium.web..")
         .check(HUB);
   }
 

@@ -12,7 +12,6 @@ import podium.store.Database;
 import podium.live.AddressLimits;
 import podium.live.Backpressure;
 import podium.live.WirePath;
-import podium.web.InteropSettings;
 import podium.store.EventImport;
 
 /**
@@ -92,8 +91,8 @@ public final class TestNode {
 
   private static Future<Node> startAsync(Vertx vertx, PgConnectOptions db, int port, String name, WirePath wire,
       Backpressure backpressure) {
-    return Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, wire, InteropSettings.DEFAULTS, true,
-            false, AddressLimits.Settings.DEFAULTS, backpressure), null)
+    return Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, wire)
+            .withClients(false, AddressLimits.Settings.DEFAULTS, backpressure), null)
         .compose(node -> node.wire() == wire ? Future.succeededFuture(node) : node.stop().transform(v ->
             Future.<Node>failedFuture("node " + name + " runs the " + node.wire() + " wire path, not " + wire)));
   }

@@ -6,10 +6,6 @@ import java.time.Instant;
 /** A ticker item. It stops showing at its expiry, if it has one. */
 public record Announcement(String id, Text text, Instant postedAt, Instant expiresAt) {
 
-  public boolean shownAt(Instant now) {
-    return expiresAt == null || now.isBefore(expiresAt);
-  }
-
   public JsonObject toJson() {
     return new JsonObject().put("id", id).put("text", text.toJson()).put("postedAt", postedAt.toString())
         .put("expiresAt", expiresAt == null ? null : expiresAt.toString());

@@ -11,6 +11,18 @@ public sealed interface Command {
   /** The longest delay staff may enter at once, either way: twelve hours. */
   int MAX_DELAY_MINUTES = 720;
 
+  /**
+   * What the store must look up for its rule (Facts): the screen waiting with a pairing code, or a
+   * change of the log to undo; null for neither.
+   */
+  record Needs(String screenCode, Long change) {
+    static final Needs NOTHING = new Needs(null, null);
+  }
+
+  default Needs needs() {
+    return Needs.NOTHING;
+  }
+
   record Delay(String session, int minutes, boolean cascade) implements Command { }
 
   record Move(String session, String room) implements Command { }
@@ -45,7 +57,12 @@ public sealed interface Command {
   record Reveal(String award, Integer rank) implements Command { }
 
   /** Staff typed the code a new screen shows; the store finds which screen that is. */
-  record Pair(String code, String room, Screen.Layout layout, Text name, Screen.Lang lang) implements Command { }
+  record Pair(String code, String room, Screen.Layout layout, Text name, Screen.Lang lang) implements Command {
+    @Override
+    public Needs needs() {
+      return new Needs(code, null);
+    }
+  }
 
   record Assign(String screen, String room, Screen.Layout layout, Text name, Screen.Lang lang) implements Command { }
 
@@ -89,7 +106,12 @@ public sealed interface Command {
   record Unreveal(String award, Integer rank) implements Command { }
 
   /** Undoes the change at that version, as a new change. */
-  record Undo(long version) implements Command { }
+  record Undo(long version) implements Command {
+    @Override
+    public Needs needs() {
+      return new Needs(null, version);
+    }
+  }
 
   /** A cue, whole: commands are command bodies, run in order when it fires; at or after (+ minutes) schedule it. */
   record SaveCue(String cue, Text name, Integer position, List<io.vertx.core.json.JsonObject> commands, Moment at,

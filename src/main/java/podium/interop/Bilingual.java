@@ -31,11 +31,6 @@ final class Bilingual {
     return value == null ? Text.EMPTY : single(String.valueOf(value), language);
   }
 
-  static boolean isText(Object value) {
-    return value == null || value instanceof String || value instanceof Number || value instanceof JsonObject
-        || value instanceof Map<?, ?>;
-  }
-
   private static Text single(String s, String language) {
     if (s.isEmpty()) {
       return Text.EMPTY;

@@ -41,11 +41,9 @@ public final class AddressLimits {
 
   /** The key a socket is counted under, or null when it is not counted (loopback, or both limits off). */
   String keyOf(ServerWebSocket socket) {
-    String forwarded = behindProxy ? socket.headers().get("X-Forwarded-For") : null;
     // Behind a proxy every socket comes from the proxy: count the client it names instead.
-    String host = forwarded != null && !forwarded.isBlank() ? forwarded.split(",", 2)[0].trim()
-        : socket.remoteAddress() == null ? null : socket.remoteAddress().hostAddress();
-    if (host == null || settings.connectionsPerAddress() <= 0 && settings.hellosPerSecond() <= 0) {
+    String host = ClientAddress.of(socket.remoteAddress(), socket.headers().get("X-Forwarded-For"), behindProxy);
+    if ("?".equals(host) || settings.connectionsPerAddress() <= 0 && settings.hellosPerSecond() <= 0) {
       return null;
     }
     return !settings.limitLoopback() && loopback(host) ? null : host;
@@ -82,12 +80,6 @@ public final class AddressLimits {
       hellos.values().removeIf(b -> b.full(now));
     }
     return hellos.computeIfAbsent(key, k -> new HelloBucket(settings.hellosPerSecond(), now)).take(now);
-  }
-
-  /** Open sockets counted for an address (for tests and metrics). */
-  int openFrom(String key) {
-    AtomicInteger n = open.get(key);
-    return n == null ? 0 : n.get();
   }
 
   /** Literal addresses only: a forwarded name must never cost a DNS lookup. */

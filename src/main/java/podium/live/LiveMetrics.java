@@ -56,7 +56,7 @@ public final class LiveMetrics {
     this.on = on;
     this.registry = registry;
     for (Sent s : Sent.values()) {
-      String kind = s.name().toLowerCase();
+      String kind = s.name().toLowerCase(java.util.Locale.ROOT);
       FunctionCounter.builder("podium.frames.sent", frames[s.ordinal()], LongAdder::sum).tag("kind", kind)
           .description("frames written to sockets").register(registry);
       FunctionCounter.builder("podium.frames.sent.bytes", bytes[s.ordinal()], LongAdder::sum).tag("kind", kind)
@@ -64,7 +64,7 @@ public final class LiveMetrics {
     }
     for (Resync r : Resync.values()) {
       FunctionCounter.builder("podium.resync.snapshots", resyncs[r.ordinal()], LongAdder::sum)
-          .tag("reason", r.name().toLowerCase())
+          .tag("reason", r.name().toLowerCase(java.util.Locale.ROOT))
           .description("snapshots sent to subscribed sockets: once readable again (stale), after a gap, after a reset")
           .register(registry);
     }
@@ -235,6 +235,9 @@ public final class LiveMetrics {
   private FeedLag lag(EventState event) {
     return lags.computeIfAbsent(event.id(), id -> {
       FeedLag lag = new FeedLag();
+      // Every event's, those imported or rehearsed after the node started too.
+      Gauge.builder("podium.event.version", lag.applied, AtomicLong::get).tag("event", event.slug())
+          .description("the version this node has applied").register(registry);
       Gauge.builder("podium.changefeed.lag.versions", lag, l -> Math.max(0, l.seen.get() - l.applied.get()))
           .tag("event", event.slug()).description("versions the database has that this node has not applied")
           .register(registry);

@@ -139,18 +139,18 @@ public final class CommandStore {
   }
 
   /**
-   * The time (on the event's clock and real), a fresh id, the sender, and the two store reads a
-   * rule may need: for screen.pair the screen waiting with that code, for change.undo its change.
+   * The time (on the event's clock and real), a fresh id, the sender, and what the command says
+   * its rule needs looked up (Command.needs).
    */
   private Future<Facts> facts(SqlConnection tx, EventTable.EventRow row, Agenda agenda, Request request) {
     // Milliseconds: what clients read and what PostgreSQL keeps exactly, so memory equals the rows.
     Instant real = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String id = UUID.randomUUID().toString().substring(0, 8);
-    Command command = request.command().command();
-    Future<String> waiting = command instanceof Command.Pair pair ? ScreenTable.waitingWithCode(tx, pair.code())
-        : Future.succeededFuture();
-    Future<Facts.Undoable> undoable = command instanceof Command.Undo undo
-        ? ChangeLog.undoable(tx, row.id(), undo.version()) : Future.succeededFuture();
+    Command.Needs needs = request.command().command().needs();
+    Future<String> waiting = needs.screenCode() == null ? Future.succeededFuture()
+        : ScreenTable.waitingWithCode(tx, needs.screenCode());
+    Future<Facts.Undoable> undoable = needs.change() == null ? Future.succeededFuture()
+        : ChangeLog.undoable(tx, row.id(), needs.change());
     return Future.all(waiting, undoable).map(v -> Facts.on(agenda, real, id, request.actor(), request.role(),
         waiting.result(), undoable.result()));
   }

@@ -36,7 +36,7 @@ public final class ScreenTable {
 
   /** A new screen waiting to be paired; refused (null) while too many are waiting. */
   public static Future<JsonObject> create(SqlClient db) {
-    String id = "scr-" + ApiTokens.newToken().substring(0, 10).toLowerCase().replaceAll("[^a-z0-9]", "x");
+    String id = "scr-" + ApiTokens.newToken().substring(0, 10).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "x");
     String code = code();
     String token = ApiTokens.newToken();
     return db.preparedQuery("insert into screens (id, token_hash, pairing_code)"

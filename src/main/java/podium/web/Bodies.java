@@ -8,14 +8,14 @@ import podium.event.CommandRejected;
 import podium.event.ErrorCode;
 
 /** Reads a request body as one JSON object, refusing anything else with a stable code. */
-final class Bodies {
+public final class Bodies {
 
   private Bodies() {
   }
 
-  static JsonObject json(RoutingContext ctx) {
+  public static JsonObject json(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
-    if (type != null && !type.toLowerCase().startsWith("application/json")) {
+    if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       throw new CommandRejected(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
     }
     try {
@@ -34,7 +34,7 @@ final class Bodies {
   }
 
   /** A body with only these fields (so a typo is never ignored). */
-  static JsonObject json(RoutingContext ctx, Set<String> allowed) {
+  public static JsonObject json(RoutingContext ctx, Set<String> allowed) {
     JsonObject body = json(ctx);
     for (String name : body.fieldNames()) {
       if (!allowed.contains(name)) {
@@ -45,7 +45,7 @@ final class Bodies {
   }
 
   /** A string field of at most max characters; null when absent and not required. */
-  static String string(JsonObject body, String name, int max, boolean required) {
+  public static String string(JsonObject body, String name, int max, boolean required) {
     Object v = body.getValue(name);
     if (v == null && !required) {
       return null;

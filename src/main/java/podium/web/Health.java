@@ -12,14 +12,14 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
  * old name): it can serve: the database answers, LISTEN is up, the events are loaded, and it is
  * not draining. 200 UP or 503 DOWN, with each check (docs/OPERATIONS.md, "Health").
  */
-final class Health {
+public final class Health {
 
   private static final long DATABASE_MS = 2_000;
 
   private Health() {
   }
 
-  static void mount(Router router, Vertx vertx, HttpVerticle.Shared shared) {
+  public static void mount(Router router, Vertx vertx, Shared shared) {
     HealthChecks live = HealthChecks.create(vertx);
     live.register("event-loop", p -> p.complete(Status.OK()));
     HealthChecks ready = HealthChecks.create(vertx);

@@ -1,7 +1,6 @@
 package podium.web;
 
 import podium.event.ErrorCode;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
@@ -12,54 +11,36 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
-import io.vertx.sqlclient.Pool;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import podium.event.Audience;
-import podium.live.EventStates;
 import podium.live.Hub;
-import podium.event.Permission;
-import podium.store.CommandStore;
-import podium.store.Credentials;
-import podium.store.Holder;
 
-/** One HTTP server instance on one event loop: the API, the pages, and a Hub for its WebSockets. */
+/**
+ * One HTTP server instance on one event loop: the plumbing every route meets (security headers,
+ * limits, request ids, errors), each feature's routes, health, metrics and the pages, and a Hub
+ * for its WebSockets.
+ */
 public final class HttpVerticle extends VerticleBase {
-
-  /** What every instance on a node shares: the hubs' parts, and the API's. */
-  public record Shared(Hub.Shared hub, CommandStore commands, BooleanSupplier feedHealthy,
-      PrometheusMeterRegistry metrics, String webroot, int port, PairingLimit pairing, Interop interop,
-      BooleanSupplier draining, boolean behindProxy) {
-
-    Pool pool() {
-      return hub.pool();
-    }
-
-    EventStates states() {
-      return hub.states();
-    }
-
-    Credentials credentials() {
-      return hub.credentials();
-    }
-  }
 
   /** The request line (method, path and query) and all headers together, at most: 414 and 431 past them. */
   public static final int MAX_REQUEST_LINE = 8_192;
   public static final int MAX_HEADERS = 8_192;
+  /** Bodies over this many bytes are refused (413) unless a route sets its own limit. */
+  public static final int MAX_BODY_BYTES = 65_536;
 
   private final Shared shared;
+  private final List<Feature> features;
   private Hub hub;
   private HttpServer server;
   private Router router;
 
-  public HttpVerticle(Shared shared) {
+  public HttpVerticle(Shared shared, List<Feature> features) {
     this.shared = shared;
+    this.features = features;
   }
 
   @Override
   public Future<?> start() {
-    hub = new Hub(vertx, shared.hub());
+    hub = new Hub(vertx, shared.live());
     hub.start();
     router = Router.router(vertx);
     if (shared.behindProxy()) {
@@ -70,32 +51,17 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(NulCharacters::refuseInUri);
     router.route("/api/*").handler(HttpVerticle::asBuilt).handler(this::refuseWhileStarting);
     router.route("/api/*").handler(HttpVerticle::refuseFormBodies);
-    StaffAuth auth = new StaffAuth(shared.credentials(), Permission.STAFF_VIEW);
-    PublicApi publicApi = new PublicApi(shared.states());
-    publicApi.mount(router);
-    router.get("/api/staff/events/:slug").handler(auth).handler(ctx -> publicApi.snapshot(ctx,
-        Audience.of(ctx.<Holder>get(StaffAuth.HOLDER).role())));
-    new LoginApi(vertx, shared.pool(), shared.credentials()).mount(router);
-    new AccountsApi(vertx, shared.pool(), shared.credentials()).mount(router);
-    new EventsApi(shared.pool(), shared.states(), shared.credentials()).mount(router);
-    new CommandApi(shared.commands(), auth, new CommandMetrics(shared.metrics())).mount(router);
-    new ScreenApi(shared.pool(), shared.states(), auth, shared.pairing()).mount(router);
-    new AuditApi(shared.pool(), shared.states(), auth).mount(router);
-    new DeliveryApi(shared.pool(), shared.states(), auth).mount(router);
-    new ExportApi(vertx, shared.states(), shared.interop(), shared.port()).mount(router);
-    new ImportApi(vertx, shared.pool(), shared.credentials()).mount(router);
-    new WebhookApi(vertx, shared.pool(), shared.states(), shared.credentials(), shared.interop().settings())
-        .mount(router);
+    features.forEach(f -> f.mount(router, vertx));
     Health.mount(router, vertx, shared);
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.metrics()));
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(shared.registry()));
     PageFiles.mount(router, shared.webroot());
     router.errorHandler(404, ctx -> Errors.send(ctx, ErrorCode.NOT_FOUND, "no such resource"));
     router.errorHandler(405, ctx -> Errors.send(ctx, ErrorCode.METHOD_NOT_ALLOWED, "that method is not allowed here"));
     router.errorHandler(413, ctx -> Errors.send(ctx, ErrorCode.BODY_TOO_LARGE,
-        "the body is over " + CommandApi.MAX_BODY_BYTES + " bytes"));
+        "the body is over " + MAX_BODY_BYTES + " bytes"));
     router.errorHandler(500, ctx -> Errors.send(ctx, ErrorCode.UNAVAILABLE, "something went wrong; nothing was changed"));
     // Upgrades skip the router: a reconnect storm is thousands of them at once.
-    server = vertx.createHttpServer(serverOptions(shared.port(), shared.hub())).requestHandler(router)
+    server = vertx.createHttpServer(serverOptions(shared.port(), shared.live())).requestHandler(router)
         .webSocketHandshakeHandler(h -> {
           if ("/live".equals(h.path())) {
             h.accept();

@@ -11,13 +11,13 @@ import podium.event.ErrorCode;
  * request was answered 503 as if the database were away. No name, id, text or parameter of the API
  * has any use for one, so it is refused at the door: in the path (404), the query (400) or a body.
  */
-final class NulCharacters {
+public final class NulCharacters {
 
   private NulCharacters() {
   }
 
   /** First on every route: a NUL in the path names nothing; in the query it is a bad parameter. */
-  static void refuseInUri(RoutingContext ctx) {
+  public static void refuseInUri(RoutingContext ctx) {
     String uri = ctx.request().uri();
     int nul = nulAt(uri);
     if (nul < 0) {
@@ -40,7 +40,7 @@ final class NulCharacters {
   }
 
   /** The name of the first field (a.b[2].c) whose name or text holds a NUL, or null. */
-  static String fieldIn(Object json, String at) {
+  public static String fieldIn(Object json, String at) {
     if (json instanceof String s) {
       return s.indexOf('\0') >= 0 ? at : null;
     }

@@ -27,7 +27,7 @@ public final class PageFiles {
   }
 
   /** webroot: a folder, or null for the copy inside the jar. */
-  static void mount(Router router, String webroot) {
+  public static void mount(Router router, String webroot) {
     StaticHandler files = (webroot == null ? fromJar() : inFolder(webroot))
         .setIndexPage("index.html")
         .setCachingEnabled(true).setMaxAgeSeconds(0)

@@ -11,13 +11,13 @@ import podium.store.Holder;
  * $request_id, conf/nginx), else a new one; answered in X-Request-Id. Log lines about the request
  * carry it and the actor in the MDC (requestId, actor), which the plain and the JSON logs print.
  */
-final class RequestIds {
+public final class RequestIds {
 
-  static final String KEY = "requestId";
+  public static final String KEY = "requestId";
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   /** Ends what logging() put in the MDC. */
-  interface Scope extends AutoCloseable {
+  public interface Scope extends AutoCloseable {
     @Override
     void close();
   }
@@ -25,7 +25,7 @@ final class RequestIds {
   private RequestIds() {
   }
 
-  static void assign(RoutingContext ctx) {
+  public static void assign(RoutingContext ctx) {
     String given = ctx.request().getHeader("X-Request-Id");
     String id = given != null && SANE.matcher(given).matches() ? given
         : Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
@@ -35,7 +35,7 @@ final class RequestIds {
   }
 
   /** The MDC for one log statement: MDC is per thread, and a command's callbacks run on several. */
-  static Scope logging(RoutingContext ctx) {
+  public static Scope logging(RoutingContext ctx) {
     Holder holder = ctx.get(StaffAuth.HOLDER);
     MDC.put(KEY, ctx.get(KEY));
     MDC.put("actor", holder == null ? "-" : holder.actor());

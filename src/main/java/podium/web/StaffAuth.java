@@ -19,26 +19,26 @@ import podium.store.Holder;
  * login (the session cookie, plus the CSRF header on anything that changes state) or an API token
  * ("Authorization: Bearer"). Puts the holder on the context.
  */
-final class StaffAuth implements Handler<RoutingContext> {
+public final class StaffAuth implements Handler<RoutingContext> {
 
-  static final String HOLDER = "holder";
-  static final String COOKIE = Cookies.SESSION;
-  static final String CSRF_HEADER = "X-CSRF-Token";
+  public static final String HOLDER = "holder";
+  public static final String COOKIE = Cookies.SESSION;
+  public static final String CSRF_HEADER = "X-CSRF-Token";
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
   private final Credentials credentials;
   private final Permission needed;
 
-  StaffAuth(Credentials credentials, Permission needed) {
+  public StaffAuth(Credentials credentials, Permission needed) {
     this.credentials = credentials;
     this.needed = needed;
   }
 
-  static String bearer(String header) {
+  public static String bearer(String header) {
     return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
   }
 
-  static String sessionId(HttpServerRequest request) {
+  public static String sessionId(HttpServerRequest request) {
     Cookie c = request.getCookie(COOKIE);
     return c == null ? null : c.getValue();
   }
@@ -47,7 +47,7 @@ final class StaffAuth implements Handler<RoutingContext> {
    * The CSRF token of a session: derived from its id, which the page cannot read (HttpOnly), and
    * which this cannot be turned back into. A cross-site page can neither read it nor send the header.
    */
-  static String csrfOf(String sessionId) {
+  public static String csrfOf(String sessionId) {
     return Hashes.sha256("csrf:" + sessionId).substring(0, 32);
   }
 
@@ -69,7 +69,7 @@ final class StaffAuth implements Handler<RoutingContext> {
       request.resume();
       Holder holder = found.succeeded() ? found.result() : null;
       if (found.failed()) {
-        Errors.send(ctx, ErrorCode.UNAVAILABLE, "the database did not answer; try again");
+        Errors.unavailable(ctx);
       } else if (holder == null) {
         Errors.send(ctx, ErrorCode.UNAUTHORIZED, token != null ? "that token is not valid"
             : "your login has ended; log in again");

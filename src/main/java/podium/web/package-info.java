@@ -1,11 +1,13 @@
 /**
- * HTTP: the public read API (served from memory), the staff command API, screens, audit, health,
- * metrics and the static pages; the live exports (schedule.json, schedule.xml, iCalendar: built
- * once per version, ExportCache), imports (ScheduleImport, also behind the import command) and
- * webhooks (their routes, and WebhookDeliverer, the verticle each node runs to deliver them).
+ * HTTP plumbing that every feature's routes meet, and nothing of any one feature: the server
+ * instances (HttpVerticle: security headers, limits on request lines, headers and bodies, form
+ * bodies refused, the node's starting state), refusals and their statuses (Errors, Statuses),
+ * bodies, request ids, the staff check (StaffAuth), content negotiation, health, metrics and the
+ * pages. Feature is what a feature package implements; Shared is what Node makes once for them.
  *
- * <p>May import every other Podium package. Invariants: a request is checked whole before it reaches
- * the store; every refusal is {@code {"error":{code,message}}} with its code's status and changes
- * nothing; nothing embargoed is in any public answer.
+ * <p>May import {@code podium.live}, {@code podium.store}, {@code podium.interop} and
+ * {@code podium.event}; never a feature package (PackageRulesTest). Invariants: every refusal is
+ * {@code {"error":{code,message}}} with the status Statuses gives its code, and changes nothing;
+ * "the database did not answer" is said in one place (Errors.unavailable).
  */
 package podium.web;

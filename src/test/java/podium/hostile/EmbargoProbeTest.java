@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import podium.TestNode;
 import podium.event.Role;
 import podium.live.AddressLimits;
-import podium.web.InteropSettings;
+import podium.outbound.WebhookSettings;
 
 /**
  * Embargo probes: every public read the router has (snapshot, list, exports in every format, a
@@ -45,7 +45,7 @@ class EmbargoProbeTest {
       hooked.add(b.toString());
       req.response().setStatusCode(204).end();
     })).listen(0, "127.0.0.1").await();
-    InteropSettings interop = new InteropSettings(null, true, 200, 10);
+    WebhookSettings interop = new WebhookSettings(true, 200, 10);
     try (HostileHub hub = HostileHub.start(vertx, "embargo", AddressLimits.Settings.DEFAULTS, interop)) {
       hub.admin(HttpMethod.POST, "/api/events/" + TestNode.SLUG + "/webhooks", new JsonObject()
           .put("url", "http://127.0.0.1:" + receiver.actualPort() + "/hook"), 201);

@@ -47,19 +47,20 @@ final class HostileHub implements AutoCloseable {
   }
 
   static HostileHub start(Vertx vertx, String name, AddressLimits.Settings limits) {
-    return start(vertx, name, limits, podium.web.InteropSettings.DEFAULTS);
+    return start(vertx, name, limits, podium.outbound.WebhookSettings.DEFAULTS);
   }
 
-  static HostileHub start(Vertx vertx, String name, AddressLimits.Settings limits, podium.web.InteropSettings interop) {
-    return start(vertx, name, limits, interop, false);
+  static HostileHub start(Vertx vertx, String name, AddressLimits.Settings limits, podium.outbound.WebhookSettings webhooks) {
+    return start(vertx, name, limits, webhooks, false);
   }
 
   /** behindProxy: as PODIUM_BEHIND_PROXY, the client's address from X-Forwarded-For. */
-  static HostileHub start(Vertx vertx, String name, AddressLimits.Settings limits, podium.web.InteropSettings interop,
+  static HostileHub start(Vertx vertx, String name, AddressLimits.Settings limits, podium.outbound.WebhookSettings webhooks,
       boolean behindProxy) {
     var db = TestNode.seededDatabase(vertx);
     int port = TestNode.freePort();
-    Node node = Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, TestNode.WIRE, interop, true, behindProxy, limits), null)
+    Node node = Node.start(vertx, db, new Node.Options(port, 2, name, "webroot", 4, TestNode.WIRE)
+        .withExports(null, webhooks).withClients(behindProxy, limits, podium.live.Backpressure.DEFAULTS), null)
         .await();
     HostileHub hub = new HostileHub(vertx, new TestNode.Running(node, port, db));
     hub.dress();

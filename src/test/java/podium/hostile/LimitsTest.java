@@ -121,7 +121,7 @@ class LimitsTest {
   @Test
   void behindAProxyEachForwardedClientIsCountedNotTheProxy(Vertx vertx) {
     try (HostileHub hub = HostileHub.start(vertx, "limits-forwarded", new AddressLimits.Settings(2, 0, false),
-        podium.web.InteropSettings.DEFAULTS, true)) {
+        podium.outbound.WebhookSettings.DEFAULTS, true)) {
       List<RawSocket> open = new ArrayList<>();
       try {
         for (String client : new String[] {"203.0.113.7", "203.0.113.7", "203.0.113.8", "203.0.113.8"}) {

@@ -14,7 +14,6 @@ import podium.Api;
 import podium.Node;
 import podium.TestNode;
 import podium.live.WirePath;
-import podium.web.InteropSettings;
 
 /**
  * Readiness: a serving node is ready and live, and a node that starts to stop is not ready any
@@ -53,8 +52,8 @@ class HealthAndProxyTest {
     PgConnectOptions db = TestNode.seededDatabase(vertx);
     int proxied = TestNode.freePort();
     int direct = TestNode.freePort();
-    Node behind = Node.start(vertx, db, new Node.Options(proxied, 2, "behind", "webroot", 4, WirePath.FAST,
-        InteropSettings.DEFAULTS, true, true, podium.live.AddressLimits.Settings.DEFAULTS), null).await();
+    Node behind = Node.start(vertx, db, new Node.Options(proxied, 2, "behind", "webroot", 4, WirePath.FAST)
+        .withClients(true, podium.live.AddressLimits.Settings.DEFAULTS, podium.live.Backpressure.DEFAULTS), null).await();
     Node open = Node.start(vertx, db, new Node.Options(direct, 2, "direct", "webroot", 4), null).await();
     try (Api viaProxy = new Api(vertx, proxied); Api straight = new Api(vertx, direct)) {
       for (int i = 0; i < 10; i++) {

@@ -68,7 +68,7 @@ class PushSubscriptionTest {
     PushSubscription.Refused r = (PushSubscription.Refused) PushSubscription.parse(
         BrowserSubscription.make().json("http://push.example.org/1"), false);
     assertThat(r.rejection().code().wire()).isEqualTo("invalid_subscription");
-    assertThat(r.rejection().code().status()).isEqualTo(400);
+    assertThat(podium.web.Statuses.of(r.rejection().code())).isEqualTo(400);
     assertThat(r.rejection().details().getString("field")).isEqualTo("endpoint");
     assertThat(r.message()).isEqualTo("'endpoint' must be an https:// URL");
   }

@@ -1,0 +1,10 @@
+/**
+ * The events and what anyone may read of them: the snapshot of GET /api/events/{slug} (from
+ * memory, one shared buffer and one gzip copy per version, ETag = version), the staff's snapshot,
+ * the list, and making an event or a rehearsal copy of one.
+ *
+ * <p>A feature: may import {@code podium.web}, {@code podium.live}, {@code podium.store} and
+ * {@code podium.event}, and no other feature. Invariants: a public read holds only what the public
+ * audience may see (no embargoed result) and touches no database.
+ */
+package podium.events;

@@ -1,0 +1,151 @@
+package podium.schedules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import podium.Api;
+import podium.TestNode;
+import podium.interop.Guids;
+import podium.interop.Schemas;
+
+/** The live exports through a real node: schemas, live state, SEQUENCE and STATUS, caching headers, embargo. */
+@ExtendWith(VertxExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExportApiTest {
+
+  private static final String EVENT = "/api/events/" + TestNode.SLUG;
+
+  private TestNode.Running node;
+  private Api api;
+
+  @BeforeAll
+  void start(Vertx vertx) {
+    node = TestNode.startSeeded(vertx, "exports");
+    api = new Api(vertx, node.port());
+  }
+
+  @AfterAll
+  void stop() {
+    api.close();
+    node.stop();
+  }
+
+  @Test
+  void exportsFollowEveryChangeWithRisingSequencesAndNeverShowAnEmbargoedResult() {
+    VEvent before = event(calendar(EVENT + "/schedule.ics"), "keynote-wang-haizhou");
+    assertThat(before.getSequence().getValue()).isZero();
+    assertThat(before.getStatus().isConfirmed()).isTrue();
+    assertThat(before.getLocation().getValue()).isEqualTo("Main Hall");
+
+    long v = command("{\"type\":\"session.delay\",\"session\":\"keynote-wang-haizhou\",\"minutes\":15}");
+    VEvent delayed = event(calendar(EVENT + "/sessions/keynote-wang-haizhou.ics"), "keynote-wang-haizhou");
+    assertThat(delayed.getSequence().getValue()).isEqualTo(1);
+    assertThat(delayed.getDateStart().getValue().toInstant())
+        .isEqualTo(before.getDateStart().getValue().toInstant().plus(Duration.ofMinutes(15)));
+    assertThat(delayed.getUid().getValue()).isEqualTo(before.getUid().getValue())
+        .isEqualTo(Guids.session(TestNode.SLUG, "keynote-wang-haizhou").toString());
+
+    command("{\"type\":\"session.move\",\"session\":\"keynote-wang-haizhou\",\"room\":\"forum-b\"}");
+    VEvent moved = event(calendar(EVENT + "/schedule.ics"), "keynote-wang-haizhou");
+    assertThat(moved.getSequence().getValue()).isEqualTo(2);
+    assertThat(moved.getLocation().getValue()).isEqualTo("Sub-forum B");
+    assertThat(event(calendar(EVENT + "/schedule.ics?lang=zh"), "keynote-wang-haizhou").getLocation().getValue())
+        .isEqualTo("分论坛B");
+
+    command("{\"type\":\"session.cancel\",\"session\":\"keynote-wang-haizhou\",\"reason\":\"ill\"}");
+    VEvent cancelled = event(calendar(EVENT + "/schedule.ics"), "keynote-wang-haizhou");
+    assertThat(cancelled.getSequence().getValue()).isEqualTo(3);
+    assertThat(cancelled.getStatus().isCancelled()).isTrue();
+    assertThat(event(calendar(EVENT + "/schedule.ics"), "keynote-gan-yong").getSequence().getValue())
+        .as("an untouched session keeps its sequence").isZero();
+
+    JsonObject schedule = api.get(EVENT + "/schedule.json").bodyAsJsonObject();
+    assertThat(schedule.getJsonObject("schedule").getString("version")).isEqualTo(String.valueOf(v + 2));
+    JsonObject inForumB = schedule.getJsonObject("schedule").getJsonObject("conference").getJsonArray("days")
+        .getJsonObject(0).getJsonObject("rooms").getJsonArray("Sub-forum B").getJsonObject(0);
+    assertThat(inForumB.getString("title")).startsWith("[Cancelled] ");
+    assertThat(inForumB.getString("subtitle")).isEqualTo("ill");
+    assertThat(inForumB.getString("start")).isEqualTo("09:50");
+    for (String lang : new String[] {"en", "zh"}) {
+      assertThat(Schemas.jsonErrors(api.get(EVENT + "/schedule.json?lang=" + lang).bodyAsString())).isEmpty();
+      assertThat(Schemas.xmlError(api.get(EVENT + "/schedule.xml?lang=" + lang).bodyAsString())).isNull();
+    }
+
+    command("{\"type\":\"award.set_results\",\"award\":\"leading-enterprises\",\"results\":[{\"rank\":1,\"nominee\":\"demo-enterprise-b\"}]}");
+    for (String path : new String[] {"/schedule.json", "/schedule.xml", "/schedule.ics", "/schedule.ics?lang=zh"}) {
+      assertThat(api.get(EVENT + path).bodyAsString()).doesNotContain("demo-enterprise").doesNotContain("Enterprise B")
+          .doesNotContain("企业乙").doesNotContain("rank");
+    }
+  }
+
+  @Test
+  void anExportIsAnsweredWithCorsEtagAndLastModifiedAnd304WhenUnchanged() {
+    HttpResponse<Buffer> first = api.get(EVENT + "/schedule.xml");
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.getHeader("Content-Type")).startsWith("application/xml");
+    assertThat(first.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
+    String etag = first.getHeader("ETag");
+    assertThat(etag).matches("\"[0-9a-f]{8}-\\d+-en\"");
+    assertThat(first.getHeader("Last-Modified")).endsWith("GMT");
+    assertThat(api.get(EVENT + "/schedule.xml", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    assertThat(api.get(EVENT + "/schedule.xml", "If-Modified-Since", first.getHeader("Last-Modified")).statusCode())
+        .isEqualTo(304);
+    assertThat(api.get(EVENT + "/schedule.xml?lang=zh", "If-None-Match", etag).statusCode())
+        .as("another language is another representation").isEqualTo(200);
+    assertThat(api.get(EVENT + "/schedule.xml").bodyAsString()).isEqualTo(first.bodyAsString());
+
+    HttpResponse<Buffer> ics = api.get(EVENT + "/schedule.ics?sessions=opening-ceremony,lunch-break,gone-session");
+    assertThat(ics.getHeader("Content-Type")).startsWith("text/calendar");
+    assertThat(ics.getHeader("Content-Disposition")).isEqualTo("inline; filename=\"baotou-2023.ics\"");
+    assertThat(Biweekly.parse(ics.bodyAsString()).first().getEvents()).hasSize(2);
+    assertThat(ics.bodyAsString()).contains("BEGIN:VTIMEZONE").contains("TZID:Asia/Shanghai")
+        .contains("DTSTART;TZID=Asia/Shanghai:20230816T083000");
+    String tooMany = String.join(",", java.util.stream.IntStream.rangeClosed(0, 100).mapToObj(i -> "s" + i).toList());
+    assertThat(api.get(EVENT + "/schedule.ics?sessions=" + tooMany).statusCode()).isEqualTo(400);
+    assertThat(api.get(EVENT + "/schedule.ics?sessions=Bad%0D%0AHeader").statusCode()).isEqualTo(400);
+    assertThat(api.get(EVENT + "/sessions/nothing-here.ics").statusCode()).isEqualTo(404);
+    assertThat(api.get(EVENT + "/schedule.json?lang=fr").statusCode()).isEqualTo(400);
+    assertThat(api.get("/api/events/nope/schedule.json").statusCode()).isEqualTo(404);
+
+    JsonObject links = api.get(EVENT + "/calendar").bodyAsJsonObject();
+    assertThat(links.getString("webcal")).isEqualTo("webcal://localhost:" + node.port() + EVENT + "/schedule.ics");
+    assertThat(api.get(EVENT + "/calendar", "Host", "podium.example:8443").bodyAsJsonObject().getString("webcal"))
+        .isEqualTo("webcal://podium.example:8443" + EVENT + "/schedule.ics");
+  }
+
+  private long command(String body) {
+    long version = api.commandRaw(body).bodyAsJsonObject().getLong("version");
+    long until = System.currentTimeMillis() + 10_000;
+    while (api.snapshot().getLong("version") < version && System.currentTimeMillis() < until) {
+      Thread.onSpinWait();
+    }
+    return version;
+  }
+
+  private ICalendar calendar(String path) {
+    HttpResponse<Buffer> r = api.get(path);
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    ICalendar ical = Biweekly.parse(r.bodyAsString()).first();
+    assertThat(ical.validate(biweekly.ICalVersion.V2_0).isEmpty()).as(ical.validate(biweekly.ICalVersion.V2_0)
+        .toString()).isTrue();
+    return ical;
+  }
+
+  private static VEvent event(ICalendar ical, String session) {
+    String uid = Guids.session(TestNode.SLUG, session).toString();
+    return ical.getEvents().stream().filter(e -> e.getUid().getValue().equals(uid)).findFirst().orElseThrow();
+  }
+}

@@ -66,6 +66,24 @@ public final class Catalogue {
 
   private static final Map<String, Entry<?>> ENTRIES = new LinkedHashMap<>();
 
+  /** The range of a whole-number field, for the parser and for the pages that let staff type it. */
+  public record Range(long min, long max) { }
+
+  /** By "type.field" (or "list.field" for the items of a list, such as results). */
+  private static final Map<String, Range> RANGES = new LinkedHashMap<>();
+
+  static {
+    range("session.delay", "minutes", -Command.MAX_DELAY_MINUTES, Command.MAX_DELAY_MINUTES);
+    range("announcement.post", "expiresInMinutes", 1, 1440);
+    range("award.reveal", "rank", 1, 50);
+    range("award.unreveal", "rank", 1, 50);
+    range("results", "rank", 1, 50);
+    range("room.update", "position", 0, 999);
+    range("cue.save", "position", 0, 9999);
+    range("cue.save", "afterMinutes", 0, 600);
+    range("change.undo", "version", 1, Integer.MAX_VALUE);
+  }
+
   static {
     add("session.delay", Role.EDITOR, Set.of("session", "minutes", "cascade"), CommandParser::delay,
         SessionRules::delay);
@@ -101,7 +119,7 @@ public final class Catalogue {
         AwardRules::setResults);
     add("award.reveal", Role.AWARDS, Set.of("award", "rank"), CommandParser::reveal, AwardRules::reveal);
     add("award.unreveal", Role.AWARDS, Set.of("award", "rank"),
-        f -> new Command.Unreveal(f.id("award"), f.has("rank") ? f.integer("rank", 1, 50) : null), AwardRules::unreveal);
+        f -> new Command.Unreveal(f.id("award"), f.has("rank") ? f.integer("rank") : null), AwardRules::unreveal);
     add("screen.pair", Role.SCREENS, Set.of("code", "room", "layout", "name", "lang"), CommandParser::pair,
         ScreenRules::pair);
     add("screen.assign", Role.SCREENS, Set.of("screen", "room", "layout", "name", "lang"), CommandParser::assign,
@@ -128,11 +146,47 @@ public final class Catalogue {
     add("cue.remove", null, Set.of("cue"), f -> new Command.RemoveCue(f.id("cue")), CueRules::remove);
     steps("cue.fire", null, Set.of("cue"), f -> new Command.FireCue(f.id("cue")), CueRules::fire);
     // Any role: the rule checks the role of the change it undoes.
-    add("change.undo", null, Set.of("version"), f -> new Command.Undo(f.integer("version", 1, Integer.MAX_VALUE)),
+    add("change.undo", null, Set.of("version"), f -> new Command.Undo(f.integer("version")),
         UndoRules::undo);
   }
 
   private Catalogue() {
+  }
+
+  private static void range(String of, String field, long min, long max) {
+    RANGES.put(of + "." + field, new Range(min, max));
+  }
+
+  static Range range(String of, String field) {
+    Range r = RANGES.get(of + "." + field);
+    if (r == null) {
+      throw new IllegalStateException("no range declared for " + of + "." + field);
+    }
+    return r;
+  }
+
+  /**
+   * What staff pages need to know of the commands, so that they never guess it: for each type the
+   * role it needs (null: any staff role, the rule decides), its fields, the ranges of its
+   * whole-number fields, and the longest text any field takes.
+   */
+  public static JsonObject describe() {
+    io.vertx.core.json.JsonArray commands = new io.vertx.core.json.JsonArray();
+    for (Entry<?> e : ENTRIES.values()) {
+      JsonObject ranges = new JsonObject();
+      RANGES.forEach((key, r) -> {
+        if (key.startsWith(e.type() + ".")) {
+          ranges.put(key.substring(e.type().length() + 1), new JsonObject().put("min", r.min()).put("max", r.max()));
+        }
+      });
+      commands.add(new JsonObject().put("type", e.type()).put("role", e.role() == null ? null : e.role().wire())
+          .put("fields", new io.vertx.core.json.JsonArray(e.fields().stream().sorted().toList())).put("ranges", ranges));
+    }
+    io.vertx.core.json.JsonArray roles = new io.vertx.core.json.JsonArray();
+    for (Role r : Role.values()) {
+      roles.add(r.wire());
+    }
+    return new JsonObject().put("roles", roles).put("textMaxLength", Text.MAX_LENGTH).put("commands", commands);
   }
 
   private static <C extends Command> void add(String type, Role role, Set<String> fields, Parser<C> parser,

@@ -12,7 +12,7 @@ final class CommandParser {
   }
 
   static Command.Delay delay(Fields f) {
-    int minutes = f.integer("minutes", -Command.MAX_DELAY_MINUTES, Command.MAX_DELAY_MINUTES);
+    int minutes = f.integer("minutes");
     if (minutes == 0) {
       throw CommandRejected.invalidField("minutes", "must not be 0");
     }
@@ -38,7 +38,7 @@ final class CommandParser {
     }
     return new Command.PostAnnouncement(f.optionalId("announcement"), f.text("text", true),
         f.has("expiresAt") ? f.time("expiresAt") : null,
-        f.has("expiresInMinutes") ? f.integer("expiresInMinutes", 1, 1440) : null);
+        f.has("expiresInMinutes") ? f.integer("expiresInMinutes") : null);
   }
 
   static Command.OnStage onStage(Fields f) {
@@ -46,7 +46,7 @@ final class CommandParser {
   }
 
   static Command.Reveal reveal(Fields f) {
-    return new Command.Reveal(f.id("award"), f.has("rank") ? f.integer("rank", 1, 50) : null);
+    return new Command.Reveal(f.id("award"), f.has("rank") ? f.integer("rank") : null);
   }
 
   static Command.Pair pair(Fields f) {
@@ -86,7 +86,7 @@ final class CommandParser {
 
   static Command.UpdateRoom updateRoom(Fields f) {
     return new Command.UpdateRoom(f.id("room"), f.has("name") ? f.text("name", true) : null,
-        f.has("kind") ? roomKind(f) : null, f.has("position") ? f.integer("position", 0, 999) : null);
+        f.has("kind") ? roomKind(f) : null, f.has("position") ? f.integer("position") : null);
   }
 
   static String roomKind(Fields f) {
@@ -111,7 +111,7 @@ final class CommandParser {
     List<Command.Placing> placings = new java.util.ArrayList<>();
     for (io.vertx.core.json.JsonObject r : f.objects("results", 100)) {
       Fields p = new Fields(r, java.util.Set.of("rank", "nominee"), "results");
-      placings.add(new Command.Placing(p.integer("rank", 1, 50), p.id("nominee")));
+      placings.add(new Command.Placing(p.integer("rank"), p.id("nominee")));
     }
     if (placings.stream().map(Command.Placing::nominee).distinct().count() < placings.size()) {
       throw CommandRejected.invalidField("results", "names a nominee twice");
@@ -135,9 +135,9 @@ final class CommandParser {
         throw new CommandRejected(e.code(), "commands #" + (i + 1) + ": " + e.getMessage());
       }
     }
-    return new Command.SaveCue(f.id("cue"), f.text("name", true), f.has("position") ? f.integer("position", 0, 9999) : null,
+    return new Command.SaveCue(f.id("cue"), f.text("name", true), f.has("position") ? f.integer("position") : null,
         commands, f.has("at") ? f.time("at") : null, f.optionalId("after"),
-        f.has("afterMinutes") ? f.integer("afterMinutes", 0, 600) : 0);
+        f.has("afterMinutes") ? f.integer("afterMinutes") : 0);
   }
 
   private static Screen.Lang lang(Fields f) {

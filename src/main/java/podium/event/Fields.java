@@ -17,6 +17,7 @@ final class Fields {
   private static final Set<String> COMMON = Set.of("type", "expectedVersion");
 
   private final JsonObject body;
+  private final String of;
 
   Fields(JsonObject body, Set<String> allowed) {
     this(body, allowed, String.valueOf(body.getValue("type")));
@@ -25,6 +26,7 @@ final class Fields {
   /** Fields of a part of a body (an item of a list), named in refusals by what holds it. */
   Fields(JsonObject body, Set<String> allowed, String of) {
     this.body = body;
+    this.of = of;
     for (String name : body.fieldNames()) {
       if (!allowed.contains(name) && !COMMON.contains(name)) {
         throw CommandRejected.invalidField(name, "is not a field of " + of);
@@ -94,7 +96,13 @@ final class Fields {
     return has(name) ? id(name) : null;
   }
 
-  int integer(String name, int min, int max) {
+  /** A whole number in the range the catalogue declares for this field (Catalogue.range), which pages read too. */
+  int integer(String name) {
+    Catalogue.Range r = Catalogue.range(of, name);
+    return integer(name, (int) r.min(), (int) r.max());
+  }
+
+  private int integer(String name, int min, int max) {
     Object v = body.getValue(name);
     if (v == null) {
       throw CommandRejected.invalidField(name, "is required");

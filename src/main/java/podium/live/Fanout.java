@@ -14,7 +14,7 @@ import podium.event.Audience;
  * Who gets what on one event loop. Deltas queue in version order and go out in slices of 1 to 5 ms,
  * so a burst to thousands of sockets never holds the loop for long: staff commands, page loads,
  * hellos and pings on the same loop get their turn in between (see LoopTurn). A client whose
- * socket is backed up goes stale and gets no deltas until it takes a snapshot that fits. A
+ * socket is backed up goes stale and gets no deltas until it takes a snapshot that fits (Sweep). A
  * failure on one client is handed to the hub (which cuts it) and never stops the others.
  */
 final class Fanout {
@@ -197,8 +197,7 @@ final class Fanout {
       if (delta.version() != client.last + 1) {
         resync(client, LiveMetrics.Resync.GAP);
       } else if (client.backedUp()) {
-        client.stale(System.currentTimeMillis());
-        metrics.stale(1);
+        stale(client, System.currentTimeMillis());
       } else {
         SharedFrame frame = client.frameOf(delta);
         frame.writeTo(client.wire);
@@ -211,42 +210,14 @@ final class Fanout {
     return 0;
   }
 
-  /**
-   * Once a second, the slow-client policy for one subscribed client: it goes stale when what
-   * waits passes its bound; a stale one gets one snapshot at the current version as soon as that
-   * fits, or is cut once its grace is over; a client from whose queue nothing has gone for a whole
-   * grace is cut however little waits (a phone reading slowly keeps draining, a stuck one does
-   * not), and so is one that has not answered the hub's ping for a ping period and its grace (all
-   * it was sent may sit in the kernel's buffers); and any client with twice its bound waiting is
-   * cut. Returns why it must be cut, or null.
-   */
-  Cut check(Client client, long now) {
-    long unsent = client.backlog();
-    if (unsent > 2 * client.limit()) {
-      return Cut.BACKLOG;
-    }
-    if (client.stuckFor(now) > client.grace() || client.unansweredFor(now) > Hub.PING_MS + client.grace()) {
-      return Cut.STUCK;
-    }
-    if (client.state() == Client.State.SUBSCRIBED) {
-      if (unsent > client.limit()) {
-        client.stale(now);
-        metrics.stale(1);
-      }
-      return null;
-    }
-    if (client.state() == Client.State.STALE) {
-      if (client.canTake(client.event.view().snapshotFor(client.audience).size())) {
-        resync(client, LiveMetrics.Resync.STALE);
-        return null;
-      }
-      return client.staleFor(now) > client.grace() ? Cut.STALE : null;
-    }
-    return null;
+  /** It gets no deltas until it takes a snapshot (Sweep). */
+  void stale(Client client, long now) {
+    client.stale(now);
+    metrics.stale(1);
   }
 
   /** One snapshot at the current version; the client is SUBSCRIBED only once it was written. */
-  private void resync(Client client, LiveMetrics.Resync why) {
+  void resync(Client client, LiveMetrics.Resync why) {
     EventState.View view = client.event.view();
     SharedFrame snapshot = view.snapshotFor(client.audience);
     snapshot.writeTo(client.wire);

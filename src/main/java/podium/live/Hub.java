@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import podium.store.Credentials;
 import podium.store.ScreenTable;
 
@@ -36,9 +34,6 @@ public final class Hub {
   static final long PRESENCE_MS = 2_000;
   /** How long after connecting a starting node holds a hello before it sends the client to reconnect. */
   static final long HOLD_MS = 20_000;
-  /** A close its peer has not finished by then becomes a cut: a revoked socket is gone within a second. */
-  static final long CLOSE_WITHIN_MS = 1_000;
-  private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
   /** What a node's hubs share, made once by the node. */
   public record Shared(EventStates states, Pool pool, Credentials credentials, String node, AtomicInteger sockets,
@@ -48,10 +43,10 @@ public final class Hub {
   private final Shared shared;
   private final Set<Client> clients = new LinkedHashSet<>();
   private final List<Runnable> unsubscribe = new ArrayList<>();
-  private final LiveMetrics.Backlog backlog;
   private Fanout fanout;
+  private Closing closing;
+  private Sweep sweep;
   private Greeting greeting;
-  private long tick;
   private boolean draining;
   private long pinger;
   private long presence;
@@ -59,21 +54,22 @@ public final class Hub {
   public Hub(Vertx vertx, Shared shared) {
     this.vertx = vertx;
     this.shared = shared;
-    this.backlog = shared.metrics().backlog();
   }
 
   /** Call on the context that owns this hub's sockets. */
   public void start() {
     io.vertx.core.Context context = vertx.getOrCreateContext();
-    fanout = new Fanout(context, shared.node(), shared.deliveries(), shared.metrics(), this::failed);
+    fanout = new Fanout(context, shared.node(), shared.deliveries(), shared.metrics(), (c, e) -> closing.failed(c, e));
+    closing = new Closing(vertx, fanout, shared.metrics());
+    sweep = new Sweep(clients, fanout, closing, shared.metrics().backlog(), this::control);
     greeting = new Greeting(context, shared.states(), shared.pool(), shared.credentials(), fanout, this::reportScreens,
         this::control);
     EventStates states = shared.states();
     unsubscribe.add(shared.credentials().onRevoked(hash -> context.runOnContext(v -> closeRevoked(hash))));
     unsubscribe.add(states.onDelta(d -> context.runOnContext(v -> fanout.offer(d))));
-    unsubscribe.add(states.onReset(s -> context.runOnContext(v -> fanout.reset(s).forEach(c -> cut(c, Cut.BACKLOG)))));
+    unsubscribe.add(states.onReset(s -> context.runOnContext(v -> fanout.reset(s).forEach(c -> closing.cut(c, Cut.BACKLOG)))));
     states.whenLoaded().onComplete(v -> context.runOnContext(x -> greetHeld()));
-    pinger = vertx.setPeriodic(1000, t -> sweep());
+    pinger = vertx.setPeriodic(1000, t -> sweep.run());
     presence = vertx.setPeriodic(PRESENCE_MS, t -> reportScreens());
   }
 
@@ -99,11 +95,11 @@ public final class Hub {
     // The WebSocket layer answers each ping frame with a pong of its own, behind whatever waits.
     socket.frameHandler(f -> {
       if (f.type() == WebSocketFrameType.PING && !client.closing() && client.backedUp()) {
-        cut(client, Cut.BACKLOG);
+        closing.cut(client, Cut.BACKLOG);
       }
     });
     socket.pongHandler(b -> client.ponged());
-    socket.exceptionHandler(e -> close(client, (short) 1000, "error"));
+    socket.exceptionHandler(e -> closing.close(client, (short) 1000, "error"));
     socket.closeHandler(v -> forget(client));
   }
 
@@ -150,7 +146,7 @@ public final class Hub {
   private void hello(Client client, JsonObject frame) {
     if (!shared.limits().hello(client.address)) {
       error(client, ProtocolError.Code.TOO_MANY_HELLOS, "too many hellos from this address; try again in a few seconds");
-      close(client, (short) 1013, ProtocolError.Code.TOO_MANY_HELLOS.wire());
+      closing.close(client, (short) 1013, ProtocolError.Code.TOO_MANY_HELLOS.wire());
       return;
     }
     Hello hello = Hello.parse(frame);
@@ -201,76 +197,6 @@ public final class Hub {
   }
 
   /**
-   * Once a second: the slow-client policy for every subscribed socket (Fanout.check), pings for
-   * one group of sockets that are not backed up (browsers answer, which keeps the read-idle timer
-   * quiet), closes those that never said hello, and reports what waits unsent. A failure on one
-   * client cuts that client only.
-   */
-  private void sweep() {
-    int group = (int) (tick++ % PING_GROUPS);
-    long now = System.currentTimeMillis();
-    List<Client> silent = new ArrayList<>();
-    List<Client> stillHeld = new ArrayList<>();
-    List<Verdict> cuts = new ArrayList<>();
-    long total = 0;
-    long most = 0;
-    long oldestStale = 0;
-    for (Client client : clients) {
-      try {
-        if (client.closing()) {
-          continue;
-        }
-        if (client.state() == Client.State.CONNECTED && now - client.connectedAt > HELLO_WITHIN_MS) {
-          silent.add(client);
-          continue;
-        }
-        if (client.held != null && now - client.connectedAt > HOLD_MS) {
-          stillHeld.add(client);
-          continue;
-        }
-        Cut why = client.subscribed() ? fanout.check(client, now) : null;
-        if (why != null) {
-          cuts.add(new Verdict(client, why, null));
-          continue;
-        }
-        long unsent = client.wire.unsent();
-        total += unsent;
-        most = Math.max(most, unsent);
-        oldestStale = Math.max(oldestStale, client.staleFor(now));
-        if (client.pingGroup == group && !client.backedUp()) {
-          client.wire.ping();
-          client.pinged(now);
-        }
-      } catch (RuntimeException | OutOfMemoryError e) {
-        cuts.add(new Verdict(client, Cut.FAILED, e));
-      }
-    }
-    backlog.report(total, most, oldestStale);
-    int slow = 0;
-    for (Verdict v : cuts) {
-      if (v.failure() != null) {
-        failed(v.client(), v.failure());
-      } else {
-        slow += v.why() == Cut.STALE || v.why() == Cut.STUCK ? 1 : 0;
-        cut(v.client(), v.why());
-      }
-    }
-    if (slow > 0) {
-      LOG.info("cut {} socket(s) that stayed backed up or stuck past their grace; they resume when they reconnect",
-          slow);
-    }
-    silent.forEach(c -> close(c, (short) 1008, "no hello"));
-    // A node that cannot load (its database hangs, say) sends its held clients elsewhere.
-    for (Client c : stillHeld) {
-      control(c, Frames.reconnect(ThreadLocalRandom.current().nextLong(5_000)));
-      close(c, (short) 1012, "still starting");
-    }
-  }
-
-  /** What the sweep found about one client: why to cut it, or how it failed. */
-  private record Verdict(Client client, Cut why, Throwable failure) { }
-
-  /**
    * A staff login or token was withdrawn: its sockets are unsubscribed first, so that nothing
    * committed from now on reaches them, told why, and closed (4001: log in again) within a second.
    */
@@ -279,7 +205,7 @@ public final class Hub {
       if (hash.equals(client.credential)) {
         fanout.remove(client);
         control(client, Frames.error(ProtocolError.Code.UNAUTHORIZED, "your login or token was withdrawn"));
-        close(client, (short) 4001, "credential withdrawn");
+        closing.close(client, (short) 4001, "credential withdrawn");
       }
     }
   }
@@ -295,7 +221,7 @@ public final class Hub {
   }
 
   /** A frame for this client alone (pong, error, reconnect): dropped, and counted, while it is backed up. */
-  private void control(Client client, SharedFrame frame) {
+  void control(Client client, SharedFrame frame) {
     if (client.closing()) {
       return;
     }
@@ -304,52 +230,6 @@ public final class Hub {
       return;
     }
     frame.writeTo(client.wire);
-  }
-
-  /**
-   * Closes politely (a close frame, then the handshake) when nothing waits for it, and cuts it if
-   * it has not finished within a second; a socket with a backlog is cut at once.
-   */
-  private Future<Void> close(Client client, short code, String reason) {
-    if (client.closing()) {
-      return client.gone();
-    }
-    fanout.remove(client);
-    client.close();
-    if (client.wire.unsent() > 0) {
-      cutNow(client, Cut.CLOSE_UNANSWERED);
-    } else {
-      client.wire.close(code, reason);
-      vertx.setTimer(CLOSE_WITHIN_MS, t -> {
-        if (!client.gone().isComplete()) {
-          cutNow(client, Cut.CLOSE_UNANSWERED);
-        }
-      });
-    }
-    return client.gone();
-  }
-
-  /** Cuts it at once, unless something else is already closing it. */
-  private void cut(Client client, Cut why) {
-    if (!client.closing()) {
-      fanout.remove(client); // before closing: it still counts as stale (or not) in the metrics
-      client.close();
-      cutNow(client, why);
-    }
-  }
-
-  private void cutNow(Client client, Cut why) {
-    shared.metrics().cut(why);
-    client.wire.cut();
-  }
-
-  /** Writing to one client failed: counted, logged once (the client is then gone), and cut. */
-  private void failed(Client client, Throwable e) {
-    if (!client.closing()) {
-      LOG.warn("a socket from {} failed and was cut; the others go on",
-          client.socket == null ? null : client.socket.remoteAddress(), e);
-      cut(client, Cut.FAILED);
-    }
   }
 
   private void forget(Client client) {
@@ -373,18 +253,18 @@ public final class Hub {
     unsubscribe.forEach(Runnable::run);
     for (Client client : List.copyOf(clients)) {
       if (client.backedUp()) {
-        cut(client, Cut.BACKLOG);
+        closing.cut(client, Cut.BACKLOG);
       } else {
         control(client, Frames.reconnect(250 + ThreadLocalRandom.current().nextLong(Math.max(1, maxAfterMs))));
       }
     }
     return vertx.timer(200).compose(v -> {
-      List<Future<Void>> closing = new ArrayList<>();
+      List<Future<Void>> closes = new ArrayList<>();
       for (Client client : List.copyOf(clients)) {
-        closing.add(close(client, (short) 1012, "restarting"));
+        closes.add(closing.close(client, (short) 1012, "restarting"));
       }
       // A socket that cannot be cut ahead of its backlog (no internals) must not hold the drain either.
-      return Future.any(Future.join(closing), vertx.timer(2 * CLOSE_WITHIN_MS)).mapEmpty();
+      return Future.any(Future.join(closes), vertx.timer(2 * Closing.WITHIN_MS)).mapEmpty();
     });
   }
 }

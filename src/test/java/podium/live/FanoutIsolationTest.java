@@ -33,6 +33,7 @@ class FanoutIsolationTest {
   private Context context;
   private EventState event;
   private Fanout fanout;
+  private LiveMetrics metrics;
   private final List<Client> failed = new ArrayList<>();
   private long version;
 
@@ -86,7 +87,7 @@ class FanoutIsolationTest {
     vertx = Vertx.vertx();
     context = vertx.getOrCreateContext();
     event = new EventState(1, 0, "epoch-1", DemoEvent.agenda().withoutCues());
-    LiveMetrics metrics = new LiveMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), true);
+    metrics = new LiveMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), true);
     // As the hub does with a client that failed: closed and unsubscribed.
     fanout = new Fanout(context, "test", new Deliveries(new EventStates()), metrics, (c, e) -> {
       failed.add(c);
@@ -157,7 +158,9 @@ class FanoutIsolationTest {
     assertThat(client.state()).isEqualTo(Client.State.STALE);
     wire.unsent = 0;
     wire.throwing = true;
-    assertThatThrownBy(() -> onLoop(() -> fanout.check(client, System.currentTimeMillis())))
+    Sweep sweep = new Sweep(java.util.Set.of(client), fanout, new Closing(vertx, fanout, metrics), metrics.backlog(),
+        (c, f) -> { });
+    assertThatThrownBy(() -> onLoop(() -> sweep.check(client, System.currentTimeMillis())))
         .hasMessageContaining("this socket's write blew up");
     assertThat(client.state()).as("no snapshot went out: still stale").isEqualTo(Client.State.STALE);
     assertThat(client.last).as("and still at the version it had").isZero();

@@ -32,6 +32,7 @@ import podium.outbound.WebhookSettings;
 import podium.schedules.PublicUrl;
 import podium.schedules.Schedules;
 import podium.screens.Screens;
+import podium.stage.Backstage;
 import podium.staff.StaffAccess;
 import podium.store.CommandStore;
 import podium.store.Credentials;
@@ -116,7 +117,8 @@ public final class Node {
         new Screens(shared),
         new Schedules(shared, new PublicUrl(options.publicUrl())),
         new Outbound(shared, options.webhooks()),
-        new RunOfShow(shared));
+        new RunOfShow(shared),
+        new Backstage(shared));
   }
 
   /** Listens and loads: a node that serves. */

@@ -18,12 +18,12 @@ import podium.event.CommandRejected;
 import podium.event.Cue;
 import podium.event.Role;
 import podium.store.CommandStore;
-import podium.store.CueLeader;
+import podium.store.Leader;
 import podium.store.Hashes;
 
 /**
  * Fires scheduled cues when they fall due on their event's clock, from the node that leads (see
- * CueLeader), through the ordinary write path: as the actor "cue-clock", with a retry key per cue
+ * Leader), through the ordinary write path: as the actor "cue-clock", with a retry key per cue
  * and epoch, so that a retry or a second node never fires one twice.
  */
 public final class CueClock extends VerticleBase {
@@ -41,13 +41,13 @@ public final class CueClock extends VerticleBase {
 
   private final EventStates states;
   private final CommandStore commands;
-  private final CueLeader leader;
+  private final Leader leader;
   /** The events with a cue on its way to being fired: the next waits for it. */
   private final Set<String> inFlight = new HashSet<>();
   private final Map<String, Long> refusedAt = new HashMap<>();
   private long timer;
 
-  public CueClock(EventStates states, CommandStore commands, CueLeader leader) {
+  public CueClock(EventStates states, CommandStore commands, Leader leader) {
     this.states = states;
     this.commands = commands;
     this.leader = leader;

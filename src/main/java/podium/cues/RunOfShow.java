@@ -3,7 +3,7 @@ package podium.cues;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import podium.store.CueLeader;
+import podium.store.Leader;
 import podium.web.Feature;
 import podium.web.Shared;
 
@@ -24,7 +24,7 @@ public final class RunOfShow implements Feature {
   @Override
   public Future<?> start(Vertx vertx) {
     return vertx.deployVerticle(new CueClock(shared.states(), shared.commands(),
-        new CueLeader(vertx, shared.connect(), shared.node()))).onSuccess(id -> deployment = id);
+        new Leader(vertx, shared.connect(), shared.node(), Leader.Job.CUES))).onSuccess(id -> deployment = id);
   }
 
   @Override

@@ -1,6 +1,6 @@
 /**
  * The run of show: scheduled cues fired on their event's clock by the one node that holds the
- * leader's lock (CueLeader), through the ordinary command path. The cue commands themselves are in
+ * leader's lock (Leader), through the ordinary command path. The cue commands themselves are in
  * the catalogue.
  *
  * <p>A feature: may import {@code podium.web}, {@code podium.live}, {@code podium.store} and

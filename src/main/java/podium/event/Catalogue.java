@@ -82,6 +82,8 @@ public final class Catalogue {
     range("cue.save", "position", 0, 9999);
     range("cue.save", "afterMinutes", 0, 600);
     range("change.undo", "version", 1, Integer.MAX_VALUE);
+    range("stage.timer", "warningMinutes", 0, TimerPhases.MAX_MINUTES);
+    range("stage.timer", "dangerMinutes", 0, TimerPhases.MAX_MINUTES);
   }
 
   static {
@@ -140,6 +142,17 @@ public final class Catalogue {
         PlaceRules::addSpeaker);
     add("speaker.update", Role.EDITOR, Set.of("speaker", "name", "title", "affiliation"), CommandParser::updateSpeaker,
         PlaceRules::updateSpeaker);
+    add("stage.message", Role.ANNOUNCER, Set.of("room", "text"),
+        f -> new Command.StageMessage(f.id("room"), f.has("text") ? f.text("text", false) : Text.EMPTY),
+        CrewRules::message);
+    add("stage.flash", Role.ANNOUNCER, Set.of("room"), f -> new Command.Flash(f.id("room")), CrewRules::flash);
+    add("stage.blackout", Role.ANNOUNCER, Set.of("room", "on"),
+        f -> new Command.Blackout(f.id("room"), f.bool("on", true)), CrewRules::blackout);
+    add("stage.timer", Role.ANNOUNCER, Set.of("session", "warningMinutes", "dangerMinutes"), CommandParser::setTimer,
+        CrewRules::timer);
+    add("stage.project", Role.ADMIN, Set.of("room"), f -> new Command.Project(f.id("room")), CrewRules::project);
+    add("stage.dismiss", Role.EDITOR, Set.of("session"), f -> new Command.Dismiss(f.id("session")),
+        CrewRules::dismiss);
     // Any role: the rule checks the role of every command in the cue.
     add("cue.save", null, Set.of("cue", "name", "position", "commands", "at", "after", "afterMinutes"),
         CommandParser::saveCue, CueRules::save);

@@ -288,10 +288,12 @@ public sealed interface Change {
     }
   }
 
-  /** A room added or updated. */
+  /** A room added or updated, or its stage changed (its message, a flash, a blackout, its projection). */
   record RoomChanged(ChangeKind kind, Room room) implements Change {
     public RoomChanged {
-      if (kind != ChangeKind.ROOM_ADDED && kind != ChangeKind.ROOM_UPDATED) {
+      if (kind != ChangeKind.ROOM_ADDED && kind != ChangeKind.ROOM_UPDATED && kind != ChangeKind.STAGE_MESSAGE
+          && kind != ChangeKind.STAGE_FLASHED && kind != ChangeKind.STAGE_BLACKOUT
+          && kind != ChangeKind.ROOM_RUNNING_LATE) {
         throw new IllegalArgumentException(kind + " is not a room change");
       }
     }

@@ -46,7 +46,8 @@ public final class ChangeCodec {
       case SCREEN_IDENTIFY -> new Change.ScreenSignal(kind, d.getString("screen"), Text.fromJson(d.getJsonObject("name")));
       case CLOCK_SET -> new Change.ClockSet(Event.fromJson(d.getJsonObject("event")));
       case EVENT_UPDATED -> new Change.EventUpdated(Event.fromJson(d.getJsonObject("event")));
-      case ROOM_ADDED, ROOM_UPDATED -> new Change.RoomChanged(kind, Room.fromJson(d.getJsonArray("rooms").getJsonObject(0)));
+      case ROOM_ADDED, ROOM_UPDATED, STAGE_MESSAGE, STAGE_FLASHED, STAGE_BLACKOUT, ROOM_RUNNING_LATE ->
+          new Change.RoomChanged(kind, Room.fromJson(d.getJsonArray("rooms").getJsonObject(0)));
       case SPEAKER_ADDED, SPEAKER_UPDATED -> new Change.SpeakerChanged(kind,
           Speaker.fromJson(d.getJsonArray("speakers").getJsonObject(0)));
       case CUE_SAVED, CUE_FIRED -> new Change.CueChanged(kind, Cue.fromJson(d.getJsonArray("cues").getJsonObject(0)), null);

@@ -13,6 +13,10 @@ public enum ChangeKind {
   NOTICE_EMERGENCY(Role.ANNOUNCER), NOTICE_CLEARED(Role.ANNOUNCER),
   EVENT_UPDATED(Role.ADMIN), CLOCK_SET(Role.ADMIN),
   ROOM_ADDED(Role.EDITOR), ROOM_UPDATED(Role.EDITOR), SPEAKER_ADDED(Role.EDITOR), SPEAKER_UPDATED(Role.EDITOR),
+  /** A room's stage: the crew's message to the speaker, a flash, a blackout of its timers. */
+  STAGE_MESSAGE(Role.ANNOUNCER), STAGE_FLASHED(Role.ANNOUNCER), STAGE_BLACKOUT(Role.ANNOUNCER),
+  /** A room's running-late projection moved by a whole minute (published by the hub's stage clock). */
+  ROOM_RUNNING_LATE(Role.EDITOR),
   AWARD_ADDED(Role.AWARDS), AWARD_UPDATED(Role.AWARDS),
   /** Embargoed: award results entered ahead of their reveal. */
   AWARD_RESULT_SET(Audience.EMBARGO, Role.AWARDS),

@@ -106,6 +106,22 @@ public sealed interface Command {
   record Unreveal(String award, Integer rank) implements Command { }
 
   /** Undoes the change at that version, as a new change. */
+  /** The crew's message to a room's speaker; an empty text clears it. */
+  record StageMessage(String room, Text text) implements Command { }
+
+  record Flash(String room) implements Command { }
+
+  record Blackout(String room, boolean on) implements Command { }
+
+  /** session null: the event's phases, which every session without its own takes. */
+  record SetTimer(String session, TimerPhases phases) implements Command { }
+
+  /** Publishes a room's running-late projection as it stands now on the event clock. */
+  record Project(String room) implements Command { }
+
+  /** Leaves a session out of its room's projection (staff know better, or will delay it themselves). */
+  record Dismiss(String session) implements Command { }
+
   record Undo(long version) implements Command {
     @Override
     public Needs needs() {

@@ -147,4 +147,13 @@ final class CommandParser {
     }
     return lang;
   }
+
+  static Command.SetTimer setTimer(Fields f) {
+    int warning = f.integer("warningMinutes");
+    int danger = f.integer("dangerMinutes");
+    if (danger > warning) {
+      throw CommandRejected.invalidField("dangerMinutes", "must be no more than warningMinutes");
+    }
+    return new Command.SetTimer(f.optionalId("session"), new TimerPhases(warning, danger));
+  }
 }

@@ -10,7 +10,8 @@ final class PlaceRules {
   static Change updateEvent(Agenda agenda, Command.UpdateEvent c, Facts facts) {
     Event e = agenda.event();
     Event next = new Event(e.slug(), c.title() != null ? c.title() : e.title(), c.venue() != null ? c.venue() : e.venue(),
-        c.zone() != null ? c.zone() : e.zone(), c.days() != null ? c.days() : e.days(), e.clock(), e.rehearsalOf());
+        c.zone() != null ? c.zone() : e.zone(), c.days() != null ? c.days() : e.days(), e.clock(), e.rehearsalOf(),
+        e.timer());
     for (Session s : agenda.sessions()) {
       java.time.LocalDate day = s.start().atZone(next.zone()).toLocalDate();
       if (!next.days().contains(day)) {
@@ -35,7 +36,7 @@ final class PlaceRules {
   static Change updateRoom(Agenda agenda, Command.UpdateRoom c, Facts facts) {
     Room r = agenda.room(c.room()).orElseThrow(() -> CommandRejected.unknown(ErrorCode.UNKNOWN_ROOM, c.room()));
     Room next = new Room(r.id(), c.name() != null ? c.name() : r.name(), c.kind() != null ? c.kind() : r.kind(),
-        c.position() != null ? c.position() : r.position());
+        c.position() != null ? c.position() : r.position(), r.stage());
     if (next.equals(r)) {
       throw CommandRejected.invalidState("the update changes nothing in '" + r.id() + "'");
     }

@@ -21,12 +21,13 @@ public final class Rehearsal {
     Instant first = real.sessions().stream().map(Session::plannedStart).min(Comparator.naturalOrder())
         .orElse(e.days().get(0).atStartOfDay(e.zone()).toInstant());
     Event copy = new Event(slug, e.title(), e.venue(), e.zone(), e.days(),
-        EventClock.simulated(now, first.minus(Duration.ofMinutes(5)), 1, true), e.slug());
+        EventClock.simulated(now, first.minus(Duration.ofMinutes(5)), 1, true), e.slug(), e.timer());
     List<Session> planned = real.sessions().stream().map(s -> new Session(s.id(), s.type(), s.plannedRoom(),
         s.plannedRoom(), s.title(), s.description(), s.plannedStart(), s.plannedEnd(), s.plannedStart(), s.plannedEnd(),
-        Session.Status.SCHEDULED, s.speakers(), Text.EMPTY, null, null)).toList();
+        Session.Status.SCHEDULED, s.speakers(), Text.EMPTY, null, null, s.timer())).toList();
     List<Award> awards = real.awards().stream().map(a -> a.withResults(List.of())).toList();
     List<Cue> cues = real.cues().stream().map(c -> c.firedAt(null)).toList();
-    return new Agenda(copy, real.rooms(), planned, real.speakers(), List.of(), null, awards, List.of(), cues);
+    List<Room> rooms = real.rooms().stream().map(r -> r.withStage(Stage.QUIET)).toList();
+    return new Agenda(copy, rooms, planned, real.speakers(), List.of(), null, awards, List.of(), cues);
   }
 }

@@ -45,6 +45,11 @@ public record RunningLate(Map<String, List<Expected>> rooms) {
       return new JsonObject().put("session", session).put("start", start.toString()).put("end", end.toString())
           .put("lateMinutes", lateMinutes);
     }
+
+    public static Expected fromJson(JsonObject j) {
+      return new Expected(j.getString("session"), Instant.parse(j.getString("start")), Instant.parse(j.getString("end")),
+          j.getInteger("lateMinutes"));
+    }
   }
 
   public RunningLate {

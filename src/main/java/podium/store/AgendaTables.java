@@ -18,6 +18,8 @@ import podium.event.Award;
 import podium.event.Event;
 import podium.event.Notice;
 import podium.event.Room;
+import podium.event.Stage;
+import podium.event.TimerPhases;
 import podium.event.Session;
 import podium.event.Speaker;
 import podium.event.Screen;
@@ -121,16 +123,17 @@ final class AgendaTables {
         .mapEmpty();
   }
 
-  private static final String UPSERT_ROOM = "insert into rooms (event_id, id, name, kind, position)"
-      + " values ($1, $2, $3, $4, $5) on conflict (event_id, id) do update set name = excluded.name,"
-      + " kind = excluded.kind, position = excluded.position";
+  private static final String UPSERT_ROOM = "insert into rooms (event_id, id, name, kind, position, stage)"
+      + " values ($1, $2, $3, $4, $5, $6) on conflict (event_id, id) do update set name = excluded.name,"
+      + " kind = excluded.kind, position = excluded.position, stage = excluded.stage";
 
   private static final String UPSERT_SPEAKER = "insert into speakers (event_id, id, name, title, affiliation)"
       + " values ($1, $2, $3, $4, $5) on conflict (event_id, id) do update set name = excluded.name,"
       + " title = excluded.title, affiliation = excluded.affiliation";
 
   private static Tuple roomTuple(long eventId, Room r) {
-    return Tuple.of(eventId, r.id(), r.name().toJson(), r.kind(), r.position());
+    return Tuple.of(eventId, r.id(), r.name().toJson(), r.kind(), r.position(),
+        r.stage().quiet() ? null : r.stage().toJson());
   }
 
   private static Tuple speakerTuple(long eventId, Speaker s) {
@@ -149,17 +152,18 @@ final class AgendaTables {
   }
 
   private static final String UPSERT_SESSION = "insert into sessions (event_id, id, type, room, planned_room, title,"
-      + " description, planned_start, planned_end, start_at, end_at, status, speakers, reason, on_stage, up_next)"
-      + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+      + " description, planned_start, planned_end, start_at, end_at, status, speakers, reason, on_stage, up_next, timer)"
+      + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
       + " on conflict (event_id, id) do update set type = excluded.type, room = excluded.room,"
       + " title = excluded.title, description = excluded.description, start_at = excluded.start_at,"
       + " end_at = excluded.end_at, status = excluded.status, speakers = excluded.speakers, reason = excluded.reason,"
-      + " on_stage = excluded.on_stage, up_next = excluded.up_next";
+      + " on_stage = excluded.on_stage, up_next = excluded.up_next, timer = excluded.timer";
 
   private static Tuple sessionTuple(long eventId, Session s) {
     return Tuple.from(new Object[] {eventId, s.id(), Spelling.of(s.type()), s.room(), s.plannedRoom(), s.title().toJson(),
         s.description().toJson(), at(s.plannedStart()), at(s.plannedEnd()), at(s.start()), at(s.end()),
-        Spelling.of(s.status()), s.speakers().toArray(new String[0]), s.reason().toJson(), s.onStage(), s.upNext()});
+        Spelling.of(s.status()), s.speakers().toArray(new String[0]), s.reason().toJson(), s.onStage(), s.upNext(),
+        s.timer() == null ? null : s.timer().toJson()});
   }
 
   private static Future<?> upsertResult(SqlClient tx, long eventId, Award.Result r) {
@@ -172,7 +176,8 @@ final class AgendaTables {
   }
 
   private static Room room(Row r) {
-    return new Room(r.getString("id"), text(r, "name"), r.getString("kind"), r.getInteger("position"));
+    return new Room(r.getString("id"), text(r, "name"), r.getString("kind"), r.getInteger("position"),
+        Stage.fromJson(r.getJsonObject("stage")));
   }
 
   private static Speaker speaker(Row r) {
@@ -185,7 +190,8 @@ final class AgendaTables {
         instant(r.getOffsetDateTime("planned_start")), instant(r.getOffsetDateTime("planned_end")),
         instant(r.getOffsetDateTime("start_at")), instant(r.getOffsetDateTime("end_at")),
         Spelling.parse(Session.Status.class, r.getString("status")), Arrays.asList(r.getArrayOfStrings("speakers")),
-        text(r, "reason"), r.getString("on_stage"), r.getString("up_next"));
+        text(r, "reason"), r.getString("on_stage"), r.getString("up_next"),
+        TimerPhases.fromJson(r.getJsonObject("timer")));
   }
 
   private static Announcement announcement(Row r) {

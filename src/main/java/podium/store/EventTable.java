@@ -3,6 +3,7 @@ package podium.store;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import podium.event.Event;
 import podium.event.EventClock;
 import podium.event.Text;
+import podium.event.TimerPhases;
 
 /** SQL for the events table: the gapless version counter and the epoch live here. */
 public final class EventTable {
@@ -19,7 +21,7 @@ public final class EventTable {
   /** One event's row: its id, where its history stands, and what it is. */
   public record EventRow(long id, long version, String epoch, Event event) { }
 
-  private static final String COLUMNS = "id, slug, title, venue, time_zone, days, clock, rehearsal_of, version, epoch";
+  private static final String COLUMNS = "id, slug, title, venue, time_zone, days, clock, rehearsal_of, timer, version, epoch";
 
   private EventTable() {
   }
@@ -46,10 +48,10 @@ public final class EventTable {
   }
 
   static Future<Long> insert(SqlClient tx, Event e) {
-    return tx.preparedQuery("insert into events (slug, title, venue, time_zone, days, clock, rehearsal_of, epoch)"
-            + " values ($1, $2, $3, $4, $5, $6, $7, $8) returning id")
+    return tx.preparedQuery("insert into events (slug, title, venue, time_zone, days, clock, rehearsal_of, timer,"
+            + " epoch) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id")
         .execute(Tuple.from(new Object[] {e.slug(), e.title().toJson(), e.venue().toJson(), e.zone().getId(),
-            e.days().toArray(new LocalDate[0]), e.clock().toJson(), e.rehearsalOf(), newEpoch()}))
+            e.days().toArray(new LocalDate[0]), e.clock().toJson(), e.rehearsalOf(), timer(e), newEpoch()}))
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 
@@ -64,11 +66,16 @@ public final class EventTable {
 
   /** Writes the event's own settings, as a change left them (the slug never changes). */
   static Future<Void> settings(SqlClient tx, long id, Event e) {
-    return tx.preparedQuery("update events set title = $2, venue = $3, time_zone = $4, days = $5, clock = $6"
-            + " where id = $1")
+    return tx.preparedQuery("update events set title = $2, venue = $3, time_zone = $4, days = $5, clock = $6,"
+            + " timer = $7 where id = $1")
         .execute(Tuple.of(id, e.title().toJson(), e.venue().toJson(), e.zone().getId(),
-            e.days().toArray(new LocalDate[0]), e.clock().toJson()))
+            e.days().toArray(new LocalDate[0]), e.clock().toJson(), timer(e)))
         .mapEmpty();
+  }
+
+  /** Null for the default phases: an event that never set its own reads as it always did. */
+  private static JsonObject timer(Event e) {
+    return e.timer().equals(TimerPhases.DEFAULT) ? null : e.timer().toJson();
   }
 
   /** One event's history reset: its slug, version and new epoch. */
@@ -98,7 +105,7 @@ public final class EventTable {
     Event event = new Event(r.getString("slug"), Text.fromJson(r.getJsonObject("title")),
         Text.fromJson(r.getJsonObject("venue")), ZoneId.of(r.getString("time_zone")),
         Arrays.asList(r.getArrayOfLocalDates("days")), EventClock.fromJson(r.getJsonObject("clock")),
-        r.getString("rehearsal_of"));
+        r.getString("rehearsal_of"), TimerPhases.fromJson(r.getJsonObject("timer")));
     return new EventRow(r.getLong("id"), r.getLong("version"), r.getString("epoch"), event);
   }
 }

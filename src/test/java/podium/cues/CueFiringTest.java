@@ -24,7 +24,7 @@ import podium.LiveClient;
 import podium.Main;
 import podium.Node;
 import podium.TestNode;
-import podium.store.CueLeader;
+import podium.store.Leader;
 
 /** Cues fired by hand from two consoles on two nodes, and on the clock from the node that leads. */
 @ExtendWith(VertxExtension.class)
@@ -117,14 +117,14 @@ class CueFiringTest {
         save(api, "k1", ",\"at\":\"" + LOCAL.format(due) + "\"");
         Thread.sleep(3_000);
         assertThat(count(survivor, "cue.fired")).as("not yet due").isZero();
-        assertThat(lockHolder(survivor)).as("the child leads").isEqualTo(CueLeader.APPLICATION + "node-" + leader.pid());
+        assertThat(lockHolder(survivor)).as("the child leads").isEqualTo(Leader.Job.CUES.application() + "node-" + leader.pid());
         leader.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         long deadline = System.currentTimeMillis() + 15_000;
         while (count(survivor, "cue.fired") == 0 && System.currentTimeMillis() < deadline) {
           LiveClient.sleep(100);
         }
         assertThat(count(survivor, "cue.fired")).as("the survivor fired it").isEqualTo(1);
-        assertThat(lockHolder(survivor)).isEqualTo(CueLeader.APPLICATION + "survivor");
+        assertThat(lockHolder(survivor)).isEqualTo(Leader.Job.CUES.application() + "survivor");
         Thread.sleep(1_500);
         assertThat(count(survivor, "cue.fired")).as("once").isEqualTo(1);
         assertThat(count(survivor, "session.started")).isEqualTo(1);

@@ -28,6 +28,7 @@ import podium.live.Hub;
 import podium.live.LiveMetrics;
 import podium.live.WirePath;
 import podium.outbound.Outbound;
+import podium.outbound.PushSettings;
 import podium.outbound.WebhookSettings;
 import podium.schedules.PublicUrl;
 import podium.schedules.Schedules;
@@ -51,13 +52,13 @@ public final class Node {
    * How a node is set up. wire: the path asked for (PODIUM_WIRE), which a probe may overrule;
    * webroot: a folder of pages to serve, or null for the copy inside the jar (PODIUM_WEBROOT);
    * publicUrl: the exports' public address (PODIUM_PUBLIC_URL, null for localhost); webhooks: their
-   * rules; counting: whether the hubs count frames for /metrics (PODIUM_METRICS; off only to measure
+   * rules; push: Web Push's (its VAPID subject, private endpoints for tests, its rate); counting: whether the hubs count frames for /metrics (PODIUM_METRICS; off only to measure
    * what counting costs); behindProxy: whether the client's address comes from X-Forwarded-For
    * (PODIUM_BEHIND_PROXY); limits: the WebSockets and hellos allowed per client address;
    * backpressure: what may wait for one socket, and for how long.
    */
   public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
-      String publicUrl, WebhookSettings webhooks, boolean counting, boolean behindProxy,
+      String publicUrl, WebhookSettings webhooks, PushSettings push, boolean counting, boolean behindProxy,
       AddressLimits.Settings limits, Backpressure backpressure) {
 
     /** On the fast path, with every other setting at its default. */
@@ -66,23 +67,28 @@ public final class Node {
     }
 
     public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire) {
-      this(httpPort, instances, name, webroot, poolSize, wire, null, WebhookSettings.DEFAULTS, true, false,
-          AddressLimits.Settings.DEFAULTS, Backpressure.DEFAULTS);
+      this(httpPort, instances, name, webroot, poolSize, wire, null, WebhookSettings.DEFAULTS, PushSettings.DEFAULTS,
+          true, false, AddressLimits.Settings.DEFAULTS, Backpressure.DEFAULTS);
     }
 
     public Options withExports(String url, WebhookSettings hooks) {
-      return new Options(httpPort, instances, name, webroot, poolSize, wire, url, hooks, counting, behindProxy, limits,
-          backpressure);
-    }
-
-    public Options withCounting(boolean on) {
-      return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, on, behindProxy,
+      return new Options(httpPort, instances, name, webroot, poolSize, wire, url, hooks, push, counting, behindProxy,
           limits, backpressure);
     }
 
+    public Options withPush(PushSettings settings) {
+      return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, settings, counting,
+          behindProxy, limits, backpressure);
+    }
+
+    public Options withCounting(boolean on) {
+      return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, push, on,
+          behindProxy, limits, backpressure);
+    }
+
     public Options withClients(boolean proxy, AddressLimits.Settings perAddress, Backpressure perSocket) {
-      return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, counting, proxy,
-          perAddress, perSocket);
+      return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, push, counting,
+          proxy, perAddress, perSocket);
     }
   }
 
@@ -116,7 +122,7 @@ public final class Node {
         new Commands(shared),
         new Screens(shared),
         new Schedules(shared, new PublicUrl(options.publicUrl())),
-        new Outbound(shared, options.webhooks()),
+        new Outbound(shared, options.webhooks(), options.push()),
         new RunOfShow(shared),
         new Backstage(shared));
   }

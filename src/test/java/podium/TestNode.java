@@ -76,6 +76,12 @@ public final class TestNode {
     return start(vertx, db, port, name, WIRE);
   }
 
+  /** With some settings of its own (push, exports, ...), on the run's wire path. */
+  public static Node start(Vertx vertx, PgConnectOptions db, int port, String name,
+      java.util.function.UnaryOperator<Node.Options> tweak) {
+    return Node.start(vertx, db, tweak.apply(new Node.Options(port, 2, name, "webroot", 4, WIRE)), null).await();
+  }
+
   /** Fails when the node runs another path than asked: a failed probe must not pass as the fast path. */
   public static Node start(Vertx vertx, PgConnectOptions db, int port, String name, WirePath wire) {
     return startAsync(vertx, db, port, name, wire).await();

@@ -8,15 +8,28 @@ import java.net.URISyntaxException;
  * (PODIUM_VAPID_SUBJECT), a mailto: or https: URL that goes into every VAPID token as sub (RFC
  * 8292 section 2.1); a bad one stops the node at start rather than every push at a push service.
  * privateEndpoints: whether endpoints may be http:// or on loopback and private addresses (tests
- * only; off by default, against SSRF, as PODIUM_WEBHOOKS_PRIVATE is for webhooks).
+ * only; off by default, against SSRF, as PODIUM_WEBHOOKS_PRIVATE is for webhooks). perSecond:
+ * at most this many pushes a second leave one node (PODIUM_PUSH_PER_SECOND), so a burst to many
+ * phones never competes with the WebSocket fan-out for the node's cores.
  */
-public record PushSettings(String subject, boolean privateEndpoints) {
+public record PushSettings(String subject, boolean privateEndpoints, int perSecond) {
+
+  /** Who to contact when PODIUM_VAPID_SUBJECT is not set: push services accept it; operators should set theirs. */
+  public static final String UNSET_SUBJECT = "mailto:podium@localhost.localdomain";
+  public static final PushSettings DEFAULTS = new PushSettings(UNSET_SUBJECT, false, 200);
 
   public PushSettings {
     String problem = subjectProblem(subject);
     if (problem != null) {
       throw new IllegalArgumentException("PODIUM_VAPID_SUBJECT " + problem);
     }
+    if (perSecond < 1 || perSecond > 10_000) {
+      throw new IllegalArgumentException("PODIUM_PUSH_PER_SECOND must be from 1 to 10000");
+    }
+  }
+
+  public PushSettings(String subject, boolean privateEndpoints) {
+    this(subject, privateEndpoints, DEFAULTS.perSecond());
   }
 
   /** Null when the subject is a mailto: address or an https: URL, else why not. */

@@ -1,6 +1,7 @@
 package podium.screens;
 
 import podium.web.Errors;
+import podium.web.PerMinute;
 import podium.web.StaffAuth;
 import podium.event.ErrorCode;
 import io.vertx.core.json.JsonObject;
@@ -19,9 +20,9 @@ final class ScreenApi {
   private final Pool pool;
   private final EventStates states;
   private final StaffAuth auth;
-  private final PairingLimit limit;
+  private final PerMinute limit;
 
-  ScreenApi(Pool pool, EventStates states, StaffAuth auth, PairingLimit limit) {
+  ScreenApi(Pool pool, EventStates states, StaffAuth auth, PerMinute limit) {
     this.limit = limit;
     this.pool = pool;
     this.states = states;

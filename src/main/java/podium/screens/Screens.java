@@ -7,6 +7,7 @@ import podium.event.Permission;
 import podium.store.DeliveryReports;
 import podium.store.ScreenTable;
 import podium.web.Feature;
+import podium.web.PerMinute;
 import podium.web.Jobs;
 import podium.web.Shared;
 import podium.web.StaffAuth;
@@ -18,7 +19,8 @@ import podium.web.StaffAuth;
 public final class Screens implements Feature {
 
   private final Shared shared;
-  private final PairingLimit pairing = new PairingLimit();
+  /** A venue has a few hundred screens: ten new pairing codes a minute from one address is plenty. */
+  private final PerMinute pairing = new PerMinute(10);
   private Jobs jobs;
 
   public Screens(Shared shared) {

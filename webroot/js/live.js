@@ -3,6 +3,10 @@
 // a page renders at once while offline.
 import { applyChange } from './apply-change.js';
 import { backoff, gapBackoff } from './backoff.js';
+import { reloadWhenIdle } from './reload-when-idle.js';
+
+/** The live protocol this file speaks (docs/PROTOCOL.md, "Protocol versions"). */
+export const PROTOCOL = 1;
 
 const PING_MS = 15_000;
 const CLOCK_SAMPLES = 8;
@@ -33,7 +37,7 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     epoch: null,
     skipped: 0,
     log: [],
-    status: { online: false, connecting: true, since: Date.now(), version: null, epoch: null, error: null, hubVersion: null },
+    status: { online: false, connecting: true, since: Date.now(), version: null, epoch: null, error: null, hubVersion: null, outdated: false },
     subscribe(fn) {
       listeners.add(fn);
       if (live.state) call(fn, live.state, null);
@@ -57,14 +61,14 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
   };
   Object.assign(live, saved.load());
 
-  // Connect, then hello: which event, which channels, where we left off.
+  // Connect, then hello: which event, which channels, where we left off, which protocol we speak.
   function connect() {
     retryTimer = null;
     if (closed) return;
     const ws = new WebSocket(endpoint);
     socket = ws;
     ws.onopen = () => {
-      const hello = { type: 'hello', event, channels };
+      const hello = { type: 'hello', event, channels, protocol: PROTOCOL };
       if (token) hello.token = token;
       if (live.state && live.epoch !== null) hello.resume = { epoch: live.epoch, version: live.version };
       ws.send(JSON.stringify(hello));
@@ -104,8 +108,11 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     drops.reset();
     if (f.clock) welcomeClock = f.clock;
     clock.welcome(f.serverTime);
+    // A newer hub still serves this page its own protocol; the page reloads for its new copy when idle.
+    const outdated = typeof f.protocol === 'number' && f.protocol > PROTOCOL;
+    if (outdated) reloadWhenIdle(`protocol ${f.protocol}`);
     // hubVersion: the hub's version at welcome; a page that reaches it has caught up after a resume.
-    setStatus({ online: true, connecting: false, error: null, node: f.node, hubVersion: f.version });
+    setStatus({ online: true, connecting: false, error: null, node: f.node, hubVersion: f.version, outdated });
   }
 
   function snapshot(f) {

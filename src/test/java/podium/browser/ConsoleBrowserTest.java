@@ -355,6 +355,14 @@ class ConsoleBrowserTest {
     assertThat(console.text("dialog[open] .hint")).contains("to " + minutes.getValue("max") + ",");
     console.find("dialog[open]").sendKeys(Keys.ESCAPE);
     awaitNoDialog(console);
+    view(console, "accounts");
+    click(console, "[data-action='add-staff']");
+    dialog(console);
+    assertThat(console.js("return [...document.querySelectorAll('dialog[open] select[name=role] option')].map(o => o.value)"))
+        .as("the roles an account may have").isEqualTo(catalogue.getJsonArray("roles").getList());
+    console.find("dialog[open]").sendKeys(Keys.ESCAPE);
+    awaitNoDialog(console);
+    view(console, "agenda");
 
     // An editor's console, told by its hub (the catalogue's answer, narrowed on its way in) that a
     // delay is at most 90 minutes either way: bounds, hint and check follow the hub, not the page.
@@ -392,6 +400,7 @@ class ConsoleBrowserTest {
       check(desk, "console-delay-range-en");
       desk.find("dialog[open]").sendKeys(Keys.ESCAPE);
       awaitNoDialog(desk);
+      delayInACue(desk, "en");
       click(desk, "#lang-toggle");
       desk.until(SOON, "the Chinese console", d -> desk.text("[data-view='agenda']").equals("日程"));
       click(desk, "[data-panel-session='keynote-gan-yong'] [data-action='delay-custom']");
@@ -401,6 +410,7 @@ class ConsoleBrowserTest {
       check(desk, "console-delay-range-zh");
       desk.find("dialog[open]").sendKeys(Keys.ESCAPE);
       awaitNoDialog(desk);
+      delayInACue(desk, "zh");
     }
     assertNone();
   }
@@ -563,6 +573,25 @@ class ConsoleBrowserTest {
   private static void assertInert(Browser b, String where) {
     assertThat(b.js("return window.__xss === undefined")).as(where + ": no handler ran").isEqualTo(true);
     assertThat(b.js("return document.querySelectorAll('img').length")).as(where + ": no element from the payload").isEqualTo(0L);
+  }
+
+  /** A delay picked for a cue (Run of show) takes the same range: the catalogue's, as this console was told. */
+  private void delayInACue(Browser b, String lang) {
+    view(b, "cues");
+    click(b, "[data-action='add-cue']");
+    dialog(b);
+    choose(b, "select[name='cmd-type']", "session.delay");
+    assertThat(b.find("dialog[open] input[name='cmd-minutes']").getAttribute("max")).isEqualTo("90");
+    assertThat(b.find("dialog[open] input[name='cmd-minutes']").getAttribute("min")).isEqualTo("-90");
+    type(b, "input[name='cmd-minutes']", "91");
+    click(b, "dialog[open] [data-action='add-command']");
+    b.until(SOON, "the range's hint as the error", d -> b.text("dialog[open] .command-picker .error-text").contains("90"));
+    b.js("document.querySelector('dialog[open] .command-picker').scrollIntoView()");
+    b.screenshot("console-cue-delay-range-" + lang + "-1366");
+    check(b, "console-cue-delay-range-" + lang);
+    b.find("dialog[open]").sendKeys(Keys.ESCAPE);
+    awaitNoDialog(b);
+    view(b, "agenda");
   }
 
   private static JsonObject command(JsonObject catalogue, String type) {

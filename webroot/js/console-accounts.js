@@ -4,7 +4,6 @@ import { el } from './text.js';
 import { del, get, patch, post } from './console-api.js';
 import { field, openDialog, select } from './console-dialog.js';
 import { FormError } from './console-command.js';
-import { ROLES } from './console-roles.js';
 
 const MIN_PASSWORD = 10;
 
@@ -80,7 +79,7 @@ function openAccount(app) {
   const w = app.words;
   const login = el('input', { type: 'text', name: 'login', autocapitalize: 'none', spellcheck: 'false' });
   const name = el('input', { type: 'text', name: 'name' });
-  const role = select(ROLES.map(r => [r, w.role[r]]), 'editor', { name: 'role' });
+  const role = select(app.catalogue.roles.map(r => [r, w.role[r]]), 'editor', { name: 'role' });
   const password = passwordInput();
   openDialog(app, {
     title: w.addAccount,
@@ -100,7 +99,7 @@ function openAccount(app) {
 function openEditAccount(app, s) {
   const w = app.words;
   const name = el('input', { type: 'text', name: 'name', value: s.name });
-  const role = select(ROLES.map(r => [r, w.role[r]]), s.role, { name: 'role' });
+  const role = select(app.catalogue.roles.map(r => [r, w.role[r]]), s.role, { name: 'role' });
   const password = passwordInput('reset');
   openDialog(app, {
     title: w.editAccount(s.login),
@@ -141,7 +140,7 @@ function openDisable(app, s) {
 function openToken(app) {
   const w = app.words;
   const name = el('input', { type: 'text', name: 'token-name', autocapitalize: 'none', spellcheck: 'false' });
-  const role = select(ROLES.map(r => [r, w.role[r]]), 'screens', { name: 'role' });
+  const role = select(app.catalogue.roles.map(r => [r, w.role[r]]), 'screens', { name: 'role' });
   let made = null;
   openDialog(app, {
     title: w.addToken,

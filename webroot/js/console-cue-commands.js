@@ -4,6 +4,7 @@
 import { el } from './text.js';
 import { bilingualField, field, select } from './console-dialog.js';
 import { FormError } from './console-command.js';
+import { within } from './console-catalogue.js';
 import { speakerLine } from './console-stage.js';
 
 export const PICKABLE = ['session.start', 'speaker.on_stage', 'announcement.post', 'award.reveal', 'session.end',
@@ -69,13 +70,15 @@ function fieldsFor(app, type) {
   }
   if (type === 'session.delay') {
     const s = sessionSelect(app);
-    const minutes = el('input', { type: 'number', name: 'cmd-minutes', min: -720, max: 720, step: 1, value: 5 });
+    const range = app.range('session.delay', 'minutes');
+    const hint = w.minutesHint(range.min, range.max);
+    const minutes = el('input', { type: 'number', name: 'cmd-minutes', min: range.min, max: range.max, step: 1, value: 5 });
     const cascade = el('input', { type: 'checkbox', name: 'cmd-cascade', checked: true, id: `cmd-cascade-${Math.random().toString(36).slice(2, 7)}` });
     return {
-      nodes: [field(w.session, s), field(w.minutes, minutes, w.minutesHint), el('div', { class: 'check' }, cascade, el('label', { for: cascade.id }, w.cascade))],
+      nodes: [field(w.session, s), field(w.minutes, minutes, hint), el('div', { class: 'check' }, cascade, el('label', { for: cascade.id }, w.cascade))],
       build: () => {
         const m = Number(minutes.value);
-        if (!Number.isInteger(m) || m === 0 || Math.abs(m) > 720) throw new FormError(w.minutesHint);
+        if (!within(range, m) || m === 0) throw new FormError(hint);
         return { type, session: s.value, minutes: m, cascade: cascade.checked };
       },
     };

@@ -162,7 +162,7 @@ export function field(label, input, hint) {
 export function bilingualField(app, label, initial, { multiline = false, required = false, name } = {}) {
   const make = (lang, value) => el(multiline ? 'textarea' : 'input', {
     type: multiline ? null : 'text', lang: lang === 'zh' ? 'zh-CN' : 'en', name: name ? `${name}-${lang}` : null,
-    rows: multiline ? 3 : null, maxlength: 2000, required: required && lang === 'en' ? true : null,
+    rows: multiline ? 3 : null, maxlength: app.catalogue.textMaxLength, required: required && lang === 'en' ? true : null,
   });
   const en = make('en');
   const zh = make('zh');

@@ -1,12 +1,12 @@
 // The way in: the login form, or at a first start the setup form of the one-time link that the
 // hub printed (console.html#setup=TOKEN), which makes the first admin and then logs in.
 import { el } from './text.js';
-import { ApiError, get, post, setCsrf } from './console-api.js';
+import { ApiError, post, setCsrf } from './console-api.js';
 import { field } from './console-dialog.js';
 
 const MIN_PASSWORD = 10;
 
-/** mode 'login' or 'setup'; opts: {token, ended, error, done(me)} */
+/** mode 'login' or 'setup'; opts: {token, ended, error, done()}: done, once logged in, opens the console. */
 export function showGate(root, app, mode, opts) {
   const w = app.words;
   root.classList.remove('hidden');
@@ -72,7 +72,7 @@ export function showGate(root, app, mode, opts) {
       setCsrf(answer.csrf);
       password.value = '';
       again.value = '';
-      opts.done(await get('/api/me'));
+      await opts.done();
     } catch (err) {
       say(errorOf(err));
       password.focus();

@@ -2,6 +2,7 @@
 // confirmed), move, cancel, restore, start, end, edit, add. Each action is one dialog, one intent.
 import { el } from './text.js';
 import { dryRun } from './console-api.js';
+import { within } from './console-catalogue.js';
 import { bilingualField, field, select } from './console-dialog.js';
 import { commandDialog, FormError } from './console-command.js';
 import { errorText } from './console-dialog.js';
@@ -55,7 +56,9 @@ export function openDelay(app, sessionId, minutes) {
   const w = app.words;
   const s = find(app, sessionId);
   if (!s) return;
-  const amount = el('input', { type: 'number', min: -720, max: 720, step: 1, inputmode: 'numeric', name: 'minutes', 'data-field': 'minutes' });
+  const range = app.range('session.delay', 'minutes');
+  const hint = w.minutesHint(range.min, range.max);
+  const amount = el('input', { type: 'number', min: range.min, max: range.max, step: 1, inputmode: 'numeric', name: 'minutes', 'data-field': 'minutes' });
   amount.value = minutes || 5;
   const cascade = el('input', { type: 'checkbox', name: 'cascade', checked: true, 'data-field': 'cascade' });
   const preview = el('div', { class: 'preview', 'aria-live': 'polite', 'data-preview': 'delay' });
@@ -65,7 +68,7 @@ export function openDelay(app, sessionId, minutes) {
   const d = commandDialog(app, {
     title: w.delayTitle(app.t(s.title)), wide: true,
     body: [
-      field(w.minutes, amount, w.minutesHint),
+      field(w.minutes, amount, hint),
       el('div', { class: 'check' }, cascade, el('label', { for: cascade.id || (cascade.id = 'cascade-box') }, w.cascade)),
       el('h3', { class: 'panel-heading' }, w.preview), preview,
     ],
@@ -89,8 +92,8 @@ export function openDelay(app, sessionId, minutes) {
   cascade.addEventListener('change', refresh);
   async function runPreview() {
     const b = body();
-    if (!Number.isInteger(b.minutes) || b.minutes === 0 || Math.abs(b.minutes) > 720) {
-      preview.replaceChildren(el('p', { class: 'error-text' }, w.minutesHint));
+    if (!within(range, b.minutes) || b.minutes === 0) {
+      preview.replaceChildren(el('p', { class: 'error-text' }, hint));
       return;
     }
     preview.replaceChildren(el('p', { class: 'hint' }, w.previewing));

@@ -7,6 +7,9 @@ const ordinal = n => {
   return n + ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] || 'th');
 };
 
+// A negative bound with a true minus sign, as typeset text has it.
+const signed = n => String(n).replace('-', '−');
+
 const en = {
   console: 'Podium console', loading: 'Loading the event…', langToggle: '中文', langToggleLong: 'Switch to 中文',
   views: 'Views', agenda: 'Agenda', notices: 'Stage & notices', awards: 'Awards', screens: 'Screens', eventTab: 'Event',
@@ -49,7 +52,7 @@ const en = {
   shortcutsHint: 'Keys: j/k next/previous session · 1/2/3 delay +5/+10/+15 · d other delay · s start · e end · m move · x cancel · o on stage · Ctrl+K or / all commands.',
   delay: 'Delay', delayOther: 'Other…', delayBy: m => `Delay by +${m} min`, actions: 'Actions', start: 'Start now', end: 'End now',
   move: 'Move room…', cancelSession: 'Cancel session…', restore: 'Restore…', reason: 'Reason',
-  delayTitle: title => `Delay ${title}`, minutes: 'Minutes', minutesHint: 'Whole minutes from −720 to 720, not 0 (negative: earlier).',
+  delayTitle: title => `Delay ${title}`, minutes: 'Minutes', minutesHint: (min, max) => `Whole minutes from ${signed(min)} to ${max}, not 0 (negative: earlier).`,
   cascade: 'Cascade: move the later sessions in this room as far as they must', preview: 'What moves',
   previewing: 'Checking what moves…', previewFirst: 'Wait for the preview of these minutes first.',
   confirmDelay: m => `Delay by ${m} min`, nothingMoves: 'Nothing would move.', sessionsMove: n => `${n} session${n === 1 ? '' : 's'} would move:`,
@@ -253,7 +256,7 @@ const zh = {
   shortcutsHint: '快捷键：j/k 下一场/上一场 · 1/2/3 推迟 5/10/15 分钟 · d 其他推迟 · s 开始 · e 结束 · m 换场 · x 取消 · o 舞台 · Ctrl+K 或 / 全部命令。',
   delay: '推迟', delayOther: '其他…', delayBy: m => `推迟 ${m} 分钟`, actions: '操作', start: '现在开始', end: '现在结束',
   move: '更换会场…', cancelSession: '取消日程…', restore: '恢复…', reason: '原因',
-  delayTitle: title => `推迟 ${title}`, minutes: '分钟', minutesHint: '−720 到 720 之间的整数，不能为 0（负数为提前）。',
+  delayTitle: title => `推迟 ${title}`, minutes: '分钟', minutesHint: (min, max) => `${signed(min)} 到 ${max} 之间的整数，不能为 0（负数为提前）。`,
   cascade: '顺延：本会场之后的日程按需顺延', preview: '将会变动的日程', previewing: '正在检查哪些日程会变动…',
   previewFirst: '请先等待这一分钟数的预览。', confirmDelay: m => `推迟 ${m} 分钟`, nothingMoves: '没有日程会变动。',
   sessionsMove: n => `${n} 场日程将会变动：`, session: '日程', room: '会场', now: '现在', after: '之后',

@@ -5,7 +5,7 @@ import { coalesced, connectLive } from './live.js';
 import { el, fmtTime, t } from './text.js';
 import { ApiError, get, onLoggedOut, setCsrf } from './console-api.js';
 import { WORDS } from './console-words.js';
-import { may } from './console-roles.js';
+import { may, readCatalogue } from './console-catalogue.js';
 import { showGate } from './console-login.js';
 import { agendaView } from './console-agenda.js';
 import { noticesView } from './console-notices.js';
@@ -31,6 +31,7 @@ const app = {
   slug: null,
   live: null,
   me: null,
+  catalogue: null, // the hub's commands: roles and ranges (console-catalogue.js)
   lang: stored(LANG) || ((navigator.language || '').toLowerCase().startsWith('zh') ? 'zh' : 'en'),
   get words() { return WORDS[app.lang] || WORDS.en; },
   view: 'agenda',
@@ -39,7 +40,9 @@ const app = {
   status: null,
   log: null,
   render: null,
-  may: type => may(app.me, type),
+  may: type => may(app.catalogue, app.me, type),
+  /** {min, max} of a whole-number field of a command, as the hub checks it. */
+  range: (type, field) => app.catalogue.range(type, field),
   t: text => t(text, app.lang),
   zone: () => (app.live && app.live.state ? app.live.state.event.timeZone : undefined),
   time: instant => fmtTime(instant, app.zone(), app.lang),
@@ -92,7 +95,7 @@ async function boot() {
     return;
   }
   try {
-    start(await get('/api/me'));
+    await enter();
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       forgetLogin();
@@ -106,11 +109,18 @@ async function boot() {
 function gate(mode, opts) {
   document.documentElement.lang = app.lang === 'zh' ? 'zh-CN' : 'en';
   $('app').classList.add('hidden');
-  showGate($('gate'), app, mode, { ...opts, done: me => start(me) });
+  showGate($('gate'), app, mode, { ...opts, done: enter });
 }
 
-async function start(me) {
+/** Logged in: who we are and the hub's catalogue of commands, asked together, then the console. */
+async function enter() {
+  const [me, catalogue] = await Promise.all([get('/api/me'), get('/api/catalogue')]);
+  start(me, readCatalogue(catalogue));
+}
+
+async function start(me, catalogue) {
   app.me = me;
+  app.catalogue = catalogue;
   setCsrf(me.csrf);
   save(LOGGED_IN, '1');
   onLoggedOut(() => app.loggedOut(true));

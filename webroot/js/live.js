@@ -1,36 +1,34 @@
 // The live connection every page shares: one WebSocket to /live that keeps the event's state
 // in step with the hub (docs/PROTOCOL.md), survives drops and restarts, and caches the state so
 // a page renders at once while offline.
+import { applyChange } from './apply-change.js';
+import { backoff, gapBackoff } from './backoff.js';
+import { reloadWhenIdle } from './reload-when-idle.js';
 
-const BACKOFF_MIN_MS = 500;
-const BACKOFF_MAX_MS = 30_000;
+/** The live protocol this file speaks (docs/PROTOCOL.md, "Protocol versions"). */
+export const PROTOCOL = 1;
+
 const PING_MS = 15_000;
 const CLOCK_SAMPLES = 8;
 const LOG_CAP = 5_000;
-const GAP_WINDOW_MS = 60_000;
 
 export function connectLive({ event, channels = ['public'], token, url } = {}) {
   if (!event) throw new Error('connectLive needs an event slug');
-  const audience = channels.includes('staff') ? 'staff' : 'public';
-  const storageKey = `podium.live.${event}.${audience}`;
   const endpoint = url || `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`;
-
+  const saved = savedState(`podium.live.${event}.${channels.includes('staff') ? 'staff' : 'public'}`);
+  const clock = hubClock();
+  const drops = backoff();
+  const gaps = gapBackoff();
+  const ackEveryMs = channels.some(c => c.startsWith('screen:')) ? 1000 : 5000;
+  const ackSoon = acker(ackEveryMs, () => ({ socket, version: live.version, at: appliedAt }));
   const listeners = new Set();
   const statusListeners = new Set();
-  const clockSamples = []; // {rtt, offset}, the most recent CLOCK_SAMPLES pongs
-  const gapTimes = [];
-  let offset = 0;
+  const pings = pinger();
   let socket = null;
-  let pinger = null;
   let retryTimer = null;
-  let attempt = 0;
   let closed = false;
   let nextDelayMs = null; // set by a reconnect frame or a gap, read when the socket closes
   let welcomeClock = null; // the event's clock as the last welcome told it
-  let ackTimer = null;
-  let ackedVersion = null;
-  const ackEveryMs = channels.some(c => c.startsWith('screen:')) ? 1000 : 5000;
-  let lastAckMs = 0;
   let appliedAt = 0; // the hub's time when the newest version was applied
 
   const live = {
@@ -39,7 +37,7 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     epoch: null,
     skipped: 0,
     log: [],
-    status: { online: false, connecting: true, since: Date.now(), version: null, epoch: null, error: null, hubVersion: null },
+    status: { online: false, connecting: true, since: Date.now(), version: null, epoch: null, error: null, hubVersion: null, outdated: false },
     subscribe(fn) {
       listeners.add(fn);
       if (live.state) call(fn, live.state, null);
@@ -51,76 +49,30 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
       return () => statusListeners.delete(fn);
     },
     /** The hub's real time: this device's clock corrected by the serverTime offset. */
-    now: () => Date.now() + offset,
+    now: () => Date.now() + clock.offset(),
     /** The event's time (its clock may be simulated: the demo, a rehearsal), on the hub's real time. */
     eventNow: () => clockAt((live.state && live.state.event && live.state.event.clock) || welcomeClock, live.now()),
     close() {
       closed = true;
       clearTimeout(retryTimer);
-      stopPinging();
+      pings.stop();
       if (socket) socket.close(1000, 'closed by the page');
     },
   };
+  Object.assign(live, saved.load());
 
-  restore();
-
-  function restore() {
-    try {
-      const saved = JSON.parse(localStorage.getItem(storageKey) || 'null');
-      if (saved && saved.state && typeof saved.version === 'number' && typeof saved.epoch === 'string') {
-        live.state = saved.state;
-        live.version = saved.version;
-        live.epoch = saved.epoch;
-      }
-    } catch (e) {
-      console.warn('podium: ignoring an unreadable cached state', e);
-    }
-  }
-
-  // A resume can replay hundreds of frames in one go: save the state once per burst, not per frame.
-  let persistTimer = null;
-  function persistSoon() {
-    if (persistTimer === null) persistTimer = setTimeout(() => { persistTimer = null; persist(); }, 250);
-  }
-
-  function persist() {
-    try {
-      localStorage.setItem(storageKey, JSON.stringify({ epoch: live.epoch, version: live.version, state: live.state }));
-    } catch (e) {
-      // Storage full or disabled: the page still works, it just cannot start offline next time.
-    }
-  }
-
-  function call(fn, ...args) {
-    try {
-      fn(...args);
-    } catch (e) {
-      console.error('podium: a listener failed', e);
-    }
-  }
-
-  function setStatus(changes) {
-    const s = { ...live.status, ...changes, version: live.version, epoch: live.epoch };
-    if (s.online !== live.status.online) s.since = live.now();
-    live.status = s;
-    statusListeners.forEach(fn => call(fn, s));
-  }
-
-  function publish(change) {
-    listeners.forEach(fn => call(fn, live.state, change));
-  }
-
+  // Connect, then hello: which event, which channels, where we left off, which protocol we speak.
   function connect() {
     retryTimer = null;
     if (closed) return;
     const ws = new WebSocket(endpoint);
     socket = ws;
     ws.onopen = () => {
-      const hello = { type: 'hello', event, channels };
+      const hello = { type: 'hello', event, channels, protocol: PROTOCOL };
       if (token) hello.token = token;
       if (live.state && live.epoch !== null) hello.resume = { epoch: live.epoch, version: live.version };
       ws.send(JSON.stringify(hello));
-      startPinging(ws);
+      pings.start(ws);
     };
     ws.onmessage = m => {
       if (socket === ws) receive(ws, m.data);
@@ -128,21 +80,6 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     ws.onclose = () => {
       if (socket === ws) closedSocket();
     };
-  }
-
-  function closedSocket() {
-    socket = null;
-    stopPinging();
-    setStatus({ online: false, connecting: false });
-    if (closed) return;
-    let delay = nextDelayMs;
-    nextDelayMs = null;
-    if (delay === null) {
-      // Full jitter: a hall of phones that lost Wi-Fi together must not come back together.
-      delay = Math.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** attempt);
-      attempt++;
-    }
-    retryTimer = setTimeout(connect, delay);
   }
 
   function receive(ws, text) {
@@ -160,34 +97,34 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
       case 'snapshot': return snapshot(f);
       case 'change':
       case 'skip': return next(ws, f);
-      case 'pong': return pong(f);
+      case 'pong': return clock.pong(f);
       case 'error': return refused(f);
-      case 'reconnect':
-        nextDelayMs = Math.max(0, Number(f.afterMs) || 0);
-        attempt = 0;
-        ws.close(1000, 'asked to reconnect');
-        return;
+      case 'reconnect': return reconnect(ws, f);
       default: // a frame type from a newer hub: nothing to do with it
     }
   }
 
   function welcome(f) {
-    attempt = 0;
+    drops.reset();
     if (f.clock) welcomeClock = f.clock;
-    if (!clockSamples.length && typeof f.serverTime === 'number') offset = f.serverTime - Date.now();
+    clock.welcome(f.serverTime);
+    // A newer hub still serves this page its own protocol; the page reloads for its new copy when idle.
+    const outdated = typeof f.protocol === 'number' && f.protocol > PROTOCOL;
+    if (outdated) reloadWhenIdle(`protocol ${f.protocol}`);
     // hubVersion: the hub's version at welcome; a page that reaches it has caught up after a resume.
-    setStatus({ online: true, connecting: false, error: null, node: f.node, hubVersion: f.version });
+    setStatus({ online: true, connecting: false, error: null, node: f.node, hubVersion: f.version, outdated });
   }
 
   function snapshot(f) {
     live.state = f.state;
     live.version = f.version;
     live.epoch = f.epoch || (f.state && f.state.epoch);
-    persist();
+    saved.save(live);
     setStatus({});
     publish(null);
   }
 
+  // The next version, a change to apply or a skip to count; any other version is a gap.
   function next(ws, f) {
     if (!live.state || f.version !== live.version + 1) {
       gap(ws, f.version);
@@ -200,44 +137,16 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     live.version = f.version;
     appliedAt = Math.round(live.now());
     ackSoon(ws);
-    persistSoon();
+    saved.saveSoon(live);
     setStatus({});
     if (f.type === 'change') publish(f);
   }
 
-  // A missed version: drop this socket and resume from the last one applied. Repeated gaps
-  // within a minute back off, so a misbehaving hub cannot make us spin.
+  // A missed version: drop this socket and resume from the last one applied.
   function gap(ws, got) {
     console.warn(`podium: got version ${got} after ${live.version}; resuming`);
-    const now = Date.now();
-    while (gapTimes.length && now - gapTimes[0] > GAP_WINDOW_MS) gapTimes.shift();
-    gapTimes.push(now);
-    const n = gapTimes.length - 1;
-    nextDelayMs = n === 0 ? 0 : Math.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** n);
+    nextDelayMs = gaps.next();
     ws.close(1000, 'version gap');
-  }
-
-  // Tells the hub which version is applied here, for its delivery report, only when there is
-  // something new: a screen at most once a second (the report names a screen 3 s behind), a phone
-  // at most once every 5 s (each ack costs the hub about what a frame does; docs/PROTOCOL.md).
-  function ackSoon(ws) {
-    if (ackTimer !== null) return;
-    ackTimer = setTimeout(() => {
-      ackTimer = null;
-      if (socket !== ws || ws.readyState !== WebSocket.OPEN || live.version === ackedVersion) return;
-      ws.send(JSON.stringify({ type: 'ack', version: live.version, at: appliedAt }));
-      ackedVersion = live.version;
-      lastAckMs = Date.now();
-    }, Math.max(0, ackEveryMs - (Date.now() - lastAckMs)));
-  }
-
-  function pong(f) {
-    if (typeof f.t !== 'number' || typeof f.serverTime !== 'number') return;
-    const rtt = Date.now() - f.t;
-    clockSamples.push({ rtt, offset: f.serverTime - (f.t + rtt / 2) });
-    if (clockSamples.length > CLOCK_SAMPLES) clockSamples.shift();
-    // The fastest round trip has the least room for asymmetric delay.
-    offset = clockSamples.reduce((best, s) => (s.rtt < best.rtt ? s : best)).offset;
   }
 
   function refused(f) {
@@ -245,16 +154,35 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     setStatus({ error: { code: f.code, message: f.message } });
   }
 
-  function startPinging(ws) {
-    stopPinging();
-    const ping = () => ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify({ type: 'ping', t: Date.now() }));
-    ping();
-    pinger = setInterval(ping, PING_MS);
+  // The node is going away: come back after the wait it chose (already jittered), with resume.
+  function reconnect(ws, f) {
+    nextDelayMs = Math.max(0, Number(f.afterMs) || 0);
+    drops.reset();
+    ws.close(1000, 'asked to reconnect');
   }
 
-  function stopPinging() {
-    clearInterval(pinger);
-    pinger = null;
+  // Every close ends here: ours (a gap, a reconnect frame), the hub's close frames, and the hub's
+  // cut of a client that could not keep up (docs/PROTOCOL.md, "Slow clients"): a reset with no
+  // close frame, 1006 in browsers. All of them reconnect with resume after the usual backoff.
+  function closedSocket() {
+    socket = null;
+    pings.stop();
+    setStatus({ online: false, connecting: false });
+    if (closed) return;
+    const delay = nextDelayMs === null ? drops.next() : nextDelayMs;
+    nextDelayMs = null;
+    retryTimer = setTimeout(connect, delay);
+  }
+
+  function setStatus(changes) {
+    const s = { ...live.status, ...changes, version: live.version, epoch: live.epoch };
+    if (s.online !== live.status.online) s.since = live.now();
+    live.status = s;
+    statusListeners.forEach(fn => call(fn, s));
+  }
+
+  function publish(change) {
+    listeners.forEach(fn => call(fn, live.state, change));
   }
 
   // The phone got its network back: try now instead of waiting out the backoff.
@@ -267,6 +195,106 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
 
   connect();
   return live;
+}
+
+function call(fn, ...args) {
+  try {
+    fn(...args);
+  } catch (e) {
+    console.error('podium: a listener failed', e);
+  }
+}
+
+/** The last state applied, kept in localStorage so that a page opens with it while offline. */
+function savedState(key) {
+  let timer = null;
+  const save = live => {
+    try {
+      localStorage.setItem(key, JSON.stringify({ epoch: live.epoch, version: live.version, state: live.state }));
+    } catch (e) {
+      // Storage full or disabled: the page still works, it just cannot start offline next time.
+    }
+  };
+  return {
+    /** {state, version, epoch} as last saved, or nothing. */
+    load() {
+      try {
+        const s = JSON.parse(localStorage.getItem(key) || 'null');
+        if (s && s.state && typeof s.version === 'number' && typeof s.epoch === 'string') {
+          return { state: s.state, version: s.version, epoch: s.epoch };
+        }
+      } catch (e) {
+        console.warn('podium: ignoring an unreadable cached state', e);
+      }
+      return {};
+    },
+    save,
+    // A resume can replay hundreds of frames in one go: save once per burst, not per frame.
+    saveSoon(live) {
+      if (timer === null) timer = setTimeout(() => { timer = null; save(live); }, 250);
+    },
+  };
+}
+
+/** This device's clock against the hub's: the welcome's serverTime, then the best of the pongs. */
+function hubClock() {
+  const samples = []; // {rtt, offset}, the most recent CLOCK_SAMPLES pongs
+  let offset = 0;
+  return {
+    offset: () => offset,
+    welcome(serverTime) {
+      if (!samples.length && typeof serverTime === 'number') offset = serverTime - Date.now();
+    },
+    pong(f) {
+      if (typeof f.t !== 'number' || typeof f.serverTime !== 'number') return;
+      const rtt = Date.now() - f.t;
+      samples.push({ rtt, offset: f.serverTime - (f.t + rtt / 2) });
+      if (samples.length > CLOCK_SAMPLES) samples.shift();
+      // The fastest round trip has the least room for asymmetric delay.
+      offset = samples.reduce((best, s) => (s.rtt < best.rtt ? s : best)).offset;
+    },
+  };
+}
+
+/** A ping every 15 s on the open socket: its pongs keep this device's clock on the hub's. */
+function pinger() {
+  let timer = null;
+  const stop = () => {
+    clearInterval(timer);
+    timer = null;
+  };
+  return {
+    start(ws) {
+      stop();
+      const ping = () => ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify({ type: 'ping', t: Date.now() }));
+      ping();
+      timer = setInterval(ping, PING_MS);
+    },
+    stop,
+  };
+}
+
+/**
+ * Tells the hub which version is applied here, for its delivery report, only when there is
+ * something new: a screen at most once a second (the report names a screen 3 s behind), a phone
+ * at most once every 5 s (each ack costs the hub about what a frame does; docs/PROTOCOL.md).
+ * latest(): {socket, version, at} now; an ack goes only on the socket it was asked on.
+ */
+function acker(everyMs, latest) {
+  let timer = null;
+  let acked = null;
+  let lastMs = 0;
+  return ws => {
+    if (timer !== null) return;
+    timer = setTimeout(() => {
+      timer = null;
+      const { socket, version, at } = latest();
+      if (socket !== ws || ws.readyState !== WebSocket.OPEN || version === acked) return;
+      ws.send(JSON.stringify({ type: 'ack', version, at }));
+      acked = version;
+      lastMs = Date.now();
+    }, Math.max(0, everyMs - (Date.now() - lastMs)));
+  };
 }
 
 /** Runs fn at most once per animation frame, however often it is asked: pages render with it. */
@@ -286,63 +314,4 @@ export function clockAt(clock, realMs) {
   const eventAnchor = Date.parse(clock.eventAnchor);
   if (clock.paused) return eventAnchor;
   return eventAnchor + Math.round((realMs - Date.parse(clock.realAnchor)) * clock.speed);
-}
-
-/**
- * Applies a change's data by the "replace by id" rules of docs/PROTOCOL.md, exactly as the hub's
- * Agenda.apply does (a test holds the two together); returns a new state object.
- */
-export function applyChange(state, data) {
-  const s = { ...state };
-  if (data.sessions) s.sessions = replaceById(s.sessions, data.sessions, x => x.id).sort(bySessionStart);
-  if (data.rooms) s.rooms = replaceById(s.rooms, data.rooms, x => x.id).sort((a, b) => a.position - b.position);
-  if (data.speakers) s.speakers = replaceById(s.speakers, data.speakers, x => x.id);
-  if (data.announcements) s.announcements = replaceById(s.announcements, data.announcements, x => x.id);
-  if (data.clearedAnnouncements) {
-    const gone = new Set(data.clearedAnnouncements);
-    s.announcements = (s.announcements || []).filter(a => !gone.has(a.id));
-  }
-  if (s.announcements !== state.announcements) s.announcements.sort((a, b) => instant(a.postedAt) - instant(b.postedAt));
-  if ('notice' in data) s.notice = data.notice;
-  if (data.event) s.event = data.event;
-  if (data.awards) s.awards = replaceById(s.awards, data.awards, x => x.id);
-  if (data.results) {
-    // A result is one nominee's place: two nominees at one rank are a tie.
-    s.awards = (s.awards || []).map(award => {
-      const mine = data.results.filter(r => r.award === award.id);
-      return mine.length ? {
-        ...award,
-        results: replaceById(award.results, mine, r => `${r.award}#${r.rank}#${r.nominee}`)
-          .sort((a, b) => a.rank - b.rank || (a.nominee < b.nominee ? -1 : a.nominee > b.nominee ? 1 : 0)),
-      } : award;
-    });
-  }
-  // Screens and cues are in the staff state only: a public state never gets their changes in full.
-  if (data.screens && s.screens) s.screens = replaceById(s.screens, data.screens, x => x.screen);
-  if (data.cues && s.cues) {
-    s.cues = replaceById(s.cues, data.cues, x => x.id)
-      .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
-  if (data.removedCues && s.cues) {
-    const gone = new Set(data.removedCues);
-    s.cues = s.cues.filter(c => !gone.has(c.id));
-  }
-  return s;
-}
-
-const instant = iso => Date.parse(iso);
-
-// By time, not by text: "…:00.250Z" sorts before "…:00Z" as a string.
-function bySessionStart(a, b) {
-  return instant(a.start) - instant(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function replaceById(list, updates, key) {
-  const out = [...(list || [])];
-  for (const u of updates) {
-    const i = out.findIndex(x => key(x) === key(u));
-    if (i >= 0) out[i] = u;
-    else out.push(u);
-  }
-  return out;
 }

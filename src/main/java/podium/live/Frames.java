@@ -43,11 +43,15 @@ final class Frames {
         + ",\"state\":" + encodedState + "}");
   }
 
-  /** With the event's clock, so a page shows the event's time before its snapshot arrives. */
+  /**
+   * With the event's clock, so a page shows the event's time before its snapshot arrives, and the
+   * hub's protocol, so a page older than the hub knows to fetch its new copy.
+   */
   static SharedFrame welcome(EventState.View view, String node, Audience audience) {
     return SharedFrame.once(new JsonObject().put("type", "welcome").put("epoch", view.epoch())
         .put("version", view.version()).put("serverTime", System.currentTimeMillis()).put("node", node)
-        .put("audience", audience.wire()).put("clock", view.agenda().event().clock().toJson()).encode());
+        .put("audience", audience.wire()).put("clock", view.agenda().event().clock().toJson())
+        .put("protocol", Hello.PROTOCOL).encode());
   }
 
   static SharedFrame pong(Object clientTime) {

@@ -2,11 +2,21 @@ package podium.live;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A client's hello: which event, which channels, where it left off, and its staff token if any. */
-record Hello(String event, List<String> channels, String resumeEpoch, long resumeVersion, String token) {
+/**
+ * A client's hello: which event, which channels, where it left off, its staff token if any, and
+ * the protocol it speaks (docs/PROTOCOL.md, "Protocol versions").
+ */
+record Hello(String event, List<String> channels, String resumeEpoch, long resumeVersion, String token, int protocol) {
+
+  /** The live protocol this hub speaks, sent in every welcome. */
+  static final int PROTOCOL = 1;
+
+  /** What a hello without "protocol" speaks: every live.js before the field came. */
+  static final int FIRST_PROTOCOL = 1;
 
   private static final Pattern CHANNEL = Pattern.compile("public|staff|(room|screen):[a-z0-9][a-z0-9-]{0,63}");
 
@@ -64,6 +74,24 @@ record Hello(String event, List<String> channels, String resumeEpoch, long resum
     if (token != null && !(token instanceof String)) {
       throw new ProtocolError(ProtocolError.Code.BAD_HELLO, "'token' must be a string");
     }
-    return new Hello(event, list.stream().map(String.class::cast).distinct().toList(), epoch, version, (String) token);
+    return new Hello(event, list.stream().map(String.class::cast).distinct().toList(), epoch, version, (String) token,
+        protocol(frame.getValue("protocol")));
+  }
+
+  /** A protocol this hub speaks; a newer one is refused, and the client may say hello again with an older one. */
+  private static int protocol(Object value) {
+    if (value == null) {
+      return FIRST_PROTOCOL;
+    }
+    BigInteger asked = value instanceof Integer || value instanceof Long ? BigInteger.valueOf(((Number) value).longValue())
+        : value instanceof BigInteger big ? big : null;
+    if (asked == null || asked.signum() < 1) {
+      throw new ProtocolError(ProtocolError.Code.BAD_HELLO, "'protocol' must be a positive integer");
+    }
+    if (asked.compareTo(BigInteger.valueOf(PROTOCOL)) > 0) {
+      throw new ProtocolError(ProtocolError.Code.UNSUPPORTED_PROTOCOL, "this hub speaks protocol " + PROTOCOL
+          + " at most; say hello again with a protocol it speaks");
+    }
+    return asked.intValue();
   }
 }

@@ -25,7 +25,7 @@ import podium.event.ChangeCodec;
 
 /**
  * One apply rule in two languages: every change kind of golden/commands.jsonl goes through the
- * hub's Agenda.apply and through live.js's applyChange in Chromium, for each audience, and the two
+ * hub's Agenda.apply and through live.js's applyChange (apply-change.js) in Chromium, for each audience, and the two
  * states must be equal field by field after every step.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,7 +43,7 @@ class ApplyParityBrowserTest {
     router.route().handler(StaticHandler.create(FileSystemAccess.ROOT, Path.of("webroot").toAbsolutePath().toString()));
     server = vertx.createHttpServer().requestHandler(router).listen(TestNode.freePort()).await();
     browser = Browser.start(800, 600);
-    browser.open("http://localhost:" + server.actualPort() + "/js/live.js");
+    browser.open("http://localhost:" + server.actualPort() + "/js/apply-change.js");
   }
 
   @AfterAll
@@ -68,7 +68,7 @@ class ApplyParityBrowserTest {
         expected.add(state(step.after(), audience, step.version()));
       }
       Object answer = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-          + "import('/js/live.js').then(({ applyChange }) => {"
+          + "import('/js/apply-change.js').then(({ applyChange }) => {"
           + "  let s = JSON.parse(arguments[0]); const out = [];"
           + "  for (const f of JSON.parse(arguments[1])) {"
           + "    s = f.type === 'change' ? applyChange(s, f.data) : { ...s }; s.version = f.version; out.push(s);"

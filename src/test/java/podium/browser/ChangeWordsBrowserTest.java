@@ -25,17 +25,17 @@ import podium.event.ChangeCodec;
 
 /**
  * The attendee page's words for changes (agenda-change-words.js), in Chromium: every public change
- * of the golden scenario (golden/commands.jsonl) as the hub makes it, applied by live.js and told in English and Chinese;
+ * of the golden scenario (golden/commands.jsonl) as the hub makes it, applied as live.js does (apply-change.js) and told in English and Chinese;
  * and kinds the page has never heard of, which it tells from the state alone or not at all.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChangeWordsBrowserTest {
 
   private static final String TELL = "const done = arguments[arguments.length - 1];"
-      + "Promise.all([import('/js/live.js'), import('/js/agenda-change-words.js')]).then(([live, words]) => {"
+      + "Promise.all([import('/js/apply-change.js'), import('/js/agenda-change-words.js')]).then(([apply, words]) => {"
       + "  let s = JSON.parse(arguments[0]); const out = [];"
       + "  for (const f of JSON.parse(arguments[1])) {"
-      + "    const after = f.type === 'change' ? live.applyChange(s, f.data) : s;"
+      + "    const after = f.type === 'change' ? apply.applyChange(s, f.data) : s;"
       + "    const items = f.type === 'change' ? words.describe(s, after, words.touchedBy(f.data)) : [];"
       + "    const entry = { items, primary: f.data && f.data.session };"
       + "    out.push({ kind: f.kind || f.type, en: words.entrySentences(entry, 'en', 'Asia/Shanghai'),"

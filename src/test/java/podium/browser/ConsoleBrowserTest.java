@@ -45,6 +45,7 @@ import podium.TestNode;
  * The staff console in Chromium at 1366x768, against a real node and PostgreSQL: log in, delay with
  * a previewed cascade (seen on an attendee's phone), a conflict shown and retried, pairing a screen,
  * an emergency notice posted and cleared (each confirmed), a reveal and its undo, a role's limits,
+ * the roles and ranges the hub's catalogue serves (GET /api/catalogue) as the console's own,
  * XSS payloads as inert text, axe-core on every view, and the Event view's tables with each button on one line.
  */
 @ExtendWith(VertxExtension.class)
@@ -55,6 +56,13 @@ class ConsoleBrowserTest {
   private static final String PASSWORD = "chief-password-1";
   private static final String XSS = ScreenPages.XSS;
   private static final String AWARD = "individual-accolades";
+  /** Run before the console's own scripts: GET /api/catalogue's answer with session.delay's minutes at ±90. */
+  private static final String NINETY_MINUTES = "const fetched = window.fetch;"
+      + "window.fetch = async (...args) => { const r = await fetched(...args);"
+      + "  if (!String(args[0]).endsWith('/api/catalogue')) return r;"
+      + "  const c = await r.json();"
+      + "  c.commands.find(x => x.type === 'session.delay').ranges.minutes = { min: -90, max: 90 };"
+      + "  return new Response(JSON.stringify(c), { status: r.status, headers: r.headers }); };";
 
   private Vertx vertx;
   private int port;
@@ -335,6 +343,80 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(7)
+  void theConsoleTakesItsRolesAndRangesFromTheHubsCatalogue() {
+    JsonObject catalogue = getAsAdmin(vertx, port, "/api/catalogue");
+    JsonObject minutes = command(catalogue, "session.delay").getJsonObject("ranges").getJsonObject("minutes");
+    view(console, "agenda");
+    click(console, "[data-session='keynote-gan-yong']");
+    click(console, "[data-panel-session='keynote-gan-yong'] [data-action='delay-custom']");
+    dialog(console);
+    assertThat(console.find("dialog[open] input[name='minutes']").getAttribute("min")).isEqualTo(minutes.getValue("min").toString());
+    assertThat(console.find("dialog[open] input[name='minutes']").getAttribute("max")).isEqualTo(minutes.getValue("max").toString());
+    assertThat(console.text("dialog[open] .hint")).contains("to " + minutes.getValue("max") + ",");
+    console.find("dialog[open]").sendKeys(Keys.ESCAPE);
+    awaitNoDialog(console);
+    view(console, "accounts");
+    click(console, "[data-action='add-staff']");
+    dialog(console);
+    assertThat(console.js("return [...document.querySelectorAll('dialog[open] select[name=role] option')].map(o => o.value)"))
+        .as("the roles an account may have").isEqualTo(catalogue.getJsonArray("roles").getList());
+    console.find("dialog[open]").sendKeys(Keys.ESCAPE);
+    awaitNoDialog(console);
+    view(console, "agenda");
+
+    // An editor's console, told by its hub (the catalogue's answer, narrowed on its way in) that a
+    // delay is at most 90 minutes either way: bounds, hint and check follow the hub, not the page.
+    ConsolePages.createStaff(vertx, port, "desk", "Agenda Desk", "editor", "desk-password-1");
+    try (Browser desk = Browser.start(1366, 768)) {
+      desk.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", NINETY_MINUTES));
+      logIn(desk, port, "desk", "desk-password-1");
+      // Every command the catalogue gives to admins alone is hidden; every editor command is offered.
+      for (Object c : catalogue.getJsonArray("commands")) {
+        JsonObject cmd = (JsonObject) c;
+        Object role = cmd.getValue("role");
+        assertThat(desk.js("return window.podiumConsole.may(arguments[0])", cmd.getString("type")))
+            .as("may an editor send %s (role %s)?", cmd.getString("type"), role)
+            .isEqualTo(role == null || "editor".equals(role));
+      }
+      assertThat(commandsOf(catalogue, "admin")).contains("clock.set", "event.update");
+      assertThat(desk.find("#clock .clock-set").isDisplayed()).as("the clock's controls (clock.set)").isFalse();
+      assertThat(console.find("#clock .clock-set").isDisplayed()).as("the admin's clock controls").isTrue();
+      view(desk, "event");
+      assertThat(desk.driver.findElements(By.cssSelector("[data-action='edit-event']"))).as("event.update").isEmpty();
+      assertThat(desk.driver.findElements(By.cssSelector("[data-action='add-room']"))).as("room.add").hasSize(1);
+      view(desk, "agenda");
+
+      click(desk, "[data-session='keynote-gan-yong']");
+      click(desk, "[data-panel-session='keynote-gan-yong'] [data-action='delay-custom']");
+      dialog(desk);
+      assertThat(desk.find("dialog[open] input[name='minutes']").getAttribute("max")).isEqualTo("90");
+      assertThat(desk.find("dialog[open] input[name='minutes']").getAttribute("min")).isEqualTo("-90");
+      assertThat(desk.text("dialog[open] .hint")).isEqualTo("Whole minutes from −90 to 90, not 0 (negative: earlier).");
+      // 120 is within the hub's own range, but this console was told 90: it asks for no preview.
+      type(desk, "input[name='minutes']", "120");
+      desk.until(SOON, "the range's hint as the error", d -> desk.text("[data-preview='delay'] .error-text").contains("−90 to 90"));
+      assertThat(dialog(desk).findElement(By.cssSelector("[data-action=confirm]")).isEnabled()).isFalse();
+      desk.screenshot("console-delay-range-en-1366");
+      check(desk, "console-delay-range-en");
+      desk.find("dialog[open]").sendKeys(Keys.ESCAPE);
+      awaitNoDialog(desk);
+      delayInACue(desk, "en");
+      click(desk, "#lang-toggle");
+      desk.until(SOON, "the Chinese console", d -> desk.text("[data-view='agenda']").equals("日程"));
+      click(desk, "[data-panel-session='keynote-gan-yong'] [data-action='delay-custom']");
+      dialog(desk);
+      assertThat(desk.text("dialog[open] .hint")).isEqualTo("−90 到 90 之间的整数，不能为 0（负数为提前）。");
+      desk.screenshot("console-delay-range-zh-1366");
+      check(desk, "console-delay-range-zh");
+      desk.find("dialog[open]").sendKeys(Keys.ESCAPE);
+      awaitNoDialog(desk);
+      delayInACue(desk, "zh");
+    }
+    assertNone();
+  }
+
+  @Test
+  @Order(8)
   void everyViewPassesAxeInBothLanguages() {
     for (String lang : new String[] {"en", "zh"}) {
       if (lang.equals("zh")) {
@@ -400,7 +482,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void whatStaffTypeStaysInertTextInEveryView() {
     long first = ScreenPages.command(api, new JsonObject().put("type", "session.update").put("session", "keynote-gan-yong")
         .put("title", bi(XSS + " title")).put("description", bi(XSS + " description")));
@@ -458,7 +540,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   @SuppressWarnings("unchecked")
   void theEventViewsTablesKeepEveryButtonOnOneLineInBothLanguages() {
     int speakers = api.snapshot().getJsonArray("speakers").size();
@@ -491,6 +573,35 @@ class ConsoleBrowserTest {
   private static void assertInert(Browser b, String where) {
     assertThat(b.js("return window.__xss === undefined")).as(where + ": no handler ran").isEqualTo(true);
     assertThat(b.js("return document.querySelectorAll('img').length")).as(where + ": no element from the payload").isEqualTo(0L);
+  }
+
+  /** A delay picked for a cue (Run of show) takes the same range: the catalogue's, as this console was told. */
+  private void delayInACue(Browser b, String lang) {
+    view(b, "cues");
+    click(b, "[data-action='add-cue']");
+    dialog(b);
+    choose(b, "select[name='cmd-type']", "session.delay");
+    assertThat(b.find("dialog[open] input[name='cmd-minutes']").getAttribute("max")).isEqualTo("90");
+    assertThat(b.find("dialog[open] input[name='cmd-minutes']").getAttribute("min")).isEqualTo("-90");
+    type(b, "input[name='cmd-minutes']", "91");
+    click(b, "dialog[open] [data-action='add-command']");
+    b.until(SOON, "the range's hint as the error", d -> b.text("dialog[open] .command-picker .error-text").contains("90"));
+    b.js("document.querySelector('dialog[open] .command-picker').scrollIntoView()");
+    b.screenshot("console-cue-delay-range-" + lang + "-1366");
+    check(b, "console-cue-delay-range-" + lang);
+    b.find("dialog[open]").sendKeys(Keys.ESCAPE);
+    awaitNoDialog(b);
+    view(b, "agenda");
+  }
+
+  private static JsonObject command(JsonObject catalogue, String type) {
+    return catalogue.getJsonArray("commands").stream().map(c -> (JsonObject) c)
+        .filter(c -> c.getString("type").equals(type)).findFirst().orElseThrow();
+  }
+
+  private static List<String> commandsOf(JsonObject catalogue, String role) {
+    return catalogue.getJsonArray("commands").stream().map(c -> (JsonObject) c)
+        .filter(c -> role.equals(c.getValue("role"))).map(c -> c.getString("type")).toList();
   }
 
   private static JsonObject bi(String text) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import podium.LiveClient;
 import podium.TestNode;
 
-/** Every bad frame gets an error with a stable code; the connection and the node keep serving. */
+/**
+ * Every bad frame gets an error with a stable code; the connection and the node keep serving. A
+ * hello without a protocol (every live.js before it) or with protocol 1 is served; a newer one is refused.
+ */
 @ExtendWith(VertxExtension.class)
 class BadFramesTest {
 
@@ -46,6 +49,13 @@ class BadFramesTest {
       assertThat(lastError(c, 8)).isEqualTo("unknown_room");
       c.hello(new JsonObject().put("resume", "yesterday"));
       assertThat(lastError(c, 9)).isEqualTo("bad_hello");
+      // A page newer than this hub: refused with its own code, and the socket waits for an older hello.
+      c.hello(new JsonObject().put("protocol", 2));
+      assertThat(lastError(c, 10)).isEqualTo("unsupported_protocol");
+      c.hello(new JsonObject().put("protocol", 0));
+      assertThat(lastError(c, 11)).isEqualTo("bad_hello");
+      c.hello(new JsonObject().put("protocol", "1"));
+      assertThat(lastError(c, 12)).isEqualTo("bad_hello");
       assertThat(c.ofType("snapshot")).as("no refused hello subscribed").isEmpty();
 
       c.send(new JsonObject().put("type", "ping").put("t", 1234));
@@ -53,11 +63,13 @@ class BadFramesTest {
       assertThat(pong.getInteger("t")).isEqualTo(1234);
       assertThat(pong.getLong("serverTime")).isPositive();
 
-      c.hello(new JsonObject().put("channels", List.of("staff")).put("token", TestNode.ADMIN_TOKEN));
-      assertThat(c.awaitType("welcome").getString("audience")).as("the admin token sees embargoed results").isEqualTo("embargo");
+      c.hello(new JsonObject().put("channels", List.of("staff")).put("token", TestNode.ADMIN_TOKEN).put("protocol", 1));
+      JsonObject welcome = c.awaitType("welcome");
+      assertThat(welcome.getString("audience")).as("the admin token sees embargoed results").isEqualTo("embargo");
+      assertThat(welcome.getInteger("protocol")).as("the hub's protocol").isEqualTo(1);
       c.awaitType("snapshot");
       c.hello();
-      assertThat(lastError(c, 10)).isEqualTo("already_subscribed");
+      assertThat(lastError(c, 13)).isEqualTo("already_subscribed");
 
       huge.sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(70_000) + "\"}");
       long until = System.currentTimeMillis() + 5000;
@@ -67,7 +79,9 @@ class BadFramesTest {
       assertThat(huge.isClosed()).as("a message over 64 KiB closes that connection").isTrue();
     }
     try (LiveClient after = LiveClient.connect(vertx, port)) {
+      // No protocol: a live.js from before the field, served protocol 1 as before.
       after.hello();
+      assertThat(after.awaitType("welcome").getInteger("protocol")).isEqualTo(1);
       assertThat(after.awaitType("snapshot").getJsonObject("state").getJsonArray("sessions")).isNotEmpty();
     } finally {
       node.stop();

@@ -163,6 +163,17 @@ public final class Catalogue {
         UndoRules::undo);
   }
 
+  /** Not in the table: no body can ask for it; the hub sends it for a followed schedule. */
+  private static final Entry<Command.Follow> FOLLOW = new Entry<>("schedule.follow", Role.EDITOR, Set.of(),
+      f -> {
+        throw new CommandRejected(ErrorCode.UNKNOWN_COMMAND, "schedule.follow is sent by the hub only");
+      }, SourceRules::follow);
+
+  /** A followed schedule's release, as a command of the write path. */
+  public static Parsed<Command.Follow> follow(Command.Follow command) {
+    return new Parsed<>(FOLLOW, command);
+  }
+
   private Catalogue() {
   }
 

@@ -136,4 +136,11 @@ public sealed interface Command {
   record RemoveCue(String cue) implements Command { }
 
   record FireCue(String cue) implements Command { }
+
+  /**
+   * A followed schedule's new release, already read into an agenda with this event's ids: the
+   * marks the source last set and the sessions it owns (SourcePlan). Sent by the hub, never parsed.
+   */
+  record Follow(Agenda source, java.util.Map<String, SourceMark> marks, java.util.Set<String> owned)
+      implements Command { }
 }

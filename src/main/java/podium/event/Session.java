@@ -50,6 +50,12 @@ public record Session(String id, Type type, String room, String plannedRoom, Tex
         status, speakers, reason, onStage, upNext, timer);
   }
 
+  /** A new plan (a followed schedule's release): planned and actual times and room alike. */
+  public Session replanned(String newRoom, Instant newStart, Instant newEnd) {
+    return new Session(id, type, newRoom, newRoom, title, description, newStart, newEnd, newStart, newEnd,
+        status, speakers, reason, onStage, upNext, timer);
+  }
+
   public Session shifted(Duration by) {
     return at(start.plus(by), end.plus(by));
   }

@@ -67,7 +67,13 @@ class StaffAccessTest {
       Map.entry("change.undo", "{\"version\":1}"),
       Map.entry("cue.save", "{\"cue\":\"c1\",\"name\":\"C\",\"commands\":[{\"type\":\"announcement.post\",\"text\":\"Hi\"}]}"),
       Map.entry("cue.remove", "{\"cue\":\"none\"}"),
-      Map.entry("cue.fire", "{\"cue\":\"none\"}"));
+      Map.entry("cue.fire", "{\"cue\":\"none\"}"),
+      Map.entry("stage.message", "{\"room\":\"main-hall\",\"text\":\"Please wrap up\"}"),
+      Map.entry("stage.flash", "{\"room\":\"main-hall\"}"),
+      Map.entry("stage.blackout", "{\"room\":\"main-hall\",\"on\":true}"),
+      Map.entry("stage.timer", "{\"session\":\"keynote-gan-yong\",\"warningMinutes\":3,\"dangerMinutes\":1}"),
+      Map.entry("stage.project", "{\"room\":\"main-hall\"}"),
+      Map.entry("stage.dismiss", "{\"session\":\"keynote-gan-yong\"}"));
 
   private Vertx vertx;
   private TestNode.Running node;

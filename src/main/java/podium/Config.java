@@ -22,7 +22,8 @@ import podium.web.PageFiles;
 public record Config(int httpPort, int httpInstances, String dataDir, String pgHost, int pgPort, String pgDatabase,
     String pgUser, String pgPassword, String adminToken, String adminPassword, int dbPoolSize, String webroot,
     String nodeName, boolean seedDemo, WirePath wire, String publicUrl, boolean webhooksToPrivate,
-    boolean behindProxy, AddressLimits.Settings limits, Backpressure backpressure, PushSettings push) {
+    boolean behindProxy, AddressLimits.Settings limits, Backpressure backpressure, PushSettings push,
+    boolean followPrivate) {
 
   static final JsonArray KEYS = new JsonArray().add("PODIUM_HTTP_PORT").add("PODIUM_HTTP_INSTANCES")
       .add("PODIUM_DATA_DIR").add("PGHOST").add("PGPORT").add("PGDATABASE").add("PGUSER").add("PGPASSWORD")
@@ -32,7 +33,7 @@ public record Config(int httpPort, int httpInstances, String dataDir, String pgH
       .add("PODIUM_WS_PER_ADDRESS").add("PODIUM_HELLOS_PER_SECOND").add("PODIUM_LIMIT_LOOPBACK")
       .add("PODIUM_WS_QUEUE_BYTES").add("PODIUM_WS_SEND_BUFFER").add("PODIUM_SLOW_GRACE_SECONDS")
       .add("PODIUM_SCREEN_GRACE_SECONDS").add("PODIUM_VAPID_SUBJECT").add("PODIUM_PUSH_PRIVATE")
-      .add("PODIUM_PUSH_PER_SECOND");
+      .add("PODIUM_PUSH_PER_SECOND").add("PODIUM_FOLLOW_PRIVATE");
 
   public static Future<Config> load(Vertx vertx, String file) {
     ConfigStoreOptions json = new ConfigStoreOptions().setType("file").setOptional(true)
@@ -61,7 +62,8 @@ public record Config(int httpPort, int httpInstances, String dataDir, String pgH
         WirePath.parse(c.getString("PODIUM_WIRE", "fast")), c.getString("PODIUM_PUBLIC_URL"),
         "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_WEBHOOKS_PRIVATE", "false"))),
         "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_BEHIND_PROXY", "false")).trim()), limits(c),
-        backpressure(c), push(c));
+        backpressure(c), push(c),
+        "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_FOLLOW_PRIVATE", "false")).trim()));
   }
 
   private static PushSettings push(JsonObject c) {

@@ -13,7 +13,7 @@ import podium.event.CommandRejected;
 import podium.interop.ScheduleRefused;
 import podium.store.Database;
 import podium.store.Migrations;
-import podium.schedules.ScheduleImport;
+import podium.imports.ScheduleImport;
 
 /**
  * java -jar podium.jar import FILE [--slug S] [--replace] [--force]: imports a schedule into the

@@ -70,7 +70,7 @@ public final class Main {
             config.dbPoolSize(), config.wire())
             .withExports(config.publicUrl(), new WebhookSettings(config.webhooksToPrivate(),
                 WebhookSettings.DEFAULTS.firstRetryMs(), WebhookSettings.DEFAULTS.pauseAfter()))
-            .withPush(config.push()).withCounting(counting)
+            .withPush(config.push()).withCounting(counting).withFollow(config.followPrivate())
             .withClients(config.behindProxy(), config.limits(), config.backpressure()),
         metrics).await();
     EmbeddedDatabase toClose = embedded;

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import podium.commands.Commands;
 import podium.cues.RunOfShow;
 import podium.events.Events;
+import podium.imports.Imports;
 import podium.live.AddressLimits;
 import podium.live.Backpressure;
 import podium.live.ChangeFeed;
@@ -55,11 +56,12 @@ public final class Node {
    * rules; push: Web Push's (its VAPID subject, private endpoints for tests, its rate); counting: whether the hubs count frames for /metrics (PODIUM_METRICS; off only to measure
    * what counting costs); behindProxy: whether the client's address comes from X-Forwarded-For
    * (PODIUM_BEHIND_PROXY); limits: the WebSockets and hellos allowed per client address;
-   * backpressure: what may wait for one socket, and for how long.
+   * backpressure: what may wait for one socket, and for how long; followPrivate: whether a followed
+   * schedule may be read from a private address (PODIUM_FOLLOW_PRIVATE).
    */
   public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
       String publicUrl, WebhookSettings webhooks, PushSettings push, boolean counting, boolean behindProxy,
-      AddressLimits.Settings limits, Backpressure backpressure) {
+      AddressLimits.Settings limits, Backpressure backpressure, boolean followPrivate) {
 
     /** On the fast path, with every other setting at its default. */
     public Options(int httpPort, int instances, String name, String webroot, int poolSize) {
@@ -68,27 +70,33 @@ public final class Node {
 
     public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire) {
       this(httpPort, instances, name, webroot, poolSize, wire, null, WebhookSettings.DEFAULTS, PushSettings.DEFAULTS,
-          true, false, AddressLimits.Settings.DEFAULTS, Backpressure.DEFAULTS);
+          true, false, AddressLimits.Settings.DEFAULTS, Backpressure.DEFAULTS, false);
     }
 
     public Options withExports(String url, WebhookSettings hooks) {
       return new Options(httpPort, instances, name, webroot, poolSize, wire, url, hooks, push, counting, behindProxy,
-          limits, backpressure);
+          limits, backpressure, followPrivate);
     }
 
     public Options withPush(PushSettings settings) {
       return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, settings, counting,
-          behindProxy, limits, backpressure);
+          behindProxy, limits, backpressure, followPrivate);
+    }
+
+    /** Whether a followed schedule may be read from a private or loopback address (tests, a venue's own server). */
+    public Options withFollow(boolean privateSources) {
+      return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, push, counting,
+          behindProxy, limits, backpressure, privateSources);
     }
 
     public Options withCounting(boolean on) {
       return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, push, on,
-          behindProxy, limits, backpressure);
+          behindProxy, limits, backpressure, followPrivate);
     }
 
     public Options withClients(boolean proxy, AddressLimits.Settings perAddress, Backpressure perSocket) {
       return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, push, counting,
-          proxy, perAddress, perSocket);
+          proxy, perAddress, perSocket, followPrivate);
     }
   }
 
@@ -122,6 +130,7 @@ public final class Node {
         new Commands(shared),
         new Screens(shared),
         new Schedules(shared, new PublicUrl(options.publicUrl())),
+        new Imports(shared, options.followPrivate()),
         new Outbound(shared, options.webhooks(), options.push()),
         new RunOfShow(shared),
         new Backstage(shared));

@@ -17,7 +17,7 @@ class PackageRulesTest {
 
   /** The features of a node, one package each (DESIGN.md, "How a node is put together"). */
   static final String[] FEATURES = {"podium.events..", "podium.commands..", "podium.staff..", "podium.screens..",
-      "podium.schedules..", "podium.outbound..", "podium.cues..", "podium.stage.."};
+      "podium.schedules..", "podium.imports..", "podium.outbound..", "podium.cues..", "podium.stage.."};
 
   @Test
   void layersPointOneWay() {

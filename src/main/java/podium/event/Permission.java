@@ -15,7 +15,9 @@ public enum Permission {
   /** Accounts, API tokens and webhooks. */
   MANAGE_ACCESS(Role.ADMIN),
   /** Creating events, importing and rehearsal copies. */
-  MANAGE_EVENTS(Role.ADMIN);
+  MANAGE_EVENTS(Role.ADMIN),
+  /** A followed schedule: reading its state, applying a release that waits, releasing held sessions. */
+  FOLLOW_RELEASES(Role.ADMIN, Role.EDITOR);
 
   private final Set<Role> roles;
 

@@ -1,4 +1,4 @@
-package podium.schedules;
+package podium.imports;
 
 import podium.web.Errors;
 import podium.web.StaffAuth;
@@ -9,7 +9,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
+import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,9 @@ import podium.store.Holder;
 
 /**
  * POST /api/events/import (admins): the body is the file (schedule.json, schedule.xml, a pretalx
- * export or a Podium agenda document); ?slug=, ?replace=true, ?force=true as for the command line.
+ * export or a Podium agenda document); ?slug=, ?replace=true, ?force=true as for the command line;
+ * ?dryRun=true answers what the import would do (and, for an existing event, what its replace
+ * would do to each session) and writes nothing.
  */
 final class ImportApi {
 
@@ -66,7 +70,8 @@ final class ImportApi {
     }
     Boolean replace = flag(ctx, "replace");
     Boolean force = flag(ctx, "force");
-    if (replace == null || force == null) {
+    Boolean dryRun = flag(ctx, "dryRun");
+    if (replace == null || force == null || dryRun == null) {
       return;
     }
     if (ctx.body().length() == 0) {
@@ -76,8 +81,13 @@ final class ImportApi {
     Holder holder = ctx.get(StaffAuth.HOLDER);
     ScheduleImport.Request request = new ScheduleImport.Request(ctx.body().buffer().getBytes(),
         ctx.queryParams().get("slug"), replace, force, holder.actor());
-    ScheduleImport.run(vertx, pool, request, Clock.systemUTC().instant(), line -> { }).onComplete(done -> {
-      if (done.succeeded()) {
+    Instant now = Clock.systemUTC().instant();
+    Future<JsonObject> work = dryRun ? ScheduleImport.preview(vertx, pool, request, now)
+        : ScheduleImport.run(vertx, pool, request, now, line -> { });
+    work.onComplete(done -> {
+      if (done.succeeded() && dryRun) {
+        ctx.json(done.result());
+      } else if (done.succeeded()) {
         JsonObject summary = done.result();
         LOG.info("{} imported '{}' ({} sessions, created: {})", holder.actor(), summary.getString("event"),
             summary.getInteger("sessions"), summary.getBoolean("created"));

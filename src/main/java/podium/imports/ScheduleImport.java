@@ -1,4 +1,4 @@
-package podium.schedules;
+package podium.imports;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,6 +17,7 @@ import podium.event.CommandRejected;
 import podium.event.ErrorCode;
 import podium.event.Room;
 import podium.event.Session;
+import podium.event.SourcePlan;
 import podium.interop.Guids;
 import podium.interop.Hints;
 import podium.interop.Imported;
@@ -46,18 +47,15 @@ public final class ScheduleImport {
    */
   public static Future<JsonObject> run(Vertx vertx, Pool pool, Request r, Instant now, Consumer<String> progress) {
     return vertx.executeBlocking(() -> ScheduleReader.parse(r.file()), false).compose(parsed -> {
-      String slug = r.slug() != null ? r.slug() : parsed.suggestedSlug();
-      if (!SLUG.matcher(slug).matches() || RESERVED.contains(slug)) {
-        return Future.failedFuture(CommandRejected.invalidField("slug", "'" + slug + "' is not an event slug:"
-            + " lowercase letters, digits and '-', at most 64 (and not " + RESERVED + ")"));
-      }
+      String slug = slug(r, parsed);
       progress.accept("read a " + parsed.format().wire() + " file with " + parsed.sessions() + " sessions for '" + slug + "'");
       AtomicReference<Imported> made = new AtomicReference<>();
       return EventImport.importAgenda(pool, slug, r.actor(), existing -> {
         if (existing != null) {
           refuseReplace(existing.agenda(), slug, r, now);
         }
-        Imported imported = ScheduleReader.build(parsed, slug, existing == null ? Hints.NONE : hints(existing, slug),
+        Imported imported = ScheduleReader.build(parsed, slug, existing == null ? Hints.NONE
+            : Hints.replacing(existing.agenda(), existing.guids()),
             now, (done, total) -> progress.accept("checked " + done + " of " + total + " sessions"));
         made.set(imported);
         progress.accept("writing '" + slug + "' to the database");
@@ -65,6 +63,35 @@ public final class ScheduleImport {
       }).map(written -> made.get().summary().put("event", slug).put("version", written.version())
           .put("epoch", written.epoch()).put("created", written.created()));
     });
+  }
+
+  /**
+   * What the import would do, and nothing written: the summary as run answers it (without version
+   * and epoch), whether the event exists and is under way, and for an existing event what replacing
+   * its agenda would do to each session (SourcePlan.replace).
+   */
+  public static Future<JsonObject> preview(Vertx vertx, Pool pool, Request r, Instant now) {
+    return vertx.executeBlocking(() -> ScheduleReader.parse(r.file()), false).compose(parsed -> {
+      String slug = slug(r, parsed);
+      return EventImport.existing(pool, slug).compose(found -> vertx.executeBlocking(() -> {
+        Agenda old = found == null ? null : found.existing().agenda();
+        Imported imported = ScheduleReader.build(parsed, slug, old == null ? Hints.NONE
+            : Hints.replacing(old, found.existing().guids()), now, (done, total) -> { });
+        JsonObject summary = imported.summary().put("event", slug).put("dryRun", true).put("exists", old != null);
+        return old == null ? summary : summary.put("underWay", underWay(old, now))
+            .put("diff", SourcePlan.replace(old, imported.agenda()).toJson());
+      }, false));
+    });
+  }
+
+  /** The slug asked for, or the file's own; refused unless it is one. */
+  private static String slug(Request r, ScheduleReader.Parsed parsed) {
+    String slug = r.slug() != null ? r.slug() : parsed.suggestedSlug();
+    if (!SLUG.matcher(slug).matches() || RESERVED.contains(slug)) {
+      throw CommandRejected.invalidField("slug", "'" + slug + "' is not an event slug:"
+          + " lowercase letters, digits and '-', at most 64 (and not " + RESERVED + ")");
+    }
+    return slug;
   }
 
   private static void refuseReplace(Agenda agenda, String slug, Request r, Instant now) {
@@ -87,26 +114,5 @@ public final class ScheduleImport {
     List<java.time.LocalDate> days = agenda.event().days();
     return !days.isEmpty() && !now.isBefore(days.get(0).atStartOfDay(agenda.event().zone()).toInstant())
         && now.isBefore(days.get(days.size() - 1).plusDays(1).atStartOfDay(agenda.event().zone()).toInstant());
-  }
-
-  /** Every guid a session is known by (from its file, and Podium's own) and every room name, to their ids. */
-  static Hints hints(EventImport.Existing existing, String slug) {
-    Map<String, String> byGuid = new HashMap<>();
-    for (Session s : existing.agenda().sessions()) {
-      byGuid.put(Guids.session(slug, s.id()).toString(), s.id());
-      String fromFile = existing.guids().get(s.id());
-      if (fromFile != null) {
-        byGuid.put(fromFile, s.id());
-      }
-    }
-    Map<String, String> byName = new HashMap<>();
-    for (Room room : existing.agenda().rooms()) {
-      for (String name : List.of(room.name().zh(), room.name().en())) {
-        if (!name.isBlank()) {
-          byName.put(name.strip().toLowerCase(Locale.ROOT), room.id());
-        }
-      }
-    }
-    return new Hints(byGuid, byName, existing.agenda().event(), existing.agenda().awards());
   }
 }

@@ -55,6 +55,7 @@ final class AgendaBuilder {
         kept.put(i, id);
       }
     }
+    hints.takenSessions().forEach(sessionIds::reserve);
     List<Session> sessions = new ArrayList<>();
     Map<String, String> guids = new HashMap<>();
     int n = 0;

@@ -1,5 +1,6 @@
 package podium.outbound;
 
+import podium.web.PublicAddresses;
 import java.net.URI;
 import java.net.URISyntaxException;
 import podium.event.ErrorCode;

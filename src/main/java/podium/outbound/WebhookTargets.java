@@ -1,8 +1,8 @@
 package podium.outbound;
 
+import podium.web.PublicAddresses;
 import java.net.URI;
 import java.net.URISyntaxException;
-import podium.outbound.PublicAddresses;
 
 /**
  * Where a webhook may point. http or https, a host, no credentials in the URL. Unless private

@@ -5,7 +5,7 @@ import io.vertx.ext.web.Router;
 import podium.web.Feature;
 import podium.web.Shared;
 
-/** Schedules in and out: imports (frab/C3VOC, pretalx, Podium documents) and the live exports. */
+/** Schedules out: the live exports (schedule.json, schedule.xml, iCalendar) of every event. */
 public final class Schedules implements Feature {
 
   private final Shared shared;
@@ -19,6 +19,5 @@ public final class Schedules implements Feature {
   @Override
   public void mount(Router router, Vertx vertx) {
     new ExportApi(vertx, shared.states(), interop, shared.port()).mount(router);
-    new ImportApi(vertx, shared.pool(), shared.credentials()).mount(router);
   }
 }

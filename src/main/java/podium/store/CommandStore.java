@@ -41,6 +41,17 @@ public final class CommandStore {
     }
   }
 
+  /**
+   * Writes that must commit with a command's changes or not at all (what a followed schedule
+   * last set); given the agenda the changes were decided on.
+   */
+  @FunctionalInterface
+  public interface Alongside {
+    Alongside NOTHING = (tx, eventId, before, changes) -> Future.succeededFuture();
+
+    Future<?> write(SqlConnection tx, long eventId, Agenda before, List<Change> changes);
+  }
+
   private final Pool pool;
   private final Clock clock;
   private final AgendaSource memory;
@@ -63,19 +74,24 @@ public final class CommandStore {
    * Each round trip waits on a busy machine for two threads to be scheduled, so fewer is faster.
    */
   public Future<Outcome> execute(Request request) {
+    return execute(request, Alongside.NOTHING);
+  }
+
+  /** As execute, with more writes in the same transaction. */
+  public Future<Outcome> execute(Request request, Alongside alongside) {
     return pool.withConnection(conn -> {
       Future<?> begun = conn.query("begin").execute();
       Future<EventTable.EventRow> locked = EventTable.lock(conn, request.slug());
       Future<CommandKeys.Remembered> seen = request.idempotencyKey() == null || request.dryRun()
           ? Future.succeededFuture() : CommandKeys.find(conn, request.actor(), request.idempotencyKey());
       return Future.all(begun, locked, seen)
-          .compose(v -> decide(conn, locked.result(), seen.result(), request))
+          .compose(v -> decide(conn, locked.result(), seen.result(), request, alongside))
           .recover(e -> conn.query("rollback").execute().transform(done -> Future.<Outcome>failedFuture(e)));
     });
   }
 
   private Future<Outcome> decide(SqlConnection tx, EventTable.EventRow row, CommandKeys.Remembered seen,
-      Request request) {
+      Request request, Alongside alongside) {
     if (row == null) {
       return Future.failedFuture(CommandRejected.unknown(ErrorCode.UNKNOWN_EVENT, request.slug()));
     }
@@ -91,7 +107,7 @@ public final class CommandStore {
         .compose(agenda -> facts(tx, row, agenda, request)
             .map(facts -> request.command().decideAll(agenda, facts))
             .compose(changes -> Conflicts.check(tx, row, agenda, changes, request).map(changes))
-            .compose(changes -> request.dryRun() ? preview(tx, row, changes) : commit(tx, row, agenda, changes, request)))
+            .compose(changes -> request.dryRun() ? preview(tx, row, changes) : commit(tx, row, agenda, changes, request, alongside)))
         .recover(e -> Future.failedFuture(Conflicts.withVersion(e, row.version())));
   }
 
@@ -100,7 +116,7 @@ public final class CommandStore {
    * Sent together with COMMIT and pipelined on the connection, in this order.
    */
   private Future<Outcome> commit(SqlConnection tx, EventTable.EventRow row, Agenda agenda, List<Change> changes,
-      Request request) {
+      Request request, Alongside alongside) {
     long last = row.version() + changes.size();
     JsonObject answer = new JsonObject().put("version", last).put("kind", changes.get(changes.size() - 1).kind().wire());
     List<Future<?>> writes = new java.util.ArrayList<>();
@@ -113,6 +129,7 @@ public final class CommandStore {
       before = before.apply(change);
     }
     writes.add(EventTable.bump(tx, row.id(), last));
+    writes.add(alongside.write(tx, row.id(), agenda, changes));
     if (request.idempotencyKey() != null) {
       writes.add(CommandKeys.remember(tx, row.id(), request.actor(), request.idempotencyKey(), request.requestHash(),
           answer));

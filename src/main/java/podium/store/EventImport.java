@@ -84,6 +84,23 @@ public final class EventImport {
             : AgendaTables.load(tx, eventId, row.event()).map(a -> new Loaded(row, a))));
   }
 
+  /** An event as it stands committed now (agenda, guids, id and version, read in one snapshot), or null. */
+  public static Future<Found> existing(Pool pool, String slug) {
+    return pool.withTransaction(tx -> tx.query("set transaction isolation level repeatable read").execute()
+        .compose(v -> EventTable.bySlug(tx, slug))
+        .compose(row -> row == null ? Future.succeededFuture(null)
+            : Future.all(AgendaTables.load(tx, row.id(), row.event()), SessionGuids.of(tx, row.id()))
+                .map(all -> new Found(row.id(), row.version(), new Existing(all.resultAt(0), all.resultAt(1))))));
+  }
+
+  /** An event found by its slug: its id, version, and what a file read into it needs. */
+  public record Found(long eventId, long version, Existing existing) { }
+
+  /** Keeps the guid each of these sessions had in its file (sessions a followed schedule added). */
+  public static Future<Void> rememberGuids(SqlConnection tx, long eventId, Map<String, String> guids) {
+    return SessionGuids.add(tx, eventId, guids);
+  }
+
   /** An event's row and its agenda, read in one consistent snapshot. */
   public record Loaded(EventTable.EventRow row, Agenda agenda) { }
 }

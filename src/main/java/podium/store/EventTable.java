@@ -36,6 +36,11 @@ public final class EventTable {
         .map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
   }
 
+  static Future<EventRow> bySlug(SqlClient db, String slug) {
+    return db.preparedQuery("select " + COLUMNS + " from events where slug = $1").execute(Tuple.of(slug))
+        .map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
+  }
+
   /** Locks the event for the rest of the transaction: commands on one event run one at a time. */
   static Future<EventRow> lock(SqlClient tx, String slug) {
     return tx.preparedQuery("select " + COLUMNS + " from events where slug = $1 for update").execute(Tuple.of(slug))

@@ -33,4 +33,12 @@ final class SessionGuids {
         : tx.preparedQuery("insert into session_guids (event_id, session, guid) values ($1, $2, $3)")
             .executeBatch(rows)).mapEmpty();
   }
+
+  /** Keeps these too (session id → guid), over any the sessions had. */
+  static Future<Void> add(SqlClient tx, long eventId, Map<String, String> guids) {
+    List<Tuple> rows = guids.entrySet().stream().map(e -> Tuple.of(eventId, e.getKey(), e.getValue())).toList();
+    return rows.isEmpty() ? Future.succeededFuture() : tx.preparedQuery("insert into session_guids (event_id, session,"
+        + " guid) values ($1, $2, $3) on conflict (event_id, session) do update set guid = excluded.guid")
+        .executeBatch(rows).mapEmpty();
+  }
 }

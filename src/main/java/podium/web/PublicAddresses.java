@@ -1,4 +1,4 @@
-package podium.outbound;
+package podium.web;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -8,10 +8,11 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /**
- * Where Podium may send on its own (webhooks, Web Push): hosts whose every address is a public
- * one, not loopback, private, link-local (cloud metadata), carrier-grade NAT, multicast or
- * reserved, nor an IPv6 address that carries such an IPv4 one (NAT64, 6to4, compatible). The
- * check is made before each request and redirects are never followed; a name that resolves
+ * Where Podium may call on its own (webhooks, Web Push, a followed schedule): hosts whose every
+ * address is a public one, not loopback, private, link-local (cloud metadata), carrier-grade NAT,
+ * multicast or reserved, nor an IPv6 address that carries such an IPv4 one (NAT64, 6to4,
+ * compatible). The check is made before each request, and again for each redirect a followed
+ * schedule takes (webhooks and pushes follow none); a name that resolves
  * differently between the check and the connection can still get past it, so a hub that must not
  * reach its own network also needs an egress firewall.
  */

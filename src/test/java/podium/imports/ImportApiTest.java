@@ -1,4 +1,4 @@
-package podium.schedules;
+package podium.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package podium.outbound;
+package podium.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,12 +8,14 @@ import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The hub as a newcomer runs it: embedded database, demo forum, env config, SIGTERM, restart. */
 @ExtendWith(VertxExtension.class)
+@Tag("faults")
 class MainTest {
 
   @Test

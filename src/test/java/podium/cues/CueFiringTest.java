@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import podium.store.CueLeader;
 
 /** Cues fired by hand from two consoles on two nodes, and on the clock from the node that leads. */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class CueFiringTest {
 
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
@@ -86,7 +88,9 @@ class CueFiringTest {
     }
   }
 
+  /** Runs its leader as a child process and kills it. */
   @Test
+  @Tag("faults")
   void aScheduledCueFiresOnceWhenTheNodeThatLeadsIsKilledJustBeforeItsTime(Vertx vertx, @TempDir Path dir)
       throws Exception {
     PgConnectOptions db = TestNode.seededDatabase(vertx);

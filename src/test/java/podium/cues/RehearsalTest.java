@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
@@ -34,6 +35,7 @@ import podium.store.EventImport;
  * order they fall due, and nothing reaches the real event's channels.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("faults")
 class RehearsalTest {
 
   private static final String REHEARSAL = "baotou-2023-rehearsal";

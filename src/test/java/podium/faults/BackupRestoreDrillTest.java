@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.Api;
 import podium.LiveClient;
@@ -26,6 +27,7 @@ import podium.store.Migrations;
  * snapshot of the restored state and none resumes across the two histories. Without the step, a
  * client would silently skip the restored history's new versions: the test shows that too.
  */
+@Tag("faults")
 class BackupRestoreDrillTest {
 
   private static final int PHONES = 50;

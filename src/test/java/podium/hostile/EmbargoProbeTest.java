@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.TestNode;
@@ -32,6 +33,7 @@ import podium.outbound.WebhookSettings;
  * exports before its reveal.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class EmbargoProbeTest {
 
   private static final String AWARD = "individual-accolades";

@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Document;
@@ -24,6 +25,7 @@ import podium.TestNode;
  * content type and X-Content-Type-Options: nosniff, so no browser reads it as a page.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class ExportEscapingTest {
 
   static final String TITLE = "<script>window.__xss=1</script>]]><b data-xss=1>&amp;</b>\r\nBEGIN:VEVENT\r\nSUMMARY:evil";

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.LiveClient;
@@ -14,6 +15,7 @@ import podium.TestNode;
 
 /** Every bad frame gets an error with a stable code; the connection and the node keep serving. */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class BadFramesTest {
 
   private static String lastError(LiveClient c, int index) {

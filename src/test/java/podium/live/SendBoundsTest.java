@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.Api;
 import podium.LiveClient;
@@ -20,6 +21,7 @@ import podium.ops.Scrape;
  * changes after it follow it (they do not make the phone stale again), and the kernel keeps only
  * the send buffer the node chose for each stalled socket, whatever it was sent.
  */
+@Tag("node")
 class SendBoundsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);

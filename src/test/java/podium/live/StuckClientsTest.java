@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.Api;
 import podium.LiveClient;
@@ -25,6 +26,7 @@ import podium.ops.Scrape;
  * cut at once (not behind its backlog) and resumes like after any drop. Nothing here measures a
  * time: each test waits, generously, for an outcome.
  */
+@Tag("node")
 class StuckClientsTest {
 
   /** Texts at their longest (2,000 characters): a title and description of each make a 16 KiB change. */

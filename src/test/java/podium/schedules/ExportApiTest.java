@@ -13,6 +13,7 @@ import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,6 +25,7 @@ import podium.interop.Schemas;
 /** The live exports through a real node: schemas, live state, SEQUENCE and STATUS, caching headers, embargo. */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("node")
 class ExportApiTest {
 
   private static final String EVENT = "/api/events/" + TestNode.SLUG;

@@ -8,6 +8,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
@@ -21,6 +22,7 @@ import podium.live.EventState;
  * the locked version.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class AgendaParityTest {
 
   @Test

@@ -41,7 +41,8 @@ class TagsTest {
     boolean resolve = conf.resolveMissingDependenciesFromClassPath();
     conf.setResolveMissingDependenciesFromClassPath(false);
     try {
-      return new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS).importPackages("podium");
+      return new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+          .importPackages("podium");
     } finally {
       conf.setResolveMissingDependenciesFromClassPath(resolve);
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.Node;
 import podium.TestDatabase;
 import podium.TestNode;
@@ -264,10 +265,7 @@ class CommandApiTest {
   }
 
   private void awaitVersion(long v) {
-    long until = System.currentTimeMillis() + 5000;
-    while (version() < v && System.currentTimeMillis() < until) {
-      podium.LiveClient.sleep(5);
-    }
+    Await.version("the node's snapshot", this::version, v);
     assertThat(version()).isEqualTo(v);
   }
 }

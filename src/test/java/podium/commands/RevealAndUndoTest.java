@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.LiveClient;
 import podium.TestNode;
 
@@ -62,10 +63,7 @@ class RevealAndUndoTest {
   }
 
   private void awaitVersion(long v) {
-    long until = System.currentTimeMillis() + 5_000;
-    while (api.snapshot().getLong("version") < v && System.currentTimeMillis() < until) {
-      LiveClient.sleep(10);
-    }
+    Await.version("the node's snapshot", () -> api.snapshot().getLong("version"), v);
   }
 
   /** Everything the public and an editor can read, as text. */

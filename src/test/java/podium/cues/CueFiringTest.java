@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import podium.Api;
-import podium.LiveClient;
+import podium.Await;
 import podium.Main;
 import podium.Node;
 import podium.TestNode;
@@ -123,10 +123,8 @@ class CueFiringTest {
         assertThat(count(survivor, "cue.fired")).as("not yet due").isZero();
         assertThat(lockHolder(survivor)).as("the child leads").isEqualTo(CueLeader.APPLICATION + "node-" + leader.pid());
         leader.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (count(survivor, "cue.fired") == 0 && System.currentTimeMillis() < deadline) {
-          LiveClient.sleep(100);
-        }
+        Node heir = survivor;
+        Await.until("a cue.fired change after the leader was killed", () -> count(heir, "cue.fired"), n -> n > 0);
         assertThat(count(survivor, "cue.fired")).as("the survivor fired it").isEqualTo(1);
         assertThat(lockHolder(survivor)).isEqualTo(CueLeader.APPLICATION + "survivor");
         Thread.sleep(1_500);

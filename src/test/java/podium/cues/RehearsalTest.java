@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.DemoEvent;
 import podium.LiveClient;
 import podium.Node;
@@ -97,10 +98,8 @@ class RehearsalTest {
   }
 
   private static void awaitEvent(Api api) {
-    long until = System.currentTimeMillis() + 5_000;
-    while (api.get("/api/events/" + REHEARSAL).statusCode() != 200 && System.currentTimeMillis() < until) {
-      LiveClient.sleep(20);
-    }
+    Await.until("GET /api/events/" + REHEARSAL + " to answer 200",
+        () -> api.get("/api/events/" + REHEARSAL).statusCode(), status -> status == 200);
   }
 
   private static List<String> firedOrder(Api api) {

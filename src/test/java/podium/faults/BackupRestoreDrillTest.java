@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.Api;
+import podium.Await;
 import podium.LiveClient;
 import podium.Main;
 import podium.Node;
@@ -151,10 +152,7 @@ class BackupRestoreDrillTest {
   }
 
   private static void awaitVersion(Api api, long version) {
-    long until = System.currentTimeMillis() + 5_000;
-    while (api.snapshot().getLong("version") < version && System.currentTimeMillis() < until) {
-      podium.LiveClient.sleep(10);
-    }
+    Await.version("the node's snapshot", () -> api.snapshot().getLong("version"), version);
   }
 
   private static JsonObject without(JsonObject o, String key) {

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.Api;
+import podium.Await;
 import podium.TestNode;
 
 /**
@@ -92,9 +93,6 @@ class ConflictTest {
   }
 
   private static void awaitVersion(Api api, long version) {
-    long until = System.currentTimeMillis() + 5_000;
-    while (api.snapshot().getLong("version") < version && System.currentTimeMillis() < until) {
-      podium.LiveClient.sleep(10);
-    }
+    Await.version("the node's snapshot", () -> api.snapshot().getLong("version"), version);
   }
 }

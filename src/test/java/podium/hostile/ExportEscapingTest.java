@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Document;
+import podium.Await;
 import podium.TestNode;
 
 /**
@@ -42,10 +43,7 @@ class ExportEscapingTest {
           .put("name", SPEAKER), 200);
       long v = hub.admin(HttpMethod.POST, path, new JsonObject().put("type", "room.update").put("room", "main-hall")
           .put("name", TITLE), 200).getLong("version");
-      long until = System.currentTimeMillis() + 5_000;
-      while (hub.version() < v && System.currentTimeMillis() < until) {
-        podium.LiveClient.sleep(20);
-      }
+      Await.version("the node's snapshot", hub::version, v);
       String base = "/api/events/" + slug + "/";
       HttpResponse<Buffer> json = hub.api.get(base + "schedule.json");
       assertThat(json.getHeader("Content-Type")).startsWith("application/json");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import podium.Await;
 import podium.TestNode;
 import podium.browser.Browser;
 
@@ -80,10 +81,7 @@ class XssBrowserTest {
       planted = hub.admin(HttpMethod.POST, "/api/events/" + slug + "/commands", c, 200).getLong("version");
       tally.tried("payload in " + c.getString("type"));
     }
-    long until = System.currentTimeMillis() + 5_000;
-    while (hub.version() < planted && System.currentTimeMillis() < until) {
-      podium.LiveClient.sleep(20);
-    }
+    Await.version("the node's snapshot", hub::version, planted);
   }
 
   @AfterAll

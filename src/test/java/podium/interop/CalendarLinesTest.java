@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.TestNode;
 
 /**
@@ -57,10 +58,7 @@ class CalendarLinesTest {
         .put("title", new JsonObject().put("en", TITLE_EN).put("zh", TITLE_ZH))
         .put("description", new JsonObject().put("en", "Line one.\nLine two, after a break.").put("zh", DESCRIPTION_ZH)))
         .bodyAsJsonObject().getLong("version");
-    long until = System.currentTimeMillis() + 10_000;
-    while (api.snapshot().getLong("version") < version && System.currentTimeMillis() < until) {
-      Thread.onSpinWait();
-    }
+    Await.version("the node's snapshot", () -> api.snapshot().getLong("version"), version);
   }
 
   @AfterAll

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.LiveClient;
 import podium.Node;
 import podium.TestNode;
@@ -109,9 +110,6 @@ class ResumeTest {
   }
 
   private void awaitNodeAt(long version) {
-    long until = System.currentTimeMillis() + 5000;
-    while (node.states().bySlug(TestNode.SLUG).view().version() < version && System.currentTimeMillis() < until) {
-      podium.LiveClient.sleep(5);
-    }
+    Await.version("the node's memory", () -> node.states().bySlug(TestNode.SLUG).view().version(), version);
   }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.TestNode;
 import podium.interop.Guids;
 import podium.interop.Schemas;
@@ -130,10 +131,7 @@ class ExportApiTest {
 
   private long command(String body) {
     long version = api.commandRaw(body).bodyAsJsonObject().getLong("version");
-    long until = System.currentTimeMillis() + 10_000;
-    while (api.snapshot().getLong("version") < version && System.currentTimeMillis() < until) {
-      Thread.onSpinWait();
-    }
+    Await.version("the node's snapshot", () -> api.snapshot().getLong("version"), version);
     return version;
   }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.TestNode;
 
 /**
@@ -132,9 +133,7 @@ class CompressionTest {
         .put("minutes", 5));
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
     long version = r.bodyAsJsonObject().getLong("version");
-    for (int i = 0; i < 200 && api.snapshot().getLong("version") < version; i++) {
-      podium.LiveClient.sleep(25);
-    }
+    Await.version("the node's snapshot", () -> api.snapshot().getLong("version"), version);
     return version;
   }
 }

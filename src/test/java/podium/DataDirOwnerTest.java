@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import podium.store.Migrations;
@@ -17,6 +18,7 @@ import podium.store.Migrations;
  * A postmaster whose owner lives is left alone (a second hub is refused, an import attaches); one
  * whose owner was killed is stale and is stopped. Both have parent 1, so the lock tells them apart.
  */
+@Tag("faults")
 class DataDirOwnerTest {
 
   @Test

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.event.Catalogue;
 import podium.event.ChangeKind;
 import podium.event.ErrorCode;
 
 /** docs/API.md and docs/PROTOCOL.md name every command, refusal code and change kind the code has. */
+@Tag("unit")
 class DocsTest {
 
   private static String doc(String name) throws IOException {

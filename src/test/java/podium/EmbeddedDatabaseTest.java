@@ -9,11 +9,13 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import podium.store.Migrations;
 
 /** The default database keeps its data across restarts, after a run that was killed with -9, and on disk. */
+@Tag("faults")
 class EmbeddedDatabaseTest {
 
   /** Runs in a child JVM: starts the database, writes a row, says "ready", and waits to be killed. */

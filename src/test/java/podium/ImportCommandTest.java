@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The import command end to end, in child JVMs: attached to a running hub, and on its own. */
 @ExtendWith(VertxExtension.class)
+@Tag("faults")
 class ImportCommandTest {
 
   private static final Path FIXTURES = Path.of("src/test/resources/imports").toAbsolutePath();

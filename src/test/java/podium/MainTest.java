@@ -8,12 +8,14 @@ import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The hub as a newcomer runs it: embedded database, demo forum, env config, SIGTERM, restart. */
 @ExtendWith(VertxExtension.class)
+@Tag("faults")
 class MainTest {
 
   @Test
@@ -30,12 +32,8 @@ class MainTest {
           .put("minutes", 10));
       assertThat(delayed.statusCode()).isEqualTo(200);
       // The node's memory follows the commit through LISTEN, a few ms after the answer: wait for it.
-      long until = System.currentTimeMillis() + 5_000;
-      long before = api.snapshot().getLong("version");
-      while (before < delayed.bodyAsJsonObject().getLong("version") && System.currentTimeMillis() < until) {
-        Thread.sleep(20);
-        before = api.snapshot().getLong("version");
-      }
+      long before = Await.version("the hub's snapshot", () -> api.snapshot().getLong("version"),
+          delayed.bodyAsJsonObject().getLong("version"));
       assertThat(before).as("the demo's run of show opened the doors on its clock, then the delay")
           .isGreaterThanOrEqualTo(delayed.bodyAsJsonObject().getLong("version"));
       stop(first);

@@ -7,9 +7,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The packages of DESIGN.md point one way, with no cycles, and the domain knows no I/O. */
+@Tag("unit")
 class PackageRulesTest {
 
   private static final JavaClasses HUB = new ClassFileImporter()

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * keeps. A file edited without a new VERSION would never reach a phone that has the old copy, so
  * this holds VERSION to the files, and the list to what the page loads.
  */
+@Tag("unit")
 class ServiceWorkerShellTest {
 
   private static final Path WEBROOT = Path.of("webroot");

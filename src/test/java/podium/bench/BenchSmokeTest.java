@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * raw baseline and floor, on the test classpath. It checks that the pipeline works and nothing is
  * lost, not how fast anything is.
  */
+@Tag("faults")
 class BenchSmokeTest {
 
   @Test

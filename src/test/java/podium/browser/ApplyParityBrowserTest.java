@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import podium.GoldenScenario;
@@ -29,6 +30,7 @@ import podium.event.ChangeCodec;
  * states must be equal field by field after every step.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("browser")
 class ApplyParityBrowserTest {
 
   private Vertx vertx;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import podium.DemoEvent;
@@ -29,6 +30,7 @@ import podium.event.ChangeCodec;
  * and kinds the page has never heard of, which it tells from the state alone or not at all.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("browser")
 class ChangeWordsBrowserTest {
 
   private static final String TELL = "const done = arguments[arguments.length - 1];"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import podium.FreshHub;
@@ -18,6 +19,8 @@ import podium.TestNode;
  * clock, far past the generous wait here; how many seconds after the hub served the page was live
  * is printed (docs/RELIABILITY.md has a run's figure).
  */
+@Tag("browser")
+@Tag("faults")
 class FirstStartBrowserTest {
 
   @Test

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import podium.FreshHub;
@@ -29,6 +30,8 @@ import podium.TestNode;
  * of webroot/ byte for byte from the copy inside it, as PageFiles serves a folder (gzip but for PNGs,
  * no-cache, a 304 on revalidation), and the attendee page runs there, service worker included.
  */
+@Tag("browser")
+@Tag("faults")
 class JarFromAnyFolderIT {
 
   private static final Path WEBROOT = Path.of("webroot");

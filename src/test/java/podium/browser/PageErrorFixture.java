@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 @ExtendWith(PageErrorFixture.OnlyForTheKit.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("browser")
 class PageErrorFixture {
 
   static final String RUN = "podium.pageErrorFixture";

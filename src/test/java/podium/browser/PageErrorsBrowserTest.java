@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -33,6 +34,7 @@ import podium.TestNode;
  * fails; connection failures pass only inside an expectNetworkErrors scope.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("browser")
 class PageErrorsBrowserTest {
 
   private static final Duration SOON = Duration.ofSeconds(5);

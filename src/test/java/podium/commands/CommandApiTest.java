@@ -10,10 +10,12 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgConnectOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.Node;
 import podium.TestDatabase;
 import podium.TestNode;
@@ -21,6 +23,7 @@ import podium.TestNode;
 /** The staff command API against a real node and PostgreSQL: answers, retries, staleness, refusals. */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("node")
 class CommandApiTest {
 
   private PgConnectOptions db;
@@ -262,10 +265,7 @@ class CommandApiTest {
   }
 
   private void awaitVersion(long v) {
-    long until = System.currentTimeMillis() + 5000;
-    while (version() < v && System.currentTimeMillis() < until) {
-      podium.LiveClient.sleep(5);
-    }
+    Await.version("the node's snapshot", this::version, v);
     assertThat(version()).isEqualTo(v);
   }
 }

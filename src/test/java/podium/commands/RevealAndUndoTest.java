@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.LiveClient;
 import podium.TestNode;
 
@@ -27,6 +29,7 @@ import podium.TestNode;
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("node")
 class RevealAndUndoTest {
 
   private static final String WINNER = "demo-laureate-b";
@@ -60,10 +63,7 @@ class RevealAndUndoTest {
   }
 
   private void awaitVersion(long v) {
-    long until = System.currentTimeMillis() + 5_000;
-    while (api.snapshot().getLong("version") < v && System.currentTimeMillis() < until) {
-      LiveClient.sleep(10);
-    }
+    Await.version("the node's snapshot", () -> api.snapshot().getLong("version"), v);
   }
 
   /** Everything the public and an editor can read, as text. */

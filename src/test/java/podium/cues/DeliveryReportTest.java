@@ -10,6 +10,7 @@ import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
@@ -23,6 +24,7 @@ import podium.browser.Browser;
  * reload). When it may name one (3 s after the change) is DeliverySummaryTest's, on a given clock.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("browser")
 class DeliveryReportTest {
 
   @Test

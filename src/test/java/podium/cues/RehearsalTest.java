@@ -15,9 +15,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.DemoEvent;
 import podium.LiveClient;
 import podium.Node;
@@ -34,6 +36,7 @@ import podium.store.EventImport;
  * order they fall due, and nothing reaches the real event's channels.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("faults")
 class RehearsalTest {
 
   private static final String REHEARSAL = "baotou-2023-rehearsal";
@@ -95,10 +98,8 @@ class RehearsalTest {
   }
 
   private static void awaitEvent(Api api) {
-    long until = System.currentTimeMillis() + 5_000;
-    while (api.get("/api/events/" + REHEARSAL).statusCode() != 200 && System.currentTimeMillis() < until) {
-      LiveClient.sleep(20);
-    }
+    Await.until("GET /api/events/" + REHEARSAL + " to answer 200",
+        () -> api.get("/api/events/" + REHEARSAL).statusCode(), status -> status == 200);
   }
 
   private static List<String> firedOrder(Api api) {

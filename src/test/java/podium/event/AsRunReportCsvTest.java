@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static podium.event.ProjectionTest.run;
 
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The as-run report as RFC 4180 CSV, with staff-typed text defused for spreadsheets. */
+@Tag("unit")
 class AsRunReportCsvTest {
 
   @Test

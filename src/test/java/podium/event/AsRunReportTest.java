@@ -7,10 +7,12 @@ import static podium.event.ProjectionTest.start;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.DemoEvent;
 
 /** The as-run report of the demo's day: planned against actual, and who started and ended each session. */
+@Tag("unit")
 class AsRunReportTest {
 
   static final LocalDate DAY = LocalDate.parse("2023-08-16");

@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.DemoEvent;
 
 /** Cues as pure rules: saved, fired as one (all or nothing, once), scheduled, and by whom. */
+@Tag("unit")
 class CueRulesTest {
 
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

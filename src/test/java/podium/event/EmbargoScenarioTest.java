@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.GoldenScenario;
 
@@ -14,6 +15,7 @@ import podium.GoldenScenario;
  * data nor snapshot that the public or a non-awards role gets holds a result that is not revealed
  * at that moment; the embargo audience gets every result.
  */
+@Tag("unit")
 class EmbargoScenarioTest {
 
   @Test

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.DemoEvent;
 
 /** The event clock: the demo's simulated one, jumps, speed, pause, and what start records by it. */
+@Tag("unit")
 class EventClockTest {
 
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

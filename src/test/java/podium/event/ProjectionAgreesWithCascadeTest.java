@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +23,7 @@ import podium.DemoEvent;
  * runs N minutes over, or starts N minutes late. Sessions in front of a gap, a long break and a
  * short one; overruns the break absorbs, just fills, and cannot.
  */
+@Tag("unit")
 class ProjectionAgreesWithCascadeTest {
 
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

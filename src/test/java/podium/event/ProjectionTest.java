@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.DemoEvent;
 
 /** RunningLate, the live projection of each room's day, on the demo agenda (venue-local times). */
+@Tag("unit")
 class ProjectionTest {
 
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

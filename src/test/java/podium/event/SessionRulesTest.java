@@ -10,10 +10,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.DemoEvent;
 
 /** The session rules on the demo agenda, with venue-local times (Asia/Shanghai). */
+@Tag("unit")
 class SessionRulesTest {
 
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

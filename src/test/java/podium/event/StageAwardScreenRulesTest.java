@@ -7,10 +7,12 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.DemoEvent;
 
 /** Announcements, the stage, emergencies, award reveals and screens, as pure rules. */
+@Tag("unit")
 class StageAwardScreenRulesTest {
 
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

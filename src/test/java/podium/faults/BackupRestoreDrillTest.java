@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.Api;
+import podium.Await;
 import podium.LiveClient;
 import podium.Main;
 import podium.Node;
@@ -26,6 +28,7 @@ import podium.store.Migrations;
  * snapshot of the restored state and none resumes across the two histories. Without the step, a
  * client would silently skip the restored history's new versions: the test shows that too.
  */
+@Tag("faults")
 class BackupRestoreDrillTest {
 
   private static final int PHONES = 50;
@@ -149,10 +152,7 @@ class BackupRestoreDrillTest {
   }
 
   private static void awaitVersion(Api api, long version) {
-    long until = System.currentTimeMillis() + 5_000;
-    while (api.snapshot().getLong("version") < version && System.currentTimeMillis() < until) {
-      podium.LiveClient.sleep(10);
-    }
+    Await.version("the node's snapshot", () -> api.snapshot().getLong("version"), version);
   }
 
   private static JsonObject without(JsonObject o, String key) {

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.Api;
 import podium.LiveClient;
@@ -21,6 +22,7 @@ import podium.ops.Scrape;
  * phone is cut once, and resumes when it comes back. It waits for each outcome generously and
  * asserts no time.
  */
+@Tag("faults")
 class BurstTest {
 
   private static final int READERS = 300;

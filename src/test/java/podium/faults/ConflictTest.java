@@ -10,8 +10,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.Api;
+import podium.Await;
 import podium.TestNode;
 
 /**
@@ -20,6 +22,7 @@ import podium.TestNode;
  * wins, the other gets 409 stale_version with the version and the session as the winner left it.
  * Edits of different sessions on the same view both pass: conflicts are per touched entity.
  */
+@Tag("faults")
 class ConflictTest {
 
   private static final int ROUNDS = 30;
@@ -90,9 +93,6 @@ class ConflictTest {
   }
 
   private static void awaitVersion(Api api, long version) {
-    long until = System.currentTimeMillis() + 5_000;
-    while (api.snapshot().getLong("version") < version && System.currentTimeMillis() < until) {
-      podium.LiveClient.sleep(10);
-    }
+    Await.version("the node's snapshot", () -> api.snapshot().getLong("version"), version);
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import podium.Api;
@@ -26,6 +27,8 @@ import podium.browser.FrameLog;
  * phones and LiveClients all come back through the same URL to B: no gap, no snapshot needed, and
  * the pages never go blank. A command sent to nginx while A dies is applied once.
  */
+@Tag("browser")
+@Tag("faults")
 class NodeLossBehindNginxTest {
 
   private static final int PHONES = 200;

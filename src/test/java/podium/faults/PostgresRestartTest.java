@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import podium.Api;
@@ -30,6 +31,7 @@ import podium.store.Migrations;
  * applied exactly once; readiness says DOWN meanwhile; every client ends at the last version with
  * no gap; and what the nodes hold in memory is what a node loading the tables afresh holds.
  */
+@Tag("faults")
 class PostgresRestartTest {
 
   private static final int COMMANDS = 60;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import podium.Api;
@@ -21,6 +22,7 @@ import podium.TestNode;
  * supervisor would; staff commit two changes while it is down. Every phone comes back on its own,
  * resumes from the restarted node's ring (no snapshot), and has every version once, in order.
  */
+@Tag("faults")
 class ReconnectStormTest {
 
   private static final int PHONES = 5_000;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.Api;
 import podium.LiveClient;
@@ -27,6 +28,7 @@ import podium.ops.Scrape;
  * beside them, as a ratio to alone, is printed here and measured by the bench (bin/bench --burst,
  * docs/RELIABILITY.md): a test must not fail because the machine was busy.
  */
+@Tag("faults")
 class SlowConsumersTest {
 
   private static final int NORMAL = 500;

@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import podium.Await;
 import podium.TestNode;
 import podium.event.Role;
 import podium.live.AddressLimits;
@@ -32,6 +34,7 @@ import podium.outbound.WebhookSettings;
  * exports before its reveal.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class EmbargoProbeTest {
 
   private static final String AWARD = "individual-accolades";
@@ -99,12 +102,26 @@ class EmbargoProbeTest {
 
   /** Until every socket, the public snapshot and (hooked given: a public change) the webhook reached the version. */
   private static void settle(HostileHub hub, List<RawSocket> sockets, List<String> hooked, long version) {
-    long until = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < until && (hub.version() < version || sockets.stream().anyMatch(s ->
-        s.frames.stream().noneMatch(f -> f.getLong("version", -1L) >= version && !"welcome".equals(f.getString("type"))))
-        || hooked != null && hooked.stream().noneMatch(b -> b.contains("\"version\":" + version)))) {
-      podium.LiveClient.sleep(20);
+    Await.until("the snapshot, every socket" + (hooked == null ? "" : " and the webhook") + " at version " + version,
+        () -> behind(hub, sockets, hooked, version), List::isEmpty);
+  }
+
+  /** Which of them has not reached the version yet. */
+  private static List<String> behind(HostileHub hub, List<RawSocket> sockets, List<String> hooked, long version) {
+    List<String> behind = new ArrayList<>();
+    if (hub.version() < version) {
+      behind.add("the snapshot");
     }
+    for (int i = 0; i < sockets.size(); i++) {
+      if (sockets.get(i).frames.stream().noneMatch(f -> f.getLong("version", -1L) >= version
+          && !"welcome".equals(f.getString("type")))) {
+        behind.add("socket " + i);
+      }
+    }
+    if (hooked != null && hooked.stream().noneMatch(b -> b.contains("\"version\":" + version))) {
+      behind.add("the webhook");
+    }
+    return behind;
   }
 
   /** Result objects in a document: "rank:nominee" for every object with both. */

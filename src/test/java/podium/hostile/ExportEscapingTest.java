@@ -12,9 +12,11 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Document;
+import podium.Await;
 import podium.TestNode;
 
 /**
@@ -24,6 +26,7 @@ import podium.TestNode;
  * content type and X-Content-Type-Options: nosniff, so no browser reads it as a page.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class ExportEscapingTest {
 
   static final String TITLE = "<script>window.__xss=1</script>]]><b data-xss=1>&amp;</b>\r\nBEGIN:VEVENT\r\nSUMMARY:evil";
@@ -40,10 +43,7 @@ class ExportEscapingTest {
           .put("name", SPEAKER), 200);
       long v = hub.admin(HttpMethod.POST, path, new JsonObject().put("type", "room.update").put("room", "main-hall")
           .put("name", TITLE), 200).getLong("version");
-      long until = System.currentTimeMillis() + 5_000;
-      while (hub.version() < v && System.currentTimeMillis() < until) {
-        podium.LiveClient.sleep(20);
-      }
+      Await.version("the node's snapshot", hub::version, v);
       String base = "/api/events/" + slug + "/";
       HttpResponse<Buffer> json = hub.api.get(base + "schedule.json");
       assertThat(json.getHeader("Content-Type")).startsWith("application/json");

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.TestNode;
@@ -27,6 +28,7 @@ import podium.event.Role;
  * The seed is fixed (-Dpodium.fuzz.seed=N overrides it) and printed with any failure.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("faults")
 class HttpFuzzTest {
 
   static final long SEED = Long.getLong("podium.fuzz.seed", 20_230_816L);

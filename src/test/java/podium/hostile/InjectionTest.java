@@ -12,9 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import podium.Await;
 import podium.TestNode;
 import podium.event.Catalogue;
 
@@ -28,6 +30,7 @@ import podium.event.Catalogue;
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("node")
 class InjectionTest {
 
   static final List<String> SQL = List.of("' or '1'='1", "x'; drop table events; --", "1; select pg_sleep(600)--",
@@ -151,10 +154,7 @@ class InjectionTest {
       assertThat(r.status()).isEqualTo(200);
       version = new JsonObject(r.body()).getLong("version");
     }
-    long until = System.currentTimeMillis() + 5_000;
-    while (hub.version() < version && System.currentTimeMillis() < until) {
-      podium.LiveClient.sleep(10);
-    }
+    Await.version("the node's snapshot", hub::version, version);
     List<String> texts = strings(hub.api.snapshot().getJsonArray("announcements"));
     assertThat(texts).as("stored and read back as text").containsAll(SQL);
     assertThat(probe.whole()).isNotEqualTo(before);

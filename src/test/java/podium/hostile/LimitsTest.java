@@ -8,6 +8,7 @@ import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.TestNode;
@@ -19,6 +20,7 @@ import podium.live.AddressLimits;
  * per address, so a hall of phones behind one NAT fits in the defaults.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class LimitsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(5);

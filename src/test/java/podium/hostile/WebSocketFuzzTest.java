@@ -8,6 +8,7 @@ import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.event.Catalogue;
@@ -21,6 +22,7 @@ import podium.event.Role;
  * flat. The seed is fixed (override with -Dpodium.fuzz.seed=N) and printed with any failure.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("faults")
 class WebSocketFuzzTest {
 
   static final long SEED = Long.getLong("podium.fuzz.seed", 20_230_816L);

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import podium.Await;
 import podium.TestNode;
 import podium.browser.Browser;
 
@@ -31,6 +33,7 @@ import podium.browser.Browser;
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("browser")
 class XssBrowserTest {
 
   static final List<String> PAYLOADS = List.of(
@@ -78,10 +81,7 @@ class XssBrowserTest {
       planted = hub.admin(HttpMethod.POST, "/api/events/" + slug + "/commands", c, 200).getLong("version");
       tally.tried("payload in " + c.getString("type"));
     }
-    long until = System.currentTimeMillis() + 5_000;
-    while (hub.version() < planted && System.currentTimeMillis() < until) {
-      podium.LiveClient.sleep(20);
-    }
+    Await.version("the node's snapshot", hub::version, planted);
   }
 
   @AfterAll

@@ -15,10 +15,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.LiveClient;
 import podium.TestDatabase;
 import podium.TestNode;
@@ -27,6 +29,7 @@ import podium.interop.Guids;
 /** POST /api/events/import on a real node: new events, refusals that change nothing, replaces that keep ids. */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("node")
 class ImportApiTest {
 
   /** When the imports happen (a Podium document's simulated clock starts then). */
@@ -241,10 +244,9 @@ class ImportApiTest {
   private String everything() throws Exception {
     // An earlier test's import reaches the node through LISTEN: wait until it holds every event's version.
     long committed = count("select coalesce(sum(version), 0) from events");
-    for (int i = 0; i < 200 && api.get("/api/events").bodyAsJsonObject().getJsonArray("events").stream()
-        .mapToLong(e -> ((JsonObject) e).getLong("version")).sum() < committed; i++) {
-      podium.LiveClient.sleep(25);
-    }
+    Await.until("the event list's versions to add up to the " + committed + " committed",
+        () -> api.get("/api/events").bodyAsJsonObject().getJsonArray("events").stream()
+            .mapToLong(e -> ((JsonObject) e).getLong("version")).sum(), sum -> sum >= committed);
     return api.get("/api/events").bodyAsString() + count("select count(*) from sessions")
         + count("select count(*) from event_imports") + count("select count(*) from events");
   }

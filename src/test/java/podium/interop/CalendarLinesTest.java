@@ -19,10 +19,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.TestNode;
 
 /**
@@ -33,6 +35,7 @@ import podium.TestNode;
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("node")
 class CalendarLinesTest {
 
   private static final String EVENT = "/api/events/" + TestNode.SLUG;
@@ -55,10 +58,7 @@ class CalendarLinesTest {
         .put("title", new JsonObject().put("en", TITLE_EN).put("zh", TITLE_ZH))
         .put("description", new JsonObject().put("en", "Line one.\nLine two, after a break.").put("zh", DESCRIPTION_ZH)))
         .bodyAsJsonObject().getLong("version");
-    long until = System.currentTimeMillis() + 10_000;
-    while (api.snapshot().getLong("version") < version && System.currentTimeMillis() < until) {
-      Thread.onSpinWait();
-    }
+    Await.version("the node's snapshot", () -> api.snapshot().getLong("version"), version);
   }
 
   @AfterAll

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.GoldenScenario;
 import podium.event.Agenda;
@@ -13,6 +14,7 @@ import podium.event.Agenda;
  * schedule.json and schedule.xml validate against the C3VOC schemas for the demo as shipped and
  * after every command of golden/commands.jsonl, in both languages; and the validators do reject.
  */
+@Tag("unit")
 class ExportSchemaTest {
 
   private static final String BASE = "https://podium.example.org";

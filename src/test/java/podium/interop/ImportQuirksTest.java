@@ -11,11 +11,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.event.Agenda;
 import podium.event.Session;
 
 /** Real exports' shapes are read (fixtures in src/test/resources/imports), and broken files refused. */
+@Tag("unit")
 class ImportQuirksTest {
 
   /** When the imports happen (a Podium document's simulated clock starts then). */

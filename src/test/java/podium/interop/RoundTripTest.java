@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.DemoEvent;
 import podium.event.Agenda;
@@ -12,6 +13,7 @@ import podium.event.Session;
 import podium.event.Speaker;
 
 /** The demo, exported as schedule.json or schedule.xml and imported again, has the same agenda. */
+@Tag("unit")
 class RoundTripTest {
 
   /** When the imports happen (a Podium document's simulated clock starts then). */

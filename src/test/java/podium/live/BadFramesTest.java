@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.LiveClient;
@@ -17,6 +18,7 @@ import podium.TestNode;
  * hello without a protocol (every live.js before it) or with protocol 1 is served; a newer one is refused.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class BadFramesTest {
 
   private static String lastError(LiveClient c, int index) {

@@ -12,6 +12,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import podium.store.Migrations;
  * at the same final version, having seen every version once.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("faults")
 class ConnectionLossTest {
 
   @Test

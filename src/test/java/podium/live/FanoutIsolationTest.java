@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.DemoEvent;
 import podium.event.Announcement;
@@ -27,6 +28,7 @@ import podium.event.Text;
  * never stops delivery to the others or to later deltas, a failed resync never passes for a done
  * one, and a snapshot bigger than the bound does not make the next change find the socket full.
  */
+@Tag("unit")
 class FanoutIsolationTest {
 
   private Vertx vertx;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.GoldenScenario;
 import podium.event.Agenda;
@@ -24,6 +25,7 @@ import podium.event.ChangeCodec;
  * what the other staff roles get. Run with -Dgolden.write=true
  * to write it again (only when the protocol is meant to change).
  */
+@Tag("unit")
 class GoldenFramesTest {
 
   private static final Path DIR = Path.of("src/test/resources/golden");

@@ -8,10 +8,12 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpMethod;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.TestNode;
 
 /** A long job cut into parts with LoopTurn lets the loop's own sockets be served between the parts. */
+@Tag("unit")
 class LoopTurnTest {
 
   private static final int PARTS = 400;

@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.LiveClient;
 import podium.Node;
 import podium.TestNode;
@@ -21,6 +23,7 @@ import podium.TestNode;
 /** A client that comes back gets exactly what it missed, or a snapshot when that is no longer kept. */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("node")
 class ResumeTest {
 
   private Node node;
@@ -107,9 +110,6 @@ class ResumeTest {
   }
 
   private void awaitNodeAt(long version) {
-    long until = System.currentTimeMillis() + 5000;
-    while (node.states().bySlug(TestNode.SLUG).view().version() < version && System.currentTimeMillis() < until) {
-      podium.LiveClient.sleep(5);
-    }
+    Await.version("the node's memory", () -> node.states().bySlug(TestNode.SLUG).view().version(), version);
   }
 }

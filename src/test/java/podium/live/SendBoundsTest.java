@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.Api;
+import podium.Await;
 import podium.LiveClient;
 import podium.TestNode;
 import podium.ops.Scrape;
@@ -20,6 +22,7 @@ import podium.ops.Scrape;
  * changes after it follow it (they do not make the phone stale again), and the kernel keeps only
  * the send buffer the node chose for each stalled socket, whatever it was sent.
  */
+@Tag("node")
 class SendBoundsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -93,10 +96,8 @@ class SendBoundsTest {
     for (int i = 0; i < 40; i++) {
       StuckClientsTest.edit(api, "edit " + i);
     }
-    long until = System.nanoTime() + WAIT.toNanos();
-    while (Scrape.of(api).value("podium_stale_sockets") < stalled.size() && System.nanoTime() < until) {
-      LiveClient.sleep(50);
-    }
+    Await.until("podium_stale_sockets at " + stalled.size(), () -> Scrape.of(api).value("podium_stale_sockets"),
+        stale -> stale >= stalled.size(), WAIT);
     assertThat(Scrape.of(api).value("podium_stale_sockets")).isEqualTo(stalled.size());
     List<Long> held = new ArrayList<>();
     for (SlowPhone p : stalled) {

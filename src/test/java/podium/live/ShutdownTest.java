@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.LiveClient;
@@ -13,6 +14,7 @@ import podium.TestNode;
 
 /** A node that stops tells each client when to come back, spread out, and then closes. */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class ShutdownTest {
 
   @Test

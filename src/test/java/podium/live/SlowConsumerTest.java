@@ -7,6 +7,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
@@ -18,6 +19,7 @@ import podium.TestNode;
  * it stops getting deltas, and gets one snapshot when it reads again.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class SlowConsumerTest {
 
   private static final int COMMANDS = 400;

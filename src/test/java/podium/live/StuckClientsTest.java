@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.Api;
+import podium.Await;
 import podium.LiveClient;
 import podium.TestNode;
 import podium.ops.Scrape;
@@ -25,6 +27,7 @@ import podium.ops.Scrape;
  * cut at once (not behind its backlog) and resumes like after any drop. Nothing here measures a
  * time: each test waits, generously, for an outcome.
  */
+@Tag("node")
 class StuckClientsTest {
 
   /** Texts at their longest (2,000 characters): a title and description of each make a 16 KiB change. */
@@ -88,17 +91,9 @@ class StuckClientsTest {
   }
 
   private void awaitMetric(String name, String label, double atLeast) {
-    long until = System.nanoTime() + WAIT.toNanos();
-    double value = Double.NaN;
-    while (System.nanoTime() < until) {
-      value = label == null ? Scrape.of(api).sum(name) : Scrape.of(api).sum(name, label);
-      if (value >= atLeast) {
-        return;
-      }
-      LiveClient.sleep(50);
-    }
-    throw new AssertionError(name + (label == null ? "" : "{" + label + "}") + " stayed at " + value + ", wanted "
-        + atLeast);
+    Await.until(name + (label == null ? "" : "{" + label + "}") + " at " + atLeast + " or more",
+        () -> label == null ? Scrape.of(api).sum(name) : Scrape.of(api).sum(name, label), value -> value >= atLeast,
+        WAIT);
   }
 
   /** Defect 1: the only close was the read-idle timeout, which a phone that still pings never meets. */

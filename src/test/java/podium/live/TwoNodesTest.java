@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
@@ -19,6 +20,7 @@ import podium.TestNode;
 
 /** Two hub nodes, each its own Vert.x, on one database: what A commits, B's clients get, in order. */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class TwoNodesTest {
 
   @Test

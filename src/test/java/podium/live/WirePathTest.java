@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import podium.TestNode;
 
 /** The setting picks the path; a node set to fast whose internals are missing says so once and runs plain. */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class WirePathTest {
 
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();

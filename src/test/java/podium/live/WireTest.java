@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import podium.Api;
@@ -23,6 +24,7 @@ import podium.TestNode;
  * way every frame arrives whole, once and in order; and a socket that stays full is marked stale,
  * then recovers with one snapshot.
  */
+@Tag("node")
 class WireTest {
 
   private Vertx vertx;

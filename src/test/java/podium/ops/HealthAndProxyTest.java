@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.pgclient.PgConnectOptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.Api;
 import podium.Node;
@@ -21,6 +22,7 @@ import podium.live.WirePath;
  * X-Forwarded-For, so per-address limits count clients, not the proxy; without it the header is
  * ignored.
  */
+@Tag("node")
 class HealthAndProxyTest {
 
   @Test

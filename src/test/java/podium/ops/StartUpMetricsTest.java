@@ -12,6 +12,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.Api;
 import podium.LiveClient;
@@ -24,6 +25,7 @@ import podium.TestNode;
  * answers requests and holds hellos that reach it while it starts (it listens before it loads),
  * then serves them, and GET /metrics shows both Vert.x's meters and Podium's.
  */
+@Tag("node")
 class StartUpMetricsTest {
 
   private static final int SOCKETS = 40;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.outbound.PushOptions.Urgency;
@@ -17,6 +18,7 @@ import podium.outbound.PushOutcome.Result;
 
 /** Requests sent with the Vert.x web client to the stand-in push service, and its answers read. */
 @ExtendWith(VertxExtension.class)
+@Tag("unit")
 class PushClientTest {
 
   private static final byte[] NOTICE = "{\"kind\":\"session.moved\",\"title\":\"稀土产业发展报告发布\"}"

@@ -8,9 +8,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.Base64;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** RFC 8291's aes128gcm, checked against the RFC's own example and read back as a phone would. */
+@Tag("unit")
 class PushEncryptionTest {
 
   // RFC 8291, Appendix A.

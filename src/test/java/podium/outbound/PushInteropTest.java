@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.outbound.PushOptions.Urgency;
@@ -30,6 +31,7 @@ import podium.outbound.PushOptions.Urgency;
  * stand-in push service reads and checks what web-push sends, as it does Podium's.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("faults")
 class PushInteropTest {
 
   private static final Path SCRIPT = Path.of("src/test/js/push-interop.js");

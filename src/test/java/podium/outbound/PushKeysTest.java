@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.TestDatabase;
@@ -18,6 +19,7 @@ import podium.store.Database;
 
 /** Every node signs with the one key pair in PostgreSQL, however many start at once. */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class PushKeysTest {
 
   @Test

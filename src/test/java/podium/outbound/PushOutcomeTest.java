@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.outbound.PushOutcome.Result;
 
 /** What each answer of a push service means for the sender. */
+@Tag("unit")
 class PushOutcomeTest {
 
   private static final Instant NOW = Instant.parse("2023-10-20T01:30:00Z");

@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.outbound.PushOptions.Urgency;
 
 /** The request RFC 8030 asks for, with the headers a push service reads. */
+@Tag("unit")
 class PushRequestTest {
 
   private static final Instant NOW = Instant.parse("2023-10-20T01:30:00Z");

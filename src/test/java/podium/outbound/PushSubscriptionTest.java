@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Base64;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.event.ErrorCode;
 
 /** A subscription is taken whole or refused with a stable code and the field at fault. */
+@Tag("unit")
 class PushSubscriptionTest {
 
   private static final String ENDPOINT = "https://fcm.googleapis.com/fcm/send/cXJ3:APA91b";

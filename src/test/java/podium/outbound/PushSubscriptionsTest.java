@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.TestDatabase;
@@ -17,6 +18,7 @@ import podium.store.Database;
 
 /** The phones that starred a session, stored, replaced, and forgotten when gone or long past. */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class PushSubscriptionsTest {
 
   private Pool pool;

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The VAPID header (RFC 8292), checked by the test's own VapidCheck as a push service would. */
+@Tag("unit")
 class PushVapidTest {
 
   private static final Instant NOW = Instant.parse("2023-10-20T01:30:00Z");

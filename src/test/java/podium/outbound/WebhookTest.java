@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
@@ -30,6 +31,7 @@ import podium.TestNode;
  * order, once per change with two nodes delivering, nothing embargoed, paused and resumed.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class WebhookTest {
 
   private static final String SECRET = "a-receiver-secret-of-some-length";

@@ -13,10 +13,12 @@ import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.TestNode;
 import podium.interop.Guids;
 import podium.interop.Schemas;
@@ -24,6 +26,7 @@ import podium.interop.Schemas;
 /** The live exports through a real node: schemas, live state, SEQUENCE and STATUS, caching headers, embargo. */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("node")
 class ExportApiTest {
 
   private static final String EVENT = "/api/events/" + TestNode.SLUG;
@@ -128,10 +131,7 @@ class ExportApiTest {
 
   private long command(String body) {
     long version = api.commandRaw(body).bodyAsJsonObject().getLong("version");
-    long until = System.currentTimeMillis() + 10_000;
-    while (api.snapshot().getLong("version") < version && System.currentTimeMillis() < until) {
-      Thread.onSpinWait();
-    }
+    Await.version("the node's snapshot", () -> api.snapshot().getLong("version"), version);
     return version;
   }
 

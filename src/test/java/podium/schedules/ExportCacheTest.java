@@ -7,11 +7,13 @@ import io.vertx.core.buffer.Buffer;
 import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.DemoEvent;
 import podium.live.EventState;
 
 /** An export is built once per version and key, however many ask; a new version builds again. */
+@Tag("unit")
 class ExportCacheTest {
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.store.DeliveryReports;
 
@@ -12,6 +13,7 @@ import podium.store.DeliveryReports;
  * Which screens the delivery report names as lagging, read at a server time given here rather than
  * waited for: an online screen that has not applied a change, once the change is more than 3 s old.
  */
+@Tag("unit")
 class DeliverySummaryTest {
 
   /** When version 7 was committed, ms. */

@@ -10,6 +10,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
@@ -18,6 +19,7 @@ import podium.TestNode;
 
 /** Pairing a screen, addressing changes to it alone, and seeing it in the fleet; embargo over the socket. */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class ScreenFleetTest {
 
   @Test

@@ -8,9 +8,11 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.TestNode;
 import podium.event.Audience;
 import podium.live.EventState;
@@ -21,6 +23,7 @@ import podium.live.EventState;
  * the locked version.
  */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class AgendaParityTest {
 
   @Test
@@ -71,10 +74,7 @@ class AgendaParityTest {
         version = answer.bodyAsJsonObject().getLong("version");
       }
       EventState state = node.node().states().bySlug(TestNode.SLUG);
-      long until = System.currentTimeMillis() + 5000;
-      while (state.view().version() < version && System.currentTimeMillis() < until) {
-        podium.LiveClient.sleep(5);
-      }
+      Await.version("the node's memory", () -> state.view().version(), version);
       JsonObject inMemory = state.view().agenda().toJson(Audience.STAFF);
       JsonObject inDatabase = EventImport.load(node.node().pool(), state.id()).await().agenda().toJson(Audience.STAFF);
       assertThat(inMemory.encodePrettily()).isEqualTo(inDatabase.encodePrettily());

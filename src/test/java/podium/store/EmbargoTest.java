@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
@@ -13,6 +14,7 @@ import podium.TestNode;
 
 /** Award results entered ahead of time stay on the server until revealed: not in any public read. */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class EmbargoTest {
 
   @Test

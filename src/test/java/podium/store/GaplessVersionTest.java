@@ -13,6 +13,7 @@ import io.vertx.sqlclient.Row;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.TestNode;
@@ -21,6 +22,7 @@ import podium.event.Role;
 
 /** Commands sent at once still get versions 1, 2, 3 …: never the same one twice, never a hole. */
 @ExtendWith(VertxExtension.class)
+@Tag("node")
 class GaplessVersionTest {
 
   @Test

@@ -15,10 +15,12 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
+import podium.Await;
 import podium.TestNode;
 
 /**
@@ -28,6 +30,7 @@ import podium.TestNode;
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("node")
 class CompressionTest {
 
   private static final String SNAPSHOT = "/api/events/" + TestNode.SLUG;
@@ -130,9 +133,7 @@ class CompressionTest {
         .put("minutes", 5));
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
     long version = r.bodyAsJsonObject().getLong("version");
-    for (int i = 0; i < 200 && api.snapshot().getLong("version") < version; i++) {
-      podium.LiveClient.sleep(25);
-    }
+    Await.version("the node's snapshot", () -> api.snapshot().getLong("version"), version);
     return version;
   }
 }

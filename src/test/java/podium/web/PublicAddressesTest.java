@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Which addresses webhooks and Web Push may call (unless private targets are allowed). */
+@Tag("unit")
 class PublicAddressesTest {
 
   @Test

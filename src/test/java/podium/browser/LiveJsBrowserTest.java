@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebDriverException;
@@ -25,6 +26,7 @@ import podium.TestNode;
  * live.js's own rules in Chromium, against a stand-in for the hub: how long it waits to reconnect,
  * and what it does when the hub speaks a newer protocol than it does.
  */
+@Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveJsBrowserTest {
 

@@ -10,9 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** docs/PROTOCOL.md's error table holds exactly the codes an error frame carries, and names the hub's protocol. */
+@Tag("unit")
 class ProtocolDocsTest {
 
   @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
@@ -30,6 +31,7 @@ import podium.TestNode;
  * through; a phone that did not star it gets nothing; 410 removes the subscription; 429 is tried
  * again. No time is asserted: each outcome is awaited generously.
  */
+@Tag("node")
 @ExtendWith(VertxExtension.class)
 class PushDeliveryTest {
 

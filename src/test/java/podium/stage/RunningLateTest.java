@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
@@ -25,6 +26,7 @@ import podium.TestNode;
  * publishes each room's projection (room.running_late) to phones and screens as it moves, by whole
  * minutes, without touching the plan; other rooms stay put; a rehearsal's clock at 20× moves it.
  */
+@Tag("node")
 @ExtendWith(VertxExtension.class)
 class RunningLateTest {
 

@@ -8,7 +8,7 @@ import { commandDialog, FormError, sendNow } from './console-command.js';
 import { roomName, sortedRooms } from './console-names.js';
 
 const POLL_MS = 10_000;
-const LAYOUTS = ['room', 'stage', 'foyer'];
+const LAYOUTS = ['room', 'stage', 'foyer', 'timer'];
 const LANGS = ['zh-en', 'en-zh', 'zh', 'en'];
 
 export const screensView = { id: 'screens', label: w => w.screens, render };

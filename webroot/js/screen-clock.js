@@ -47,6 +47,18 @@ export function hhmm(ms, zone) {
   return fmtTime(ms, zone, 'en');
 }
 
+const secondsFormats = new Map();
+
+/** "09:12:34" in the venue's zone: the speaker timer's clock, to the second like its countdown. */
+export function hhmmss(ms, zone) {
+  let f = secondsFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    secondsFormats.set(zone, f);
+  }
+  return f.format(new Date(ms));
+}
+
 /** Whole minutes from now until then, rounded up (0 when due). */
 export function minutesUntil(ms, now) {
   return Math.max(0, Math.ceil((ms - now) / 60_000));

@@ -20,6 +20,8 @@ export function shrinkToFit(box, floor = FLOOR) {
 /** Fits every box of the page that holds free text. */
 export function fitAll(root = document) {
   root.querySelectorAll('.now-panel').forEach(box => shrinkToFit(box));
+  root.querySelectorAll('.timer-info').forEach(box => shrinkToFit(box, 0.5));
+  root.querySelectorAll('.timer-digits').forEach(fitLine);
   root.querySelectorAll('.room-cell').forEach(fitCell);
   root.querySelectorAll('.next-panel').forEach(panel => {
     if (!panel.querySelector('.session-next')) {
@@ -34,6 +36,15 @@ export function fitAll(root = document) {
     }
     shrinkToFit(panel, 0.8);
   });
+}
+
+/** One line that must show whole (a speaker timer's digits): its type scaled to the box's width. */
+function fitLine(box) {
+  box.style.setProperty('--fit', '1');
+  const line = box.firstElementChild;
+  if (!line) return;
+  const room = box.clientWidth / line.getBoundingClientRect().width;
+  if (room < 1) box.style.setProperty('--fit', (Math.floor(room * 100) / 100).toFixed(2));
 }
 
 /**

@@ -1,15 +1,17 @@
-// The three screen layouts, each built whole from the state at the venue's time:
-// room (one room's now and next), stage (who is speaking), foyer (every room at once).
+// The screen layouts, each built whole from the state at the venue's time: room (one room's now
+// and next), stage (who is speaking), foyer (every room at once), timer (the speaker's, screen-timer.js).
 import { el, t } from './text.js';
 import { WORDS, bi } from './screen-words.js';
 import { hhmm } from './screen-clock.js';
 import {
   countdown, dayOver, roomName, roomNowNext, sessionBlock, speaker,
 } from './screen-agenda.js';
+import { timerLayout } from './screen-timer.js';
 
-/** ctx: {state, room, layout, mode, now}. */
+/** ctx: {state, room, layout, mode, now, realNow}. */
 export function layout(ctx) {
   if (ctx.layout === 'foyer') return foyerLayout(ctx);
+  if (ctx.layout === 'timer') return timerLayout(ctx);
   if (ctx.layout === 'stage') return stageLayout(ctx);
   return roomLayout(ctx);
 }

@@ -11,6 +11,9 @@ export const WORDS = {
     over: 'Sessions have ended', overNote: 'Thank you for joining us today', between: 'Between sessions',
     offline: time => `Offline since ${time}`, connecting: 'Connecting…', pair: 'Enter this code in the Podium console',
     emergency: 'Emergency notice', award: 'Award', place: n => `${ordinal(n)} place`, thisScreen: 'This screen',
+    timeLeft: 'Time left', overTime: 'Over time', nextIn: 'Next session in', nextDue: 'Next session was due',
+    nextAt: (time, expected) => (expected ? `Next ${time} → expected ${expected}` : `Next ${time}`),
+    nothingLeft: 'Nothing more in this room today',
   },
   zh: {
     now: '正在进行', upNext: '即将开始', nowSpeaking: '正在演讲', live: '进行中', cancelled: '已取消',
@@ -20,6 +23,9 @@ export const WORDS = {
     over: '今日日程已全部结束', overNote: '感谢您的参与', between: '休息中，请稍候',
     offline: time => `${time} 起离线`, connecting: '正在连接…', pair: '请在 Podium 控制台输入此代码',
     emergency: '紧急通知', award: '颁奖', place: n => `第${n}名`, thisScreen: '本屏幕',
+    timeLeft: '剩余时间', overTime: '已超时', nextIn: '距下一场开始', nextDue: '下一场应已开始',
+    nextAt: (time, expected) => (expected ? `下一场 ${time} → 预计 ${expected}` : `下一场 ${time}`),
+    nothingLeft: '本会场今日日程已全部结束',
   },
 };
 

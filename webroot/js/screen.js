@@ -1,8 +1,9 @@
-// A venue screen: full screen, no keyboard, on all day. It shows one layout (room, stage, foyer)
-// chosen by its URL (?room=main-hall&layout=room&lang=zh-en) or by staff after pairing, with the
-// ticker, emergency and award reveals over it, and keeps its last picture when the hub is away.
+// A venue screen: full screen, no keyboard, on all day. It shows one layout (room, stage, foyer,
+// timer) chosen by its URL (?room=main-hall&layout=room&lang=zh-en) or by staff after pairing, with
+// the ticker, emergency and award reveals over it, and keeps its last picture when the hub is away.
 import { coalesced, connectLive } from './live.js';
 import { layout } from './screen-layouts.js';
+import { refreshTimer } from './screen-timer.js';
 import { hhmm, venueNow } from './screen-clock.js';
 import { htmlLang, langs } from './screen-words.js';
 import { currentAnnouncements, identify, renderConnection, renderEmergency, renderTicker } from './screen-overlays.js';
@@ -55,6 +56,8 @@ function start(assignment, device) {
     renderConnection(status, offlineSince, mode());
   });
   setInterval(tick, 1_000);
+  // A speaker timer's digits turn every second: looked at four times a second, they are never late by much.
+  setInterval(tickTimer, 250);
   render();
   // Measuring what fits needs the real fonts; they may arrive after the first picture.
   if (document.fonts) document.fonts.ready.then(render);
@@ -108,7 +111,7 @@ function render() {
   renderTicker(state, live.eventNow(), mode()); // first: the ticker takes room from the layout
   try {
     stage.replaceChildren(layout({
-      state, now, mode: mode(), room: screen.assignment.room, layout: screen.assignment.layout,
+      state, now, realNow: live.now(), mode: mode(), room: screen.assignment.room, layout: screen.assignment.layout,
     }));
     fitAll(stage);
   } catch (e) {
@@ -124,7 +127,7 @@ function render() {
 /** Every second: the clock; every new minute: the countdowns; expiries on the ticker. */
 function tick() {
   const live = screen.live;
-  if (!live.state) return;
+  if (!live.state || isTimer()) return;
   const now = venueNow(live, zone());
   if (Math.floor(now / 60_000) !== lastMinute) {
     render();
@@ -137,6 +140,18 @@ function tick() {
   const text = hhmm(now, zone());
   document.querySelectorAll('#screen .clock').forEach(c => { if (c.textContent !== text) c.textContent = text; });
   renderTicker(live.state, live.eventNow(), mode());
+}
+
+function isTimer() {
+  return screen.assignment.layout === 'timer';
+}
+
+/** The speaker timer: new digits in place, or a new picture when more than the digits changed. */
+function tickTimer() {
+  const live = screen.live;
+  if (!live.state || !isTimer()) return;
+  const ctx = { state: live.state, room: screen.assignment.room, now: venueNow(live, zone()), realNow: live.now() };
+  if (!refreshTimer(stage, ctx)) render();
 }
 
 function hasTicker(live) {

@@ -5,8 +5,11 @@ import io.vertx.core.json.JsonObject;
 /** A paired display: where it hangs, what it shows and in which languages. Staff-only state. */
 public record Screen(String id, Text name, String room, Layout layout, Lang lang) {
 
-  /** What a screen shows: one room's now and next, the stage's speaker, or every room at once. */
-  public enum Layout { ROOM, STAGE, FOYER }
+  /**
+   * What a screen shows: one room's now and next, the stage's speaker, every room at once, or the
+   * speaker timer (the confidence monitor at the stage's edge: time left, the crew's message).
+   */
+  public enum Layout { ROOM, STAGE, FOYER, TIMER }
 
   /** Which languages, the first one large. */
   public enum Lang {

@@ -58,7 +58,8 @@ final class ScreenPages {
         const de = document.documentElement;
         if (de.scrollWidth > innerWidth || de.scrollHeight > innerHeight) out.push('page ' + de.scrollWidth + 'x' + de.scrollHeight);
         const boxes = document.querySelectorAll('#screen, #screen .top, #screen .board, #screen .panel, #screen .room-cell,'
-          + ' #screen .layout-pairing, #emergency, #reveal, #identify');
+          + ' #screen .layout-pairing, #screen .timer-count, #screen .timer-digits, #screen .timer-info, #screen .timer-next,'
+          + ' #emergency, #reveal, #identify');
         for (const e of boxes) {
           if (e.offsetParent === null && getComputedStyle(e).position !== 'fixed') continue;
           if (getComputedStyle(e).display === 'none') continue;

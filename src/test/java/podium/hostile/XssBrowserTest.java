@@ -25,11 +25,11 @@ import podium.browser.Browser;
 
 /**
  * Script in every text staff can type (event title and venue, session titles, descriptions and
- * reasons, speakers, rooms, announcements, the emergency notice, awards, nominees, screen names)
- * on every page in headless Chromium: the attendee agenda, the three screen layouts and every view
- * of the console. None may run (window.__xss stays unset), none may become an element (the
- * payloads' data-xss markers never appear in the DOM), and each shows as the text it is. Browser
- * fails the test on any page error, so a CSP refusal of an injected script fails it too.
+ * reasons, speakers, rooms, announcements, the emergency notice, the crew's stage message, awards,
+ * nominees, screen names) on every page in headless Chromium: the attendee agenda, the four screen
+ * layouts and every view of the console. None may run (window.__xss stays unset), none may become
+ * an element (the payloads' data-xss markers never appear in the DOM), and each shows as the text
+ * it is. Browser fails the test on any page error, so a CSP refusal of an injected script fails it too.
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,6 +70,7 @@ class XssBrowserTest {
         cmd("speaker.on_stage").put("session", "opening-ceremony").put("speaker", "gan-yong").put("next", "gan-yong"),
         cmd("room.update").put("room", "main-hall").put("name", p.get(5)),
         cmd("announcement.post").put("text", p.get(0)),
+        cmd("stage.message").put("room", "main-hall").put("text", p.get(1)),
         cmd("award.update").put("award", "individual-accolades").put("name", p.get(1)),
         cmd("award.nominee").put("award", "individual-accolades").put("nominee", "demo-laureate-b").put("name", p.get(2)),
         cmd("award.set_results").put("award", "individual-accolades").put("results",
@@ -125,7 +126,7 @@ class XssBrowserTest {
 
   @Test
   void everyScreenLayoutShowsPayloadsAsText() {
-    for (String layout : List.of("room", "stage", "foyer")) {
+    for (String layout : List.of("room", "stage", "foyer", "timer")) {
       try (Browser b = Browser.start(1920, 1080)) {
         b.open("http://localhost:" + hub.port() + "/screen.html?room=main-hall&layout=" + layout + "&lang=en");
         check(b, "screen " + layout, true);

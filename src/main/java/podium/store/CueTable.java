@@ -35,7 +35,7 @@ final class CueTable {
   static Future<?> remove(SqlClient tx, long eventId, List<String> ids) {
     return ids.isEmpty() ? Future.succeededFuture()
         : tx.preparedQuery("delete from cues where event_id = $1 and id = any($2)")
-            .execute(Tuple.of(eventId, ids.toArray(new String[0])));
+            .execute(Tuple.of(eventId, (Object) ids.toArray(new String[0])));
   }
 
   private static Cue cue(Row r) {

@@ -88,6 +88,27 @@ class CueFiringTest {
     }
   }
 
+  @Test
+  void aRemovedCueIsGoneFromTheTableAndFromEveryNode(Vertx vertx) {
+    PgConnectOptions db = TestNode.seededDatabase(vertx);
+    int port = TestNode.freePort();
+    Node node = TestNode.start(vertx, db, port, "cue-remove");
+    try (Api console = new Api(vertx, port)) {
+      save(console, "k1", "");
+      save(console, "k2", "");
+      HttpResponse<Buffer> removed = console.command(new JsonObject().put("type", "cue.remove").put("cue", "k1"));
+      assertThat(removed.statusCode()).as(removed.bodyAsString()).isEqualTo(200);
+      long rows = node.pool().query("select count(*) from cues where id = 'k1'").execute().await().iterator().next()
+          .getLong(0);
+      assertThat(rows).isZero();
+      Await.until("the node's agenda without cue k1", () -> node.states().bySlug(TestNode.SLUG).view().agenda().cue("k1")
+          .isEmpty(), gone -> gone);
+      assertThat(node.states().bySlug(TestNode.SLUG).view().agenda().cue("k2")).isPresent();
+    } finally {
+      node.stop().await();
+    }
+  }
+
   /** Runs its leader as a child process and kills it. */
   @Test
   @Tag("faults")

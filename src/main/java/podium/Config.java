@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import podium.control.OscSettings;
+import podium.event.Role;
 import podium.live.AddressLimits;
 import podium.live.Backpressure;
 import podium.live.WirePath;
@@ -21,7 +23,7 @@ import podium.web.PageFiles;
 public record Config(int httpPort, int httpInstances, String dataDir, String pgHost, int pgPort, String pgDatabase,
     String pgUser, String pgPassword, String adminToken, String adminPassword, int dbPoolSize, String webroot,
     String nodeName, boolean seedDemo, WirePath wire, String publicUrl, boolean webhooksToPrivate,
-    boolean behindProxy, AddressLimits.Settings limits, Backpressure backpressure) {
+    boolean behindProxy, AddressLimits.Settings limits, Backpressure backpressure, OscSettings osc) {
 
   static final JsonArray KEYS = new JsonArray().add("PODIUM_HTTP_PORT").add("PODIUM_HTTP_INSTANCES")
       .add("PODIUM_DATA_DIR").add("PGHOST").add("PGPORT").add("PGDATABASE").add("PGUSER").add("PGPASSWORD")
@@ -30,7 +32,8 @@ public record Config(int httpPort, int httpInstances, String dataDir, String pgH
       .add("PODIUM_WEBHOOKS_PRIVATE").add("PODIUM_BEHIND_PROXY")
       .add("PODIUM_WS_PER_ADDRESS").add("PODIUM_HELLOS_PER_SECOND").add("PODIUM_LIMIT_LOOPBACK")
       .add("PODIUM_WS_QUEUE_BYTES").add("PODIUM_WS_SEND_BUFFER").add("PODIUM_SLOW_GRACE_SECONDS")
-      .add("PODIUM_SCREEN_GRACE_SECONDS");
+      .add("PODIUM_SCREEN_GRACE_SECONDS")
+      .add("PODIUM_OSC_PORT").add("PODIUM_OSC_ADDRESS").add("PODIUM_OSC_ACTOR").add("PODIUM_OSC_ROLE");
 
   public static Future<Config> load(Vertx vertx, String file) {
     ConfigStoreOptions json = new ConfigStoreOptions().setType("file").setOptional(true)
@@ -59,7 +62,17 @@ public record Config(int httpPort, int httpInstances, String dataDir, String pgH
         WirePath.parse(c.getString("PODIUM_WIRE", "fast")), c.getString("PODIUM_PUBLIC_URL"),
         "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_WEBHOOKS_PRIVATE", "false"))),
         "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_BEHIND_PROXY", "false")).trim()), limits(c),
-        backpressure(c));
+        backpressure(c), osc(c));
+  }
+
+  /** Off unless a port is set; the address, actor and role have safe defaults (loopback, "desk", announcer). */
+  private static OscSettings osc(JsonObject c) {
+    OscSettings d = OscSettings.OFF;
+    // Environment values may arrive as numbers (an actor named "1"): read each as text.
+    String role = String.valueOf(c.getValue("PODIUM_OSC_ROLE", d.role().wire())).trim();
+    String address = String.valueOf(c.getValue("PODIUM_OSC_ADDRESS", d.address())).trim();
+    return new OscSettings(integer(c, "PODIUM_OSC_PORT", d.port()), address.isEmpty() ? d.address() : address,
+        String.valueOf(c.getValue("PODIUM_OSC_ACTOR", d.name())).trim(), Role.parse(role));
   }
 
   private static Backpressure backpressure(JsonObject c) {

@@ -70,7 +70,8 @@ public final class Main {
             config.dbPoolSize(), config.wire())
             .withExports(config.publicUrl(), new WebhookSettings(config.webhooksToPrivate(),
                 WebhookSettings.DEFAULTS.firstRetryMs(), WebhookSettings.DEFAULTS.pauseAfter()))
-            .withCounting(counting).withClients(config.behindProxy(), config.limits(), config.backpressure()),
+            .withCounting(counting).withClients(config.behindProxy(), config.limits(), config.backpressure())
+            .withOsc(config.osc()),
         metrics).await();
     EmbeddedDatabase toClose = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, node, toClose), "podium-shutdown"));

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import podium.commands.Commands;
+import podium.control.OscSettings;
 import podium.cues.RunOfShow;
 import podium.events.Events;
 import podium.live.AddressLimits;
@@ -54,11 +55,12 @@ public final class Node {
    * rules; counting: whether the hubs count frames for /metrics (PODIUM_METRICS; off only to measure
    * what counting costs); behindProxy: whether the client's address comes from X-Forwarded-For
    * (PODIUM_BEHIND_PROXY); limits: the WebSockets and hellos allowed per client address;
-   * backpressure: what may wait for one socket, and for how long.
+   * backpressure: what may wait for one socket, and for how long; osc: the stage's OSC listener
+   * (off unless PODIUM_OSC_PORT is set).
    */
   public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
       String publicUrl, WebhookSettings webhooks, boolean counting, boolean behindProxy,
-      AddressLimits.Settings limits, Backpressure backpressure) {
+      AddressLimits.Settings limits, Backpressure backpressure, OscSettings osc) {
 
     /** On the fast path, with every other setting at its default. */
     public Options(int httpPort, int instances, String name, String webroot, int poolSize) {
@@ -67,22 +69,27 @@ public final class Node {
 
     public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire) {
       this(httpPort, instances, name, webroot, poolSize, wire, null, WebhookSettings.DEFAULTS, true, false,
-          AddressLimits.Settings.DEFAULTS, Backpressure.DEFAULTS);
+          AddressLimits.Settings.DEFAULTS, Backpressure.DEFAULTS, OscSettings.OFF);
     }
 
     public Options withExports(String url, WebhookSettings hooks) {
       return new Options(httpPort, instances, name, webroot, poolSize, wire, url, hooks, counting, behindProxy, limits,
-          backpressure);
+          backpressure, osc);
     }
 
     public Options withCounting(boolean on) {
       return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, on, behindProxy,
-          limits, backpressure);
+          limits, backpressure, osc);
     }
 
     public Options withClients(boolean proxy, AddressLimits.Settings perAddress, Backpressure perSocket) {
       return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, counting, proxy,
-          perAddress, perSocket);
+          perAddress, perSocket, osc);
+    }
+
+    public Options withOsc(OscSettings listener) {
+      return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, counting, behindProxy,
+          limits, backpressure, listener);
     }
   }
 
@@ -118,7 +125,7 @@ public final class Node {
         new Schedules(shared, new PublicUrl(options.publicUrl())),
         new Outbound(shared, options.webhooks()),
         new RunOfShow(shared),
-        new Backstage(shared));
+        new Backstage(shared, options.osc()));
   }
 
   /** Listens and loads: a node that serves. */

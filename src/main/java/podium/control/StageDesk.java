@@ -69,7 +69,7 @@ public final class StageDesk {
   private Future<Pressed> decide(String slug, Press press, Presser who) {
     Agenda agenda = agendas.apply(slug);
     if (agenda == null) {
-      throw CommandRejected.unknown(ErrorCode.UNKNOWN_EVENT, slug);
+      throw new CommandRejected(ErrorCode.UNKNOWN_EVENT, "no event '" + slug + "'");
     }
     Role needed = press.action().role();
     if (who.role() == null || needed != null && !who.role().may(needed)) {

@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.ArrayList;
 import java.util.List;
+import podium.control.OscListener;
+import podium.control.OscSettings;
 import podium.control.StageDesk;
 import podium.event.Permission;
 import podium.live.EventState;
@@ -18,18 +20,25 @@ import podium.web.StaffAuth;
 /**
  * The stage: the speaker timer's state (its commands are in the catalogue: stage.*), running late
  * computed live and published by the node that leads (LateClock), the control surface for a stage
- * manager's buttons (Companion over HTTP, pressing through the stage desk), and the as-run report
- * after the day.
+ * manager's buttons (Companion over HTTP, and the OSC listener when it is configured: both press
+ * through one stage desk).
+ *
+ * <p>The OSC listener is started here rather than by Node: it lives and dies with the stage (after
+ * the events are loaded, stopped before the pool closes), and shares the HTTP surface's desk, its
+ * repeat window and its meters; podium.control is a layer below the features, so no feature knows
+ * another.
  */
 public final class Backstage implements Feature {
 
   private final Shared shared;
+  private final OscSettings osc;
   private final StageDesk desk;
   private final List<String> deployments = new ArrayList<>();
   private Jobs jobs;
 
-  public Backstage(Shared shared) {
+  public Backstage(Shared shared, OscSettings osc) {
     this.shared = shared;
+    this.osc = osc;
     this.desk = new StageDesk(shared.pool(), shared.commands(), slug -> {
       EventState state = shared.states().bySlug(slug);
       return state == null ? null : state.view().agenda();
@@ -49,7 +58,7 @@ public final class Backstage implements Feature {
     jobs = new Jobs(vertx).every(Jobs.HOUR_MS, () -> Presses.forgetOlderThanADay(shared.pool()));
     Future<?> late = deploy(vertx, new LateClock(shared.states(), shared.commands(),
         new Leader(vertx, shared.connect(), shared.node(), Leader.Job.STAGE)));
-    return late;
+    return osc.on() ? late.compose(v -> deploy(vertx, new OscListener(osc, desk, shared.registry()))) : late;
   }
 
   private Future<String> deploy(Vertx vertx, io.vertx.core.Deployable verticle) {

@@ -21,7 +21,7 @@ import podium.web.StaffAuth;
  * The stage: the speaker timer's state (its commands are in the catalogue: stage.*), running late
  * computed live and published by the node that leads (LateClock), the control surface for a stage
  * manager's buttons (Companion over HTTP, and the OSC listener when it is configured: both press
- * through one stage desk).
+ * through one stage desk), and the as-run report after the day.
  *
  * <p>The OSC listener is started here rather than by Node: it lives and dies with the stage (after
  * the events are loaded, stopped before the pool closes), and shares the HTTP surface's desk, its
@@ -50,6 +50,7 @@ public final class Backstage implements Feature {
     StaffAuth auth = new StaffAuth(shared.credentials(), Permission.STAFF_VIEW);
     new ControlApi(desk, auth).mount(router);
     new StageBoard(shared.states()).mount(router, auth);
+    new AsRunApi(shared.pool(), shared.states()).mount(router, auth);
   }
 
   /** Press windows last a second; their rows are dropped after a day, every hour. */

@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import podium.control.OscSettings;
+import podium.event.Role;
 import podium.live.AddressLimits;
 import podium.live.Backpressure;
 import podium.live.WirePath;
@@ -23,7 +25,7 @@ public record Config(int httpPort, int httpInstances, String dataDir, String pgH
     String pgUser, String pgPassword, String adminToken, String adminPassword, int dbPoolSize, String webroot,
     String nodeName, boolean seedDemo, WirePath wire, String publicUrl, boolean webhooksToPrivate,
     boolean behindProxy, AddressLimits.Settings limits, Backpressure backpressure, PushSettings push,
-    boolean followPrivate) {
+    OscSettings osc, boolean followPrivate) {
 
   static final JsonArray KEYS = new JsonArray().add("PODIUM_HTTP_PORT").add("PODIUM_HTTP_INSTANCES")
       .add("PODIUM_DATA_DIR").add("PGHOST").add("PGPORT").add("PGDATABASE").add("PGUSER").add("PGPASSWORD")
@@ -33,7 +35,8 @@ public record Config(int httpPort, int httpInstances, String dataDir, String pgH
       .add("PODIUM_WS_PER_ADDRESS").add("PODIUM_HELLOS_PER_SECOND").add("PODIUM_LIMIT_LOOPBACK")
       .add("PODIUM_WS_QUEUE_BYTES").add("PODIUM_WS_SEND_BUFFER").add("PODIUM_SLOW_GRACE_SECONDS")
       .add("PODIUM_SCREEN_GRACE_SECONDS").add("PODIUM_VAPID_SUBJECT").add("PODIUM_PUSH_PRIVATE")
-      .add("PODIUM_PUSH_PER_SECOND").add("PODIUM_FOLLOW_PRIVATE");
+      .add("PODIUM_PUSH_PER_SECOND").add("PODIUM_FOLLOW_PRIVATE")
+      .add("PODIUM_OSC_PORT").add("PODIUM_OSC_ADDRESS").add("PODIUM_OSC_ACTOR").add("PODIUM_OSC_ROLE");
 
   public static Future<Config> load(Vertx vertx, String file) {
     ConfigStoreOptions json = new ConfigStoreOptions().setType("file").setOptional(true)
@@ -62,7 +65,7 @@ public record Config(int httpPort, int httpInstances, String dataDir, String pgH
         WirePath.parse(c.getString("PODIUM_WIRE", "fast")), c.getString("PODIUM_PUBLIC_URL"),
         "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_WEBHOOKS_PRIVATE", "false"))),
         "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_BEHIND_PROXY", "false")).trim()), limits(c),
-        backpressure(c), push(c),
+        backpressure(c), push(c), osc(c),
         "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_FOLLOW_PRIVATE", "false")).trim()));
   }
 
@@ -71,6 +74,15 @@ public record Config(int httpPort, int httpInstances, String dataDir, String pgH
     return new PushSettings(subject == null || subject.isBlank() ? PushSettings.UNSET_SUBJECT : subject.trim(),
         "true".equalsIgnoreCase(String.valueOf(c.getValue("PODIUM_PUSH_PRIVATE", "false")).trim()),
         integer(c, "PODIUM_PUSH_PER_SECOND", PushSettings.DEFAULTS.perSecond()));
+  }
+
+  private static OscSettings osc(JsonObject c) {
+    OscSettings d = OscSettings.OFF;
+    // Environment values may arrive as numbers (an actor named "1"): read each as text.
+    String role = String.valueOf(c.getValue("PODIUM_OSC_ROLE", d.role().wire())).trim();
+    String address = String.valueOf(c.getValue("PODIUM_OSC_ADDRESS", d.address())).trim();
+    return new OscSettings(integer(c, "PODIUM_OSC_PORT", d.port()), address.isEmpty() ? d.address() : address,
+        String.valueOf(c.getValue("PODIUM_OSC_ACTOR", d.name())).trim(), Role.parse(role));
   }
 
   private static Backpressure backpressure(JsonObject c) {

@@ -71,7 +71,7 @@ public final class Main {
             .withExports(config.publicUrl(), new WebhookSettings(config.webhooksToPrivate(),
                 WebhookSettings.DEFAULTS.firstRetryMs(), WebhookSettings.DEFAULTS.pauseAfter()))
             .withPush(config.push()).withCounting(counting).withFollow(config.followPrivate())
-            .withClients(config.behindProxy(), config.limits(), config.backpressure()),
+            .withClients(config.behindProxy(), config.limits(), config.backpressure()).withOsc(config.osc()),
         metrics).await();
     EmbeddedDatabase toClose = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, node, toClose), "podium-shutdown"));

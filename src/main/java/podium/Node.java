@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import podium.commands.Commands;
+import podium.control.OscSettings;
 import podium.cues.RunOfShow;
 import podium.events.Events;
 import podium.imports.Imports;
@@ -53,15 +54,17 @@ public final class Node {
    * How a node is set up. wire: the path asked for (PODIUM_WIRE), which a probe may overrule;
    * webroot: a folder of pages to serve, or null for the copy inside the jar (PODIUM_WEBROOT);
    * publicUrl: the exports' public address (PODIUM_PUBLIC_URL, null for localhost); webhooks: their
-   * rules; push: Web Push's (its VAPID subject, private endpoints for tests, its rate); counting: whether the hubs count frames for /metrics (PODIUM_METRICS; off only to measure
-   * what counting costs); behindProxy: whether the client's address comes from X-Forwarded-For
+   * rules; push: Web Push's (its VAPID subject, private endpoints for tests, its rate); counting:
+   * whether the hubs count frames for /metrics (PODIUM_METRICS; off only to measure what counting
+   * costs); behindProxy: whether the client's address comes from X-Forwarded-For
    * (PODIUM_BEHIND_PROXY); limits: the WebSockets and hellos allowed per client address;
-   * backpressure: what may wait for one socket, and for how long; followPrivate: whether a followed
-   * schedule may be read from a private address (PODIUM_FOLLOW_PRIVATE).
+   * backpressure: what may wait for one socket, and for how long; osc: the stage's OSC listener
+   * (off unless PODIUM_OSC_PORT is set); followPrivate: whether a followed schedule may be read
+   * from a private address (PODIUM_FOLLOW_PRIVATE).
    */
   public record Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire,
       String publicUrl, WebhookSettings webhooks, PushSettings push, boolean counting, boolean behindProxy,
-      AddressLimits.Settings limits, Backpressure backpressure, boolean followPrivate) {
+      AddressLimits.Settings limits, Backpressure backpressure, OscSettings osc, boolean followPrivate) {
 
     /** On the fast path, with every other setting at its default. */
     public Options(int httpPort, int instances, String name, String webroot, int poolSize) {
@@ -70,33 +73,38 @@ public final class Node {
 
     public Options(int httpPort, int instances, String name, String webroot, int poolSize, WirePath wire) {
       this(httpPort, instances, name, webroot, poolSize, wire, null, WebhookSettings.DEFAULTS, PushSettings.DEFAULTS,
-          true, false, AddressLimits.Settings.DEFAULTS, Backpressure.DEFAULTS, false);
+          true, false, AddressLimits.Settings.DEFAULTS, Backpressure.DEFAULTS, OscSettings.OFF, false);
     }
 
     public Options withExports(String url, WebhookSettings hooks) {
       return new Options(httpPort, instances, name, webroot, poolSize, wire, url, hooks, push, counting, behindProxy,
-          limits, backpressure, followPrivate);
+          limits, backpressure, osc, followPrivate);
     }
 
     public Options withPush(PushSettings settings) {
       return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, settings, counting,
-          behindProxy, limits, backpressure, followPrivate);
+          behindProxy, limits, backpressure, osc, followPrivate);
     }
 
     /** Whether a followed schedule may be read from a private or loopback address (tests, a venue's own server). */
     public Options withFollow(boolean privateSources) {
       return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, push, counting,
-          behindProxy, limits, backpressure, privateSources);
+          behindProxy, limits, backpressure, osc, privateSources);
     }
 
     public Options withCounting(boolean on) {
       return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, push, on,
-          behindProxy, limits, backpressure, followPrivate);
+          behindProxy, limits, backpressure, osc, followPrivate);
     }
 
     public Options withClients(boolean proxy, AddressLimits.Settings perAddress, Backpressure perSocket) {
       return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, push, counting,
-          proxy, perAddress, perSocket, followPrivate);
+          proxy, perAddress, perSocket, osc, followPrivate);
+    }
+
+    public Options withOsc(OscSettings listener) {
+      return new Options(httpPort, instances, name, webroot, poolSize, wire, publicUrl, webhooks, push, counting,
+          behindProxy, limits, backpressure, listener, followPrivate);
     }
   }
 
@@ -133,7 +141,7 @@ public final class Node {
         new Imports(shared, options.followPrivate()),
         new Outbound(shared, options.webhooks(), options.push()),
         new RunOfShow(shared),
-        new Backstage(shared));
+        new Backstage(shared, options.osc()));
   }
 
   /** Listens and loads: a node that serves. */

@@ -27,6 +27,7 @@ class PackageRulesTest {
         .layer("start").definedBy("podium")
         .layer("features").definedBy(FEATURES)
         .layer("web").definedBy("podium.web..")
+        .layer("control").definedBy("podium.control..")
         .layer("interop").definedBy("podium.interop..")
         .layer("live").definedBy("podium.live..")
         .layer("store").definedBy("podium.store..")
@@ -34,10 +35,11 @@ class PackageRulesTest {
         .whereLayer("start").mayNotBeAccessedByAnyLayer()
         .whereLayer("features").mayOnlyBeAccessedByLayers("start")
         .whereLayer("web").mayOnlyBeAccessedByLayers("features", "start")
+        .whereLayer("control").mayOnlyBeAccessedByLayers("features", "start")
         .whereLayer("interop").mayOnlyBeAccessedByLayers("features", "web", "start")
         .whereLayer("live").mayOnlyBeAccessedByLayers("features", "web", "start")
-        .whereLayer("store").mayOnlyBeAccessedByLayers("features", "live", "web", "start")
-        .whereLayer("event").mayOnlyBeAccessedByLayers("features", "store", "live", "interop", "web", "start")
+        .whereLayer("store").mayOnlyBeAccessedByLayers("features", "control", "live", "web", "start")
+        .whereLayer("event").mayOnlyBeAccessedByLayers("features", "control", "store", "live", "interop", "web", "start")
         .withOptionalLayers(true)
         .check(HUB);
   }
@@ -68,6 +70,14 @@ class PackageRulesTest {
   void theDomainUsesOnlyTheJdkAndVertxJson() {
     noClasses().that().resideInAPackage("podium.event..").should().dependOnClassesThat()
         .resideOutsideOfPackages("java..", "podium.event..", "io.vertx.core.json..")
+        .check(HUB);
+  }
+
+  /** Stage hardware's control knows the domain and the store: not the hub, not HTTP, no feature. */
+  @Test
+  void controlKnowsOnlyTheDomainAndTheStore() {
+    noClasses().that().resideInAPackage("podium.control..").should().dependOnClassesThat()
+        .resideInAnyPackage("podium.live..", "podium.web..", "podium.interop..", "io.vertx.ext..", "io.vertx.core.http..")
         .check(HUB);
   }
 

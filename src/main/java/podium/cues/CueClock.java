@@ -32,9 +32,9 @@ public final class CueClock extends VerticleBase {
   /**
    * A cue overdue by more than this on its event's clock is left to staff: the clock jumped past
    * it (a rehearsal), or the event was imported with its day gone by. A node that dies is replaced
-   * within seconds, well inside it, so nothing is lost that way.
+   * within seconds, well inside it, so nothing is lost that way. GO passes over the same cues.
    */
-  public static final java.time.Duration GRACE = java.time.Duration.ofMinutes(5);
+  public static final java.time.Duration GRACE = Cue.GRACE;
   /** A cue that broke a rule when due is tried again after this long (what it needs may change). */
   static final long REFUSED_RETRY_MS = 30_000;
   private static final Logger LOG = LoggerFactory.getLogger(CueClock.class);

@@ -14,6 +14,12 @@ import java.util.List;
 public record Cue(String id, Text name, int position, List<JsonObject> commands, Instant at, String after,
     int afterMinutes, Instant firedAt) {
 
+  /**
+   * A cue more than this overdue on its event's clock is missed: the cue clock leaves it to staff
+   * (the clock jumped past it, or the event was imported after its time), and GO passes over it.
+   */
+  public static final Duration GRACE = Duration.ofMinutes(5);
+
   public Cue {
     commands = commands.stream().map(JsonObject::copy).toList();
   }
@@ -36,6 +42,21 @@ public record Cue(String id, Text name, int position, List<JsonObject> commands,
     }
     Cue before = after == null ? null : agenda.cue(after).orElse(null);
     return before == null || !before.fired() ? null : before.firedAt().plus(Duration.ofMinutes(afterMinutes));
+  }
+
+  /** Due more than GRACE ago and not fired: only a deliberate fire from its own row sends it. */
+  public boolean missed(Agenda agenda, Instant now) {
+    Instant due = dueAt(agenda);
+    return due != null && now.isAfter(due.plus(GRACE));
+  }
+
+  /**
+   * The cue GO fires: the first of the run of show (by position, then id) that has not fired and
+   * is not missed, whether due, scheduled, waiting for another cue or fired by hand only; as the
+   * console's GO shows it (webroot/js/console-cue-status.js, nextCue).
+   */
+  public static java.util.Optional<Cue> next(Agenda agenda, Instant now) {
+    return agenda.cues().stream().filter(c -> !c.fired() && !c.missed(agenda, now)).findFirst();
   }
 
   public JsonObject toJson() {

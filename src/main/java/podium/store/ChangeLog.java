@@ -60,6 +60,14 @@ public final class ChangeLog {
         .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(ChangeLog::entry).toList());
   }
 
+  /** Every change of these kinds, oldest first (the as-run report's starts and ends: a few per session). */
+  public static Future<List<Entry>> ofKinds(SqlClient db, long eventId, List<ChangeKind> kinds) {
+    return db.preparedQuery("select * from changes where event_id = $1 and kind = any($2) order by version")
+        .execute(Tuple.tuple().addLong(eventId).addArrayOfString(kinds.stream().map(ChangeKind::wire)
+            .toArray(String[]::new)))
+        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(ChangeLog::entry).toList());
+  }
+
   private static Entry entry(Row r) {
     Change change = ChangeCodec.decode(ChangeKind.parse(r.getString("kind")), r.getJsonObject("payload"));
     return new Entry(r.getLong("event_id"), r.getLong("version"), change, r.getString("actor"),

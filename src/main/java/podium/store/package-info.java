@@ -1,6 +1,7 @@
 /**
  * PostgreSQL: the pool, migrations, the command → one transaction → {@code changes} row path,
- * retry keys, tokens and screens, agenda imports, and webhook endpoints with their delivery log.
+ * retry keys, tokens and screens, agenda imports, webhook endpoints with their delivery log, and the
+ * stage buttons' one-second press windows (control_presses).
  * SQL for each table lives in one class.
  *
  * <p>May import {@code podium.event} and the Vert.x SQL client. Invariants: a command is one

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.control.OscSettings;
 import podium.event.Role;
 
 /** The OSC listener's settings: off unless a port is set, loopback by default, and a wrong one stops the start. */
+@Tag("unit")
 class OscConfigTest {
 
   private static Config config(JsonObject env) {

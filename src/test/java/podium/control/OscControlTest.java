@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.Api;
@@ -39,6 +40,7 @@ import podium.event.Text;
  * broken, unknown, ill-typed or out-of-range message changes nothing and is counted by kind; a
  * press the role may not make is refused.
  */
+@Tag("node")
 @ExtendWith(VertxExtension.class)
 class OscControlTest {
 

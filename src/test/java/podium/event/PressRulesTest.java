@@ -7,10 +7,12 @@ import static podium.event.ProjectionTest.run;
 import static podium.event.ProjectionTest.start;
 
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import podium.DemoEvent;
 
 /** What a stage manager's button means on the demo agenda at a moment of its day (venue-local times). */
+@Tag("unit")
 class PressRulesTest {
 
   private final Agenda demo = DemoEvent.agenda().withoutCues();

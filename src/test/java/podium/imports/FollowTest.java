@@ -58,6 +58,7 @@ class FollowTest {
   private HttpServer source;
   private Node a;
   private Node b;
+  private int portB;
   private Api apiA;
   private Api apiB;
   private CongressSchedule release;
@@ -79,7 +80,7 @@ class FollowTest {
     }).listen(0).await();
     PgConnectOptions db = TestNode.seededDatabase(vertx);
     int portA = TestNode.freePort();
-    int portB = TestNode.freePort();
+    portB = TestNode.freePort();
     a = TestNode.start(vertx, db, portA, "follow-a", o -> o.withFollow(true));
     b = TestNode.start(vertx, db, portB, "follow-b", o -> o.withFollow(true));
     apiA = new Api(vertx, portA);
@@ -172,7 +173,7 @@ class FollowTest {
         List.of("Speaker 9001"));
     String moved = sessionOf(moving);
     String removed = sessionOf(removing);
-    try (LiveClient phone = LiveClient.connect(vertx, b.node().port())) {
+    try (LiveClient phone = LiveClient.connect(vertx, portB)) {
       phone.hello(new JsonObject().put("event", EVENT));
       phone.awaitType("snapshot");
       publish(release.with(10, t -> t.at("Saal GLITCH", t.start().plusHours(2))).with(3, t -> null).plus(fresh));

@@ -12,6 +12,7 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.TestNode;
@@ -21,6 +22,7 @@ import podium.TestNode;
  * and who ended it from the change log, where starting the next session in a room ended the one
  * before (its starter ended it), and an undone start names nobody; as JSON and as a CSV file.
  */
+@Tag("node")
 @ExtendWith(VertxExtension.class)
 class AsRunApiTest {
 

@@ -15,6 +15,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.LiveClient;
@@ -26,6 +27,7 @@ import podium.TestNode;
  * command as that token (role, change log), and is refused with a stable code and nothing changed
  * when it cannot apply; the board Companion polls shows what the buttons act on.
  */
+@Tag("node")
 @ExtendWith(VertxExtension.class)
 class ControlSurfaceTest {
 

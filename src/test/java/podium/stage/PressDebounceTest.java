@@ -15,6 +15,7 @@ import io.vertx.sqlclient.Pool;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import podium.LiveClient;
@@ -27,6 +28,7 @@ import podium.TestNode;
  * later on one, and for a button whose second press would otherwise be refused (GO, END). A second
  * later it is a new press; another token's press is its own.
  */
+@Tag("node")
 @ExtendWith(VertxExtension.class)
 class PressDebounceTest {
 

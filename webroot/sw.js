@@ -6,7 +6,7 @@
 // VERSION is the first 12 hex digits of the SHA-256 of the SHELL files, in this order
 // (bin/sw-version sets it; ServiceWorkerShellTest checks it): a changed file changes this file,
 // so browsers install the new copy whole, and never mix an old module with a new one.
-const VERSION = '3c95487c7b80';
+const VERSION = '0fa15f8e58f3';
 const SHELL = [
   'index.html',
   'css/agenda.css',
@@ -18,6 +18,8 @@ const SHELL = [
   'js/agenda-labels.js',
   'js/agenda-link.js',
   'js/agenda-list.js',
+  'js/agenda-push.js',
+  'js/agenda-push-offer.js',
   'js/agenda-session.js',
   'js/agenda-store.js',
   'js/agenda-zone.js',

@@ -12,6 +12,8 @@ import { alerts, describe, notable, sentence, touchedBy } from './agenda-change-
 import { alerter, say } from './agenda-alerts.js';
 import { nowAndNext } from './agenda-session.js';
 import { zoneNote } from './agenda-zone.js';
+import { pushSubscription } from './agenda-push.js';
+import { pushOffer } from './agenda-push-offer.js';
 import { linkedSession, onSessionLink } from './agenda-link.js';
 
 const TABS = ['home', 'agenda', 'changes', 'starred'];
@@ -53,6 +55,8 @@ baselineAt = lastSync;
 const words = l => LABELS[l || prefs.lang];
 const starAlerts = alerter(event, { words, lang: () => prefs.lang, onShow: showSession });
 const renderSoon = coalesced(render);
+const push = pushSubscription(event, () => live.state && { sessions: starredIds(), lang: prefs.lang });
+const offer = pushOffer(push, { words, starredCount: () => starredIds().length, onChange: () => render() });
 
 live.subscribe((state, change) => {
   const before = last;
@@ -65,7 +69,10 @@ live.subscribe((state, change) => {
 live.onStatus(s => {
   const wasOnline = status && status.online;
   status = s;
-  if (s.online) synced();
+  if (s.online) {
+    synced();
+    push.sync(); // what a change made while offline could not tell the hub
+  }
   if (wasOnline && !s.online) {
     lastSync = s.since;
     write(keys.synced, lastSync);
@@ -88,6 +95,7 @@ $('lang-toggle').addEventListener('click', () => {
   }
   render();
   starAlerts.render();
+  push.sync(); // notifications in the page's language
 });
 $('tabs').addEventListener('click', e => {
   const link = e.target.closest('a[data-tab]');
@@ -174,6 +182,10 @@ function revealSession() {
   item.querySelector('.title-button').focus({ preventScroll: true });
 }
 
+function starredIds() {
+  return live.state ? (live.state.sessions || []).filter(s => stars.has(s.id)).map(s => s.id) : [];
+}
+
 function record(before, state, change) {
   const items = change ? describe(before, state, touchedBy(change.data || {})) : notable(describe(before, state));
   if (!items.length) return;
@@ -230,6 +242,7 @@ function render() {
     document.querySelectorAll('[data-label-aria]').forEach(n => n.setAttribute('aria-label', w[n.dataset.labelAria]));
     renderStatus();
     renderBadge();
+    offer.render();
     const state = live.state;
     if (!state) {
       $('now-next').textContent = w.loading;
@@ -371,6 +384,7 @@ function toggleStar(id) {
   else stars.add(id);
   write(keys.stars, [...stars]);
   render();
+  offer.starred();
   if (live.state) starAlerts.soon(live.state, stars, live.eventNow());
 }
 

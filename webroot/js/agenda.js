@@ -6,12 +6,15 @@ import { fmtDate, fmtTime, t } from './text.js';
 import { LABELS } from './agenda-labels.js';
 import { read, write } from './agenda-store.js';
 import { renderCountdown, renderHome } from './agenda-home.js';
-import { renderAgenda, renderStarred } from './agenda-list.js';
+import { dayOf, renderAgenda, renderStarred } from './agenda-list.js';
 import { changeLog, renderChangeList, sinceCard } from './agenda-changes.js';
 import { alerts, describe, notable, sentence, touchedBy } from './agenda-change-words.js';
 import { alerter, say } from './agenda-alerts.js';
 import { nowAndNext } from './agenda-session.js';
 import { zoneNote } from './agenda-zone.js';
+import { pushSubscription } from './agenda-push.js';
+import { pushOffer } from './agenda-push-offer.js';
+import { linkedSession, onSessionLink } from './agenda-link.js';
 
 const TABS = ['home', 'agenda', 'changes', 'starred'];
 const SEEN_AFTER_MS = 2000;
@@ -32,6 +35,7 @@ write('podium.event', event);
 const stars = new Set(read(keys.stars, []));
 const open = new Set(); // the details disclosures open on this visit
 const log = changeLog(event);
+let linked = linkedSession(location.hash); // the session a notification's link opens, once the state has it
 let tab = tabOfHash();
 let fresh = new Set(); // entries unseen when this visit to "What changed" began
 let status = null;
@@ -51,6 +55,8 @@ baselineAt = lastSync;
 const words = l => LABELS[l || prefs.lang];
 const starAlerts = alerter(event, { words, lang: () => prefs.lang, onShow: showSession });
 const renderSoon = coalesced(render);
+const push = pushSubscription(event, () => live.state && { sessions: starredIds(), lang: prefs.lang });
+const offer = pushOffer(push, { words, starredCount: () => starredIds().length, onChange: () => render() });
 
 live.subscribe((state, change) => {
   const before = last;
@@ -58,11 +64,15 @@ live.subscribe((state, change) => {
   if (before && before !== state) record(before, state, change);
   caughtUp();
   renderSoon();
+  if (linked) queueMicrotask(revealSession); // not now: the first state comes while this module still loads
 });
 live.onStatus(s => {
   const wasOnline = status && status.online;
   status = s;
-  if (s.online) synced();
+  if (s.online) {
+    synced();
+    push.sync(); // what a change made while offline could not tell the hub
+  }
   if (wasOnline && !s.online) {
     lastSync = s.since;
     write(keys.synced, lastSync);
@@ -85,6 +95,7 @@ $('lang-toggle').addEventListener('click', () => {
   }
   render();
   starAlerts.render();
+  push.sync(); // notifications in the page's language
 });
 $('tabs').addEventListener('click', e => {
   const link = e.target.closest('a[data-tab]');
@@ -92,7 +103,16 @@ $('tabs').addEventListener('click', e => {
   e.preventDefault();
   go(link.dataset.tab, true);
 });
-addEventListener('popstate', () => go(tabOfHash(), false));
+addEventListener('popstate', () => {
+  linked = linkedSession(location.hash);
+  go(tabOfHash(), false);
+  revealSession();
+});
+onSessionLink(event, id => {
+  linked = id;
+  history.pushState(null, '', `#agenda/${encodeURIComponent(id)}`);
+  revealSession();
+});
 wide.addEventListener('change', () => go(tab, false));
 $('notice-hide').addEventListener('click', () => {
   noticeHidden = noticeKey(live.state && live.state.notice);
@@ -113,6 +133,7 @@ let ticks = 0;
 
 function tabOfHash() {
   const h = location.hash.slice(1);
+  if (linkedSession(location.hash)) return 'agenda';
   return TABS.includes(h) ? h : 'home';
 }
 
@@ -143,6 +164,26 @@ function showSession(id) {
   go('starred', true);
   const item = id && document.querySelector(`#starred [data-session="${CSS.escape(id)}"] .title-button`);
   if (item) item.focus();
+}
+
+/** The linked session (#agenda/<id>) on the agenda: its day, its details open, in view and focused. */
+function revealSession() {
+  const state = live.state;
+  if (!linked || !state) return;
+  const s = (state.sessions || []).find(x => x.id === linked);
+  linked = null;
+  if (!s) return;
+  prefs.day = dayOf(s.start, state.event.timeZone);
+  open.add(`agenda-details-${s.id}`);
+  go('agenda', false);
+  const item = document.querySelector(`#agenda [data-session="${CSS.escape(s.id)}"]`);
+  if (!item) return;
+  item.scrollIntoView({ block: 'start' }); // its details below it in view
+  item.querySelector('.title-button').focus({ preventScroll: true });
+}
+
+function starredIds() {
+  return live.state ? (live.state.sessions || []).filter(s => stars.has(s.id)).map(s => s.id) : [];
 }
 
 function record(before, state, change) {
@@ -201,6 +242,7 @@ function render() {
     document.querySelectorAll('[data-label-aria]').forEach(n => n.setAttribute('aria-label', w[n.dataset.labelAria]));
     renderStatus();
     renderBadge();
+    offer.render();
     const state = live.state;
     if (!state) {
       $('now-next').textContent = w.loading;
@@ -342,6 +384,7 @@ function toggleStar(id) {
   else stars.add(id);
   write(keys.stars, [...stars]);
   render();
+  offer.starred();
   if (live.state) starAlerts.soon(live.state, stars, live.eventNow());
 }
 
@@ -370,3 +413,4 @@ function registerServiceWorker() {
 // Last, after every declaration above: the first render runs synchronously.
 setInterval(tick, 1000);
 go(tab, false);
+revealSession();

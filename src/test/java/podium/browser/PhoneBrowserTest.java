@@ -222,6 +222,10 @@ class PhoneBrowserTest {
         .isEqualTo("star:agenda:industry-report-release");
     assertThat(phone.find(item + " .star").getAttribute("aria-label"))
         .isEqualTo("Star: Release of the Annual Report on the Development of the Rare Earth Industry");
+    // The first star offers notifications with the page closed (PhonePushBrowserTest); this attendee says not now.
+    assertThat(phone.classes("#push-offer")).doesNotContain("hidden");
+    phone.find("#push-offer-not-now").click();
+    phone.until(SOON, "the offer put away", d -> phone.classes("#push-offer").contains("hidden"));
 
     long sent = System.currentTimeMillis();
     PhonePage.command(api, new JsonObject().put("type", "session.delay").put("session", "industry-report-release")

@@ -87,6 +87,44 @@ class ImportApiTest {
   }
 
   @Test
+  void aDryRunSaysWhatAnImportWouldDoAndWritesNothing() throws Exception {
+    String before = everything();
+    HttpResponse<Buffer> fresh = post("?slug=quirk-preview&dryRun=true", fixture("pretalx-quirks.json"),
+        "application/json", TestNode.ADMIN_TOKEN);
+    assertThat(fresh.statusCode()).as(fresh.bodyAsString()).isEqualTo(200);
+    assertThat(fresh.bodyAsJsonObject().getBoolean("exists")).isFalse();
+    assertThat(fresh.bodyAsJsonObject().getInteger("sessions")).isEqualTo(5);
+    assertThat(fresh.bodyAsJsonObject().containsKey("version")).isFalse();
+    assertThat(everything()).as("a dry run writes nothing").isEqualTo(before);
+
+    // Imported for real, then previewed again with "Opening" moved to the workshop room at 16:00.
+    assertThat(post("?slug=quirk-diff", fixture("pretalx-quirks.json"), "application/json", TestNode.ADMIN_TOKEN)
+        .statusCode()).isEqualTo(201);
+    awaitEvent("quirk-diff");
+    String moved = new String(fixture("pretalx-quirks.json"), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("\"date\": \"2024-03-09T10:00:00+01:00\",\n               \"start\": \"10:00\", \"duration\": \"0:45\", \"room\": \"Saal 1\"",
+            "\"date\": \"2024-03-09T16:00:00+01:00\",\n               \"start\": \"16:00\", \"duration\": \"0:45\", \"room\": \"Workshop Room\"");
+    assertThat(moved).contains("\"start\": \"16:00\"");
+    before = everything();
+    HttpResponse<Buffer> replace = post("?slug=quirk-diff&dryRun=true",
+        moved.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json", TestNode.ADMIN_TOKEN);
+    assertThat(replace.statusCode()).as(replace.bodyAsString()).isEqualTo(200);
+    JsonObject diff = replace.bodyAsJsonObject().getJsonObject("diff");
+    assertThat(replace.bodyAsJsonObject().getBoolean("exists")).isTrue();
+    assertThat(replace.bodyAsJsonObject().getBoolean("underWay")).isFalse();
+    assertThat(diff.getJsonObject("counts").getInteger("moved")).isEqualTo(1);
+    assertThat(diff.getJsonObject("counts").getInteger("unchanged")).isEqualTo(4);
+    assertThat(diff.getJsonArray("steps")).singleElement()
+        .satisfies(step -> assertThat(((JsonObject) step).getJsonObject("after").getString("start"))
+            .isEqualTo("2024-03-09T15:00:00Z"));
+    assertThat(post("?dryRun=maybe", fixture("pretalx-quirks.json"), "application/json", TestNode.ADMIN_TOKEN)
+        .statusCode()).isEqualTo(400);
+    assertThat(post("?slug=quirk-preview&dryRun=true", fixture("pretalx-quirks.json"), "application/json",
+        "staff-token").statusCode()).as("an editor may not import, nor preview one").isEqualTo(403);
+    assertThat(everything()).as("a dry run writes nothing").isEqualTo(before);
+  }
+
+  @Test
   void theDemoExportedAndImportedAgainHasTheSameRoomsSessionsSpeakersAndTimes() {
     JsonObject demo = api.snapshot();
     for (String format : new String[] {"json", "xml"}) {

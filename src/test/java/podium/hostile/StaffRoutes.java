@@ -18,7 +18,8 @@ final class StaffRoutes {
 
   /** Public by design: the attendee reads, exports and their preflights, logins, setup, screens, health. */
   private static final Pattern PUBLIC = Pattern.compile("/api/events(/:slug)?|/api/login|/api/setup|/api/screens(/me)?"
-      + "|/health(/live|/ready)?|/metrics|/api/events/:slug/(schedule\\.(json|xml|ics)|sessions/:file|calendar)");
+      + "|/health(/live|/ready)?|/metrics|/api/events/:slug/(schedule\\.(json|xml|ics)|sessions/:file|calendar|push)"
+      + "|/api/push/key");
   /** Routes only admins may use, whatever role a valid credential has. */
   static final Pattern ADMIN_ONLY = Pattern.compile("/api/staff(/:login)?|/api/tokens(/:name)?|/api/events/import"
       + "|/api/events/:slug/(webhooks.*|rehearsal)");
@@ -42,8 +43,9 @@ final class StaffRoutes {
       return true;
     }
     boolean read = t.methods().stream().allMatch(m -> m == HttpMethod.GET || m == HttpMethod.OPTIONS);
-    return PUBLIC.matcher(t.path()).matches() && (read || Set.of("/api/login", "/api/setup", "/api/screens")
-        .contains(t.path()));
+    // Phones subscribe to Web Push with no account: the push routes are public writes.
+    return PUBLIC.matcher(t.path()).matches() && (read || Set.of("/api/login", "/api/setup", "/api/screens",
+        "/api/events/:slug/push").contains(t.path()));
   }
 
   /** Every staff route and method, with real path parameters and a body it would accept from an admin. */

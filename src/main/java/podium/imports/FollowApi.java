@@ -61,7 +61,7 @@ final class FollowApi {
     router.put(PATH).handler(body).handler(admin).handler(ctx -> answer(ctx, (state, f) -> follow(ctx, state)));
     router.delete(PATH).handler(admin).handler(ctx -> answer(ctx, (state, f) -> FollowTable.delete(pool, state.id())
         .map(gone -> gone ? new JsonObject().put("deleted", true) : notFollowing())));
-    router.post(PATH + "/poll").handler(editor).handler(ctx -> answer(ctx, (state, f) -> f == null
+    router.post(PATH + "/poll").handler(body).handler(editor).handler(ctx -> answer(ctx, (state, f) -> f == null
         ? Future.succeededFuture(notFollowing())
         : FollowTable.pollNow(pool, state.id()).map(v -> new JsonObject().put("polling", true))));
     router.post(PATH + "/apply").handler(body).handler(editor).handler(ctx -> answer(ctx, (state, f) -> apply(ctx, state, f)));

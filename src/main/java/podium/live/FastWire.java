@@ -46,6 +46,7 @@ final class FastWire implements Wire {
   private long written;
 
   private FastWire(ServerWebSocket socket, ChannelHandlerContext ctx) {
+    DirectWrites.give((WebSocketImplBase<?>) socket);
     this.socket = socket;
     this.ctx = ctx;
     this.channel = ctx.channel();
@@ -137,6 +138,62 @@ final class FastWire implements Wire {
     if (ctx.channel().isOpen()) {
       ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
       ctx.close();
+    }
+  }
+
+  /**
+   * Vert.x gives each connection a queue for writes made from other threads, whose first 1,025
+   * slots (4 KiB) it allocates at once. On the fast path every write to a socket comes from its own
+   * event loop (Podium's frames go to Netty directly; pings, pongs and the close frame from
+   * Vert.x on the loop), so the connection gets the queue Vert.x uses in its strict thread mode,
+   * which writes at once and holds nothing; the 4 KiB go (docs/BENCHMARKS.md, "Heap per idle
+   * socket"). Where this Vert.x has other fields, sockets keep their queue: memory, not behaviour.
+   */
+  static final class DirectWrites {
+    private static final java.lang.reflect.Field CONNECTION;
+    private static final java.lang.reflect.Field QUEUE;
+    private static final java.lang.reflect.Constructor<?> DIRECT;
+
+    static {
+      java.lang.reflect.Field connection = null;
+      java.lang.reflect.Field queue = null;
+      java.lang.reflect.Constructor<?> direct = null;
+      try {
+        connection = WebSocketImplBase.class.getDeclaredField("conn");
+        queue = io.vertx.core.net.impl.VertxConnection.class.getDeclaredField("outboundMessageQueue");
+        direct = Class.forName("io.vertx.core.net.impl.VertxConnection$DirectOutboundMessageQueue")
+            .getDeclaredConstructor(io.vertx.core.net.impl.VertxConnection.class);
+        connection.setAccessible(true);
+        queue.setAccessible(true);
+        direct.setAccessible(true);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        LoggerFactory.getLogger(WirePath.class).info("wire: sockets keep Vert.x's write queue ({})", e.toString());
+        connection = null;
+      }
+      CONNECTION = connection;
+      QUEUE = queue;
+      DIRECT = direct;
+    }
+
+    private DirectWrites() {
+    }
+
+    /** Whether this Vert.x has the fields, so that sockets write without a queue. */
+    static boolean available() {
+      return CONNECTION != null;
+    }
+
+    /** Called on the socket's loop before anything is written to it. */
+    static void give(WebSocketImplBase<?> socket) {
+      if (CONNECTION == null) {
+        return;
+      }
+      try {
+        Object connection = CONNECTION.get(socket);
+        QUEUE.set(connection, DIRECT.newInstance(connection));
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // The queue it has still works.
+      }
     }
   }
 }

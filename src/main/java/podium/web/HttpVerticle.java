@@ -84,6 +84,9 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxWebSocketFrameSize(65_536).setMaxWebSocketMessageSize(65_536)
         .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
         .setReadIdleTimeout(60).setTcpNoDelay(true)
+        // Every response is written on its request's loop: no cross-thread write queue (4 KiB of
+        // slots each) per connection, which a WebSocket would keep for its lifetime.
+        .setStrictThreadMode(true)
         // A fixed kernel send buffer bounds what a stalled phone pins of the host's TCP memory
         // (autotuning allows 4 MiB): docs/SCALING.md, "Slow phones".
         .setSendBufferSize(hub.backpressure().sendBuffer())

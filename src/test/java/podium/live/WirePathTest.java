@@ -56,6 +56,12 @@ class WirePathTest {
   }
 
   @Test
+  void socketsOnTheFastPathWriteWithoutAQueueOnThisVertx() {
+    // Else each idle socket would hold 4 KiB more, quietly (docs/BENCHMARKS.md, "Heap per idle socket").
+    assertThat(FastWire.DirectWrites.available()).isTrue();
+  }
+
+  @Test
   void theProbeNamesWhatIsMissingOrOfAnotherShape() {
     Class<?> base = io.vertx.core.http.impl.WebSocketImplBase.class;
     assertThat(FastWireProbe.missing(List.of(new FastWireProbe.Need("io.vertx.core.http.impl.WebSocketImplBase2",

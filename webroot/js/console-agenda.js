@@ -69,7 +69,7 @@ function card(app, state, s, isSelected, now) {
   const speakers = (s.speakers || []).map(id => speakerName(app, state, id)).join(app.lang === 'zh' ? '、' : ', ');
   return el('button', {
     type: 'button', class: ['session-card', `status-${s.status}`, isSelected && 'selected', onNow && 'on-now', delay && 'delayed'],
-    'data-session': s.id, 'data-key': `s-${s.id}`, 'aria-pressed': String(isSelected),
+    'data-session': s.id, 'data-key': `s-${s.id}`, 'aria-pressed': String(!!isSelected),
     onclick: () => app.select(isSelected ? null : s.id),
   },
   el('span', { class: 'card-when' },

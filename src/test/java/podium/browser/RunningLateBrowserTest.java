@@ -37,7 +37,8 @@ import podium.TestNode;
  * minutes late (the event clock paused at 08:35, then session.start, as RunningLateTest does) and
  * nothing else, so the hub's stage clock publishes the Main Hall's projection by itself. The phone
  * (390x844, en and zh) and the Main Hall's room screen (1920x1080) show the next sessions "expected
- * … (about 5 min late)" beside their planned times, as the change arrives; the console (1366x768)
+ * … (about 5 min late)" beside their planned times, as the change arrives, and a starred session
+ * alerts ten minutes before its projected start; the console (1366x768)
  * shows it on the grid, an announcer without either action, an editor's Dismiss leaves one session
  * out, and Apply as delay opens the usual delay dialog at the projected minutes, its cascade
  * previewed, so that one confirmation delays the sessions and the projection is gone everywhere.
@@ -136,6 +137,22 @@ class RunningLateBrowserTest {
     phone.screenshot("late-phone-agenda-zh-390");
     check(phone, "the phone's agenda, running late (zh)");
     phone.find("#lang-toggle").click();
+
+    // A starred session alerts ten minutes before its projected start, not its own: at 08:35 the
+    // welcome speech is 10 minutes off by its own time but 15 by the projection, so no alert yet.
+    PhonePage.go(phone, "agenda");
+    phone.find("#agenda [data-session='welcome-speech'] .star").click();
+    phone.until(PhonePage.SOON, "the star", d -> phone.classes("#agenda [data-session='welcome-speech']").contains("starred"));
+    assertThat(phone.classes("#alert")).as("no alert 15 minutes before the projected start").contains("hidden");
+    ScreenPages.command(api, new JsonObject().put("type", "clock.set").put("at", "2023-08-16T08:41").put("paused", true));
+    phone.until(LATE, "the starred session's alert", d -> !phone.classes("#alert").contains("hidden"));
+    assertThat(phone.text("#alert-text")).matches("(?s).*Speech by Wang Lixia on Behalf of Sun Shaocheng is expected to start in"
+        + " [89] min \\(about 5 min late\\), Main Hall.*");
+    PhonePage.go(phone, "home");
+    phone.until(PhonePage.SOON, "the countdown", d -> phone.text("#countdown .countdown-when").contains("08:45 (expected 08:50)"));
+    phone.screenshot("late-phone-alert-en-390");
+    phone.find("#alert-close").click();
+    PhonePage.go(phone, "agenda");
 
     // The Main Hall's screen: the next three sessions, each expected 5 minutes late, in both languages.
     wall.until(LATE, "the projection on the room screen", d -> wall.text("#screen [data-session='welcome-speech'] .mark-expected")

@@ -37,13 +37,19 @@ export function lateActions(app, state, s, where) {
   const dismiss = app.may('stage.dismiss') && s.status === 'scheduled' && el('button', {
     type: 'button', class: ['btn', 'btn-small', 'btn-quiet'], 'data-action': 'dismiss-late',
     'data-key': `dismiss-late-${where}-${s.id}`, 'aria-label': where === 'grid' ? w.dismissLateLabel(title) : null,
-    onclick: e => sendNow(app, `stage.dismiss:${s.id}`, { type: 'stage.dismiss', session: s.id },
-      a => w.lateDismissed(title, a.version), e.currentTarget),
+    onclick: e => dismissLate(app, s, e.currentTarget),
   }, w.dismissLate);
   if (!apply && !dismiss) return null;
   return el('div', {
     class: 'late-actions', role: 'group', 'aria-label': w.runningLate, 'data-late-actions': where === 'grid' ? s.id : null,
   }, apply, dismiss);
+}
+
+/** stage.dismiss: the session is left out of its room's projection until it starts. */
+export function dismissLate(app, s, button) {
+  const title = app.t(s.title);
+  sendNow(app, `stage.dismiss:${s.id}`, { type: 'stage.dismiss', session: s.id },
+    a => app.words.lateDismissed(title, a.version), button);
 }
 
 /** The session panel's block: what the hub expects and the two actions; null when it runs to time. */

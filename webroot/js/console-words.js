@@ -84,6 +84,7 @@ const en = {
   applyLate: 'Apply as delay', applyLateShort: m => `Apply +${m} min`, applyLateLabel: (title, m) => `Apply +${m} min as a delay: ${title}`,
   dismissLate: 'Dismiss', dismissLateLabel: title => `Dismiss the projection of ${title}`,
   lateDismissed: (title, v) => `${title} left out of the projection until it starts (v${v})`,
+  applyLatePalette: m => `Apply the projection as a delay (+${m} min)`, dismissLatePalette: 'Dismiss the projection',
   // the rooms' stages: the speaker timers' message, flash, blackout and phases
   stageControls: 'Speaker timers', stageControlsHint: 'What each room\'s speaker timers show besides the time: a message to the speaker, a flash, blackout.',
   messageLabel: 'Message: ', noMessage: 'No message', blackoutIsOn: 'BLACKOUT: the timers are dark', timersLit: 'Timers lit',
@@ -307,6 +308,7 @@ const zh = {
   applyLate: '按预计推迟', applyLateShort: m => `推迟 ${m} 分钟`, applyLateLabel: (title, m) => `推迟 ${m} 分钟（按预计）：${title}`,
   dismissLate: '忽略', dismissLateLabel: title => `忽略 ${title} 的预计时间`,
   lateDismissed: (title, v) => `${title} 在开始前不再计入预计（v${v}）`,
+  applyLatePalette: m => `按预计推迟 ${m} 分钟`, dismissLatePalette: '忽略预计时间',
   stageControls: '演讲计时器', stageControlsHint: '各会场演讲计时器除时间外显示的内容：给演讲人的提示、闪烁、黑屏。',
   messageLabel: '提示：', noMessage: '没有提示', blackoutIsOn: '黑屏：计时器已关闭显示', timersLit: '计时器正常显示',
   setMessage: '提示…', clearMessage: '清除提示', flash: '闪烁', blackout: '黑屏', lightUp: '恢复显示',

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import podium.Api;
 import podium.Node;
 import podium.TestNode;
@@ -119,6 +120,10 @@ class RunningLateBrowserTest {
     assertThat(phone.text("#agenda [data-session='welcome-speech']")).doesNotContain("Delayed");
     phone.screenshot("late-phone-agenda-en-390");
     check(phone, "the phone's agenda, running late (en)");
+    phone.colorScheme("dark");
+    phone.screenshot("late-phone-agenda-en-dark-390");
+    check(phone, "the phone's agenda, running late (en, dark)");
+    phone.colorScheme("light");
 
     // The details say it too, and Home's "Up next" for the Main Hall.
     phone.find("#agenda [data-session='welcome-speech'] .title-button").click();
@@ -172,6 +177,15 @@ class RunningLateBrowserTest {
     assertThat(wall.text("#screen [data-session='welcome-speech'] .time-range")).contains("08:45");
     ScreenPages.assertFits(wall, "the room screen with the projection");
     check(wall, "the room screen, running late");
+    // The foyer's Main Hall cell marks its next session the same way, and everything still fits.
+    wall.open(ScreenPages.url(port, "layout=foyer&lang=en-zh"));
+    wall.until(LATE, "the foyer's projection", d -> wall.text("#screen [data-room='main-hall'] .mark-expected")
+        .contains("Expected 08:50 (about 5 min late)"));
+    wall.js("return document.fonts.ready.then(() => true)");
+    ScreenPages.assertFits(wall, "the foyer with the projection");
+    wall.screenshot("late-screen-foyer-1920");
+    check(wall, "the foyer, running late");
+    wall.open(ScreenPages.url(port, "room=main-hall&layout=room"));
 
     // The plan is untouched: it is a projection.
     assertThat(PhonePage.session(api, "welcome-speech").getString("start")).isEqualTo("2023-08-16T00:45:00Z");
@@ -206,6 +220,13 @@ class RunningLateBrowserTest {
         .contains("Expected 08:50 (about 5 min late)"));
     console.screenshot("late-console-panel-1366");
     check(console, "the session panel, running late");
+    // The keyboard's way to the same two actions: the command palette, for the chosen session.
+    console.find("body").sendKeys("/");
+    dialog(console).findElement(By.cssSelector("input[role='combobox']")).sendKeys("projection");
+    console.until(LATE, "the palette's running-late actions", d -> console.text("#palette-list")
+        .contains("Apply the projection as a delay (+5 min)") && console.text("#palette-list").contains("Dismiss the projection"));
+    dialog(console).findElement(By.cssSelector("input[role='combobox']")).sendKeys(Keys.ESCAPE);
+    awaitNoDialog(console);
 
     press("[data-late-actions='morning-tea-break'] [data-action='dismiss-late']");
     awaitToast(console, "left out of the projection");

@@ -44,8 +44,8 @@ import podium.TestNode;
  * out, and Apply as delay opens the usual delay dialog at the projected minutes, its cascade
  * previewed, so that one confirmation delays the sessions and the projection is gone everywhere.
  * Then the speaker timers' controls: a message (typed markup stays text), blackout, flash and timer
- * phases, each a command whose effect shows in the room's stage. axe-core on each view; page errors
- * fail the test. No assertion on a time taken: every wait is for behaviour.
+ * phases, each a command whose effect shows in the room's stage and on its speaker timer. axe-core
+ * on each view; page errors fail the test. No assertion on a time taken: every wait is for behaviour.
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -284,6 +284,9 @@ class RunningLateBrowserTest {
   @Test
   @Order(5)
   void theSpeakerTimersControlsChangeTheRoomsStage() {
+    // The Main Hall's speaker timer, at the stage's edge, shows what the console sends it.
+    wall.open(ScreenPages.url(port, "room=main-hall&layout=timer&lang=en-zh"));
+    wall.until(LATE, "the speaker timer", d -> !wall.driver.findElements(By.cssSelector("#screen .layout-timer")).isEmpty());
     view(console, "notices");
     console.until(ConsolePages.SOON, "the speaker timers", d -> console.text("[data-stage-room='main-hall']").contains("Main Hall"));
     assertThat(console.text("[data-stage-message='main-hall']")).contains("No message");
@@ -301,11 +304,17 @@ class RunningLateBrowserTest {
         .contains("Please wrap up " + XSS) && console.text("[data-stage-message='main-hall']").contains("请准备结束"));
     assertThat(console.js("return window.__xss === undefined && !document.querySelector('.stage-room img')")).isEqualTo(true);
     assertThat(mainHallStage().getJsonObject("message").getString("en")).isEqualTo("Please wrap up " + XSS);
+    wall.until(LATE, "the message on the speaker timer", d -> wall.text("#screen .timer-message").contains("Please wrap up " + XSS)
+        && wall.text("#screen .timer-message").contains("请准备结束"));
+    assertThat(wall.js("return window.__xss === undefined && !document.querySelector('#screen img')")).isEqualTo(true);
+    wall.js("return document.fonts.ready.then(() => true)");
+    wall.screenshot("late-timer-message-1920");
 
     click(console, "[data-stage-room='main-hall'] [data-action='stage-blackout']");
     awaitToast(console, "the timers are dark");
     console.until(LATE, "blackout shown", d -> console.text("[data-stage-blackout='main-hall']").contains("BLACKOUT"));
     assertThat(mainHallStage().getBoolean("blackout")).isTrue();
+    wall.until(LATE, "the speaker timer dark", d -> wall.classes("#screen .layout-timer").contains("blackout"));
     assertThat(console.text("[data-stage-room='main-hall'] [data-action='stage-blackout']")).isEqualTo("Light up");
 
     click(console, "[data-stage-room='main-hall'] [data-action='stage-flash']");
@@ -335,6 +344,8 @@ class RunningLateBrowserTest {
     awaitToast(console, "Message cleared");
     console.until(LATE, "the message gone", d -> console.text("[data-stage-message='main-hall']").contains("No message")
         && console.text("[data-stage-blackout='main-hall']").contains("lit"));
+    wall.until(LATE, "the speaker timer lit, without the message", d -> !wall.classes("#screen .layout-timer").contains("blackout")
+        && wall.text("#screen .timer-message").isEmpty());
     JsonObject stage = mainHallStage();
     assertThat(stage.getBoolean("blackout")).isFalse();
     assertThat(stage.getJsonObject("message", new JsonObject()).getString("en", "")).isEmpty();

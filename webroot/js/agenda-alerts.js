@@ -3,6 +3,7 @@
 import { el, t } from './text.js';
 import { read, write } from './agenda-store.js';
 import { roomName } from './agenda-session.js';
+import { expectedStart, lateness } from './running-late.js';
 
 const SOON_MS = 10 * 60_000;
 const SHOWN = 4;
@@ -43,17 +44,39 @@ export function alerter(event, { words, lang, onShow }) {
     }
   }
 
-  /** The starred sessions that start within 10 minutes on the event's clock, each once per start time. */
+  /**
+   * The starred sessions that start within 10 minutes on the event's clock, by their projected start
+   * when their room runs late; each once, and again only if its start moves by 10 minutes or more
+   * (a projection creeping a minute at a time, or a delay applied as projected, alerts not twice).
+   */
   function soon(state, stars, now) {
-    const due = (state.sessions || []).filter(s => stars.has(s.id) && s.status === 'scheduled'
-      && Date.parse(s.start) > now && Date.parse(s.start) - now <= SOON_MS && !alerted.has(`${s.id}@${s.start}`));
+    const due = (state.sessions || []).filter(s => {
+      if (!stars.has(s.id) || s.status !== 'scheduled') return false;
+      const at = expectedStart(state, s);
+      return at > now && at - now <= SOON_MS && !alertedNear(s.id, at);
+    });
     if (!due.length) return;
-    due.forEach(s => alerted.add(`${s.id}@${s.start}`));
+    const at = new Map(due.map(s => [s.id, expectedStart(state, s)]));
+    due.forEach(s => alerted.add(`${s.id}@${new Date(at.get(s.id)).toISOString()}`));
     write(alertedKey, [...alerted].slice(-200));
-    push(due.map(s => ({
-      key: `soon:${s.id}@${s.start}`, session: s.id,
-      text: l => words(l).soon(t(s.title, l), Date.parse(s.start) - now, roomName(state, s.room, l)),
-    })));
+    push(due.map(s => {
+      const late = lateness(state, s);
+      const left = at.get(s.id) - now;
+      return {
+        key: `soon:${s.id}@${at.get(s.id)}`, session: s.id,
+        text: l => (late && late.start ? words(l).soonLate(t(s.title, l), left, roomName(state, s.room, l), late.minutes)
+          : words(l).soon(t(s.title, l), left, roomName(state, s.room, l))),
+      };
+    }));
+  }
+
+  /** Whether the session was alerted for a start less than 10 minutes from this one. */
+  function alertedNear(id, at) {
+    const prefix = `${id}@`;
+    for (const key of alerted) {
+      if (key.startsWith(prefix) && Math.abs(Date.parse(key.slice(prefix.length)) - at) < SOON_MS) return true;
+    }
+    return false;
   }
 
   return { push, soon, render };

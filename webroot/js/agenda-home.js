@@ -1,7 +1,8 @@
 // Home: now and up next in every room with who is speaking, the countdown to the next starred
 // session, the current announcements and the revealed award results.
 import { el, fmtTime, t } from './text.js';
-import { nowAndNext, roomName, speaker, statusLine, timeEl } from './agenda-session.js';
+import { expectedLine, nowAndNext, roomName, speaker, statusLine, timeEl } from './agenda-session.js';
+import { expectedStart, lateness } from './running-late.js';
 
 const $ = id => document.getElementById(id);
 
@@ -43,28 +44,31 @@ function nowItem(s, ctx) {
   el('div', { class: 'what' },
     el('p', { class: 'room' }, roomName(state, s.room, lang)),
     statusLine(s, ctx, ctx.highlighted.has(s.id)),
+    expectedLine(s, ctx),
     el('h3', { class: 'title' }, t(s.title, lang)),
     person(words.onStage, s.onStage, 'on-stage'),
     person(words.nextSpeaker, s.upNext, 'up-next')));
 }
 
-/** The next starred session and how long until it starts; re-run every second by the page. */
+/** The next starred session and how long until it starts (its projected start when it runs late); re-run every second. */
 export function renderCountdown(ctx) {
   const { state, words, lang, zone, now } = ctx;
   const starred = (state.sessions || []).filter(s => ctx.stars.has(s.id) && s.status !== 'cancelled' && s.status !== 'ended');
   const live = starred.find(s => s.status === 'live');
-  const next = starred.filter(s => s.status === 'scheduled' && Date.parse(s.start) > now)
-    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0];
+  const starts = s => expectedStart(state, s);
+  const next = starred.filter(s => s.status === 'scheduled' && starts(s) > now).sort((a, b) => starts(a) - starts(b))[0];
   let content;
   if (!ctx.stars.size) {
     content = [el('p', { class: 'countdown-hint' }, words.noStarsHome)];
   } else if (live || next) {
     const s = live || next;
-    const left = Date.parse(s.start) - now;
+    const left = starts(s) - now;
+    const late = !live && lateness(state, s);
     content = [
       el('p', { class: 'countdown-label' }, live ? words.liveStarred : words.nextStarred),
       el('p', { class: 'countdown-title' }, t(s.title, lang)),
-      el('p', { class: 'countdown-when' }, `${fmtTime(s.start, zone, lang)} · ${roomName(state, s.room, lang)}`,
+      el('p', { class: 'countdown-when' }, fmtTime(s.start, zone, lang),
+        late && late.start && ` (${words.expectedShort(fmtTime(late.start, zone, lang))})`, ` · ${roomName(state, s.room, lang)}`,
         !live && el('span', { class: ['countdown-left', left <= 10 * 60_000 && 'soon'] },
           ` · ${left < 60_000 ? words.startingNow : words.startsIn(left)}`)),
     ];

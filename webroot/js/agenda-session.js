@@ -1,6 +1,7 @@
 // One session as the attendee sees it: venue-local times, room, title, speakers, its live status
 // and what changed, with its details (description, speakers' titles) behind a disclosure button.
 import { el, fmtTime, t } from './text.js';
+import { lateness } from './running-late.js';
 
 /**
  * ctx: {state, lang, words, zone, stars (Set), highlighted (Set of ids), open (Set of keys),
@@ -24,6 +25,7 @@ export function sessionItem(s, ctx) {
     delay !== 0 && el('s', { class: 'planned' }, fmtTime(s.plannedStart, zone, lang))),
   el('div', { class: 'what' },
     statusLine(s, ctx, changed),
+    expectedLine(s, ctx),
     el('h3', { class: 'title' }, el('button', {
       type: 'button', class: 'title-button', 'aria-expanded': String(open), 'aria-controls': detailsId,
       'data-key': `details:${detailsId}`, onclick: () => ctx.onDetails(detailsId),
@@ -59,10 +61,25 @@ export function statusLine(s, ctx, changed) {
     changed && el('span', { class: 'sr-only' }, ` (${words.changedMark})`));
 }
 
+/**
+ * "Expected 09:38 (about 3 min late)" when the hub projects the session later than its own start
+ * (running-late.js), or a live one past its end; null otherwise. The plan beside it stays as it is.
+ */
+export function expectedLine(s, ctx) {
+  const { state, words, zone, lang } = ctx;
+  const late = lateness(state, s);
+  if (!late) return null;
+  // Two unbreakable halves: a narrow column wraps between them, never inside "(about 5 min late)".
+  const text = late.start ? [el('span', {}, words.expectedAt(fmtTime(late.start, zone, lang))), words.gap,
+    el('span', {}, words.aboutLate(late.minutes))] : words.expectedEnd(fmtTime(late.end, zone, lang));
+  return el('p', { class: 'expected', 'data-expected': s.id }, text);
+}
+
 function details(s, ctx, id, open) {
   const { state, lang, words, zone } = ctx;
   const people = (s.speakers || []).map(sid => speaker(state, sid)).filter(Boolean);
   const planned = s.plannedStart && s.plannedStart !== s.start;
+  const late = lateness(state, s);
   return el('div', { class: ['details', !open && 'hidden'], id },
     t(s.description, lang) && el('p', { class: 'description' }, t(s.description, lang)),
     people.length ? el('ul', { class: 'people', 'aria-label': words.speakers }, people.map(p => {
@@ -71,7 +88,9 @@ function details(s, ctx, id, open) {
     })) : null,
     el('dl', { class: 'facts' },
       el('dt', {}, words.time), el('dd', {}, `${fmtTime(s.start, zone, lang)}–${fmtTime(s.end, zone, lang)}`,
-        planned ? ` (${words.wasAt(fmtTime(s.plannedStart, zone, lang))})` : ''),
+        planned ? ` (${words.wasAt(fmtTime(s.plannedStart, zone, lang))})` : '',
+        late && el('span', { class: 'expected-fact' }, ' · ', late.start
+          ? words.expected(fmtTime(late.start, zone, lang), late.minutes) : words.expectedEnd(fmtTime(late.end, zone, lang)))),
       el('dt', {}, words.room), el('dd', {}, roomName(state, s.room, lang)),
       el('dt', {}, words.type), el('dd', {}, words.typeName(s.type))));
 }

@@ -1,10 +1,12 @@
 // The live agenda grid: one column per room, one row per hour of the chosen day, each session with
 // its status and actual times (a delay strikes the planned time, a move names the old room, a
-// cancellation its reason). Choosing a session opens its panel beside the grid.
+// cancellation its reason) and, when its room runs late, when the hub expects it, with the actions
+// to apply or dismiss that. Choosing a session opens its panel beside the grid.
 import { el } from './text.js';
 import { venueDay, venueHour } from './console-time.js';
 import { openAddSession, sessionPanel } from './console-session.js';
 import { sortedRooms, speakerName, statusBadges } from './console-names.js';
+import { lateActions, lateLine } from './console-late.js';
 
 export const agendaView = { id: 'agenda', label: w => w.agenda, render };
 
@@ -53,7 +55,7 @@ function grid(app, state, selected) {
       el('span', { class: 'grid-time', role: 'rowheader' }, `${hour}:00`),
       rooms.map(r => el('div', { class: 'grid-cell', role: 'cell' },
         sessions.filter(s => s.room === r.id && venueHour(s.start, zone) === hour)
-          .map(s => card(app, state, s, selected && selected.id === s.id, now)))))));
+          .map(s => [card(app, state, s, selected && selected.id === s.id, now), lateActions(app, state, s, 'grid')]))))));
   // One column per room, as many as the event has: set on the element, not in a style attribute.
   const columns = `4.5rem repeat(${rooms.length}, minmax(10.5rem, 1fr))`;
   table.querySelectorAll('.grid-row').forEach(row => { row.style.gridTemplateColumns = columns; });
@@ -69,12 +71,13 @@ function card(app, state, s, isSelected, now) {
   const speakers = (s.speakers || []).map(id => speakerName(app, state, id)).join(app.lang === 'zh' ? '、' : ', ');
   return el('button', {
     type: 'button', class: ['session-card', `status-${s.status}`, isSelected && 'selected', onNow && 'on-now', delay && 'delayed'],
-    'data-session': s.id, 'data-key': `s-${s.id}`, 'aria-pressed': String(isSelected),
+    'data-session': s.id, 'data-key': `s-${s.id}`, 'aria-pressed': String(!!isSelected),
     onclick: () => app.select(isSelected ? null : s.id),
   },
   el('span', { class: 'card-when' },
     delay !== 0 && s.status !== 'cancelled' && el('s', { class: 'planned', 'aria-label': w.plannedAt(app.time(s.plannedStart)) }, app.time(s.plannedStart)),
     el('span', { class: 'start' }, app.time(s.start)), '–', el('span', { class: 'end' }, app.time(s.end))),
+  lateLine(app, state, s),
   statusBadges(app, state, s),
   el('span', { class: 'card-title' }, app.t(s.title)),
   speakers && el('span', { class: 'card-speakers' }, speakers),

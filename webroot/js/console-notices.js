@@ -1,6 +1,6 @@
 // Notices: the ticker's announcements (with an optional expiry), the emergency notice that takes
 // over every screen and phone (posting and clearing each confirmed in a dialog, never by Enter or
-// one click), and who is on stage in the sessions that are live.
+// one click), who is on stage in the sessions that are live, and each room's speaker timers.
 import { el } from './text.js';
 import { intent } from './console-api.js';
 import { bilingualField, field, openDialog, select } from './console-dialog.js';
@@ -8,6 +8,7 @@ import { commandDialog, FormError, sendNow } from './console-command.js';
 import { venueLocal } from './console-time.js';
 import { openStage, speakerLine } from './console-stage.js';
 import { roomName } from './console-names.js';
+import { roomStagesCard } from './console-room-stage.js';
 
 export const noticesView = { id: 'notices', label: w => w.notices, render };
 
@@ -54,7 +55,7 @@ function render(app) {
       el('p', {}, `${w.upNext}: `, s.upNext ? speakerLine(app, s.upNext) : w.nobody),
       app.may('speaker.on_stage') && el('button', { type: 'button', class: 'btn', 'data-key': `stage-${s.id}`, onclick: () => openStage(app, s.id) }, w.setOnStage))))
       : el('p', { class: 'empty' }, w.nothingLive));
-  return el('div', { class: 'columns', 'data-scroll': 'notices' }, emergency, announcements, stage);
+  return el('div', { class: 'columns', 'data-scroll': 'notices' }, emergency, announcements, stage, roomStagesCard(app));
 }
 
 export function openAnnouncement(app) {

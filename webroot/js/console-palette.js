@@ -5,6 +5,7 @@ import { el } from './text.js';
 import { openDialog } from './console-dialog.js';
 import { openAddSession, openDelay, openSessionAction } from './console-session.js';
 import { openStage } from './console-stage.js';
+import { dismissLate, lateMinutes } from './console-late.js';
 import { openAnnouncement, openEmergency } from './console-notices.js';
 import { openReveal } from './console-awards.js';
 import { openUndo } from './console-log.js';
@@ -40,6 +41,9 @@ export function actions(app) {
     if (app.may('session.restore') && s.status === 'cancelled') add(w.restore, () => openSessionAction(app, s.id, 'restore'), 'r', g);
     if (app.may('session.update')) add(w.edit, () => openSessionAction(app, s.id, 'edit'), 'Enter', g);
     if (app.may('speaker.on_stage') && open) add(w.setOnStage, () => openStage(app, s.id), 'o', g);
+    const late = lateMinutes(state, s);
+    if (late > 0 && app.may('session.delay')) add(w.applyLatePalette(late), () => openDelay(app, s.id, late), null, g);
+    if (late > 0 && app.may('stage.dismiss') && s.status === 'scheduled') add(w.dismissLatePalette, () => dismissLate(app, s), null, g);
   }
   add(w.nextSession, () => step(app, 1), 'j');
   add(w.previousSession, () => step(app, -1), 'k');

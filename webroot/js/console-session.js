@@ -9,6 +9,7 @@ import { errorText } from './console-dialog.js';
 import { venueLocal } from './console-time.js';
 import { roomName, sortedRooms, speakerName, statusBadges } from './console-names.js';
 import { stageBlock } from './console-stage.js';
+import { lateBlock } from './console-late.js';
 
 export const KINDS = ['ceremony', 'speech', 'keynote', 'report', 'award', 'forum', 'expo', 'meeting', 'break'];
 
@@ -35,6 +36,7 @@ export function sessionPanel(app, s) {
       s.delayMinutes && s.status !== 'cancelled' ? el('s', { class: 'planned' }, app.time(s.plannedStart)) : null,
       ' ', el('strong', {}, `${app.time(s.start)}–${app.time(s.end)}`), ' · ', roomName(app, state, s.room)),
     statusBadges(app, state, s),
+    lateBlock(app, s),
     s.status === 'cancelled' && app.t(s.reason) && el('p', { class: 'panel-reason' }, w.reason, ': ', app.t(s.reason)),
     (s.speakers || []).length > 0 && el('p', { class: 'panel-speakers' }, (s.speakers || []).map(id => speakerName(app, state, id)).join(app.lang === 'zh' ? '、' : ', ')),
     app.t(s.description) && el('p', { class: 'panel-description' }, app.t(s.description)),

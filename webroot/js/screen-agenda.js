@@ -1,8 +1,10 @@
 // What a room's screen should say now: the session on, the ones coming, and what changed about
-// them (delays, cancellations, moves), read from the live state at the venue's time.
+// them (delays, cancellations, moves, the hub's running-late projection), read from the live state
+// at the venue's time.
 import { el, t } from './text.js';
 import { WORDS, bi } from './screen-words.js';
 import { hhmm, minutesUntil, venueDay } from './screen-clock.js';
+import { expectedStart, lateness } from './running-late.js';
 
 const ms = iso => Date.parse(iso);
 
@@ -16,8 +18,9 @@ const runsHere = (s, room) => s.room === room && s.status !== 'cancelled';
 
 /**
  * now: the live session in the room, else the one whose start..end holds the time (a cancelled or
- * moved one too, so nobody waits for it); next: up to `count` later sessions that day, and
- * first: the first of them that really takes place here (for the countdown).
+ * moved one too, so nobody waits for it); next: up to `count` later sessions that day (a session
+ * the room runs late for is still coming until its projected start), and first: the first of them
+ * that really takes place here (for the countdown).
  */
 export function roomNowNext(state, room, now, count = 3) {
   const list = roomSessions(state, room);
@@ -27,7 +30,7 @@ export function roomNowNext(state, room, now, count = 3) {
     || list.find(s => runsHere(s, room) && s.status === 'scheduled' && ms(s.start) <= now && now < ms(s.end))
     || list.find(s => !runsHere(s, room) && ms(s.start) <= now && now < ms(s.end));
   const coming = list.filter(s => s !== current && s.status !== 'live' && s.status !== 'ended'
-    && ms(s.start) > now && venueDay(ms(s.start), zone) === today);
+    && expectedStart(state, s) > now && venueDay(ms(s.start), zone) === today);
   const next = coming.slice(0, count);
   const first = coming.find(s => runsHere(s, room)) || null;
   const laterToday = list.some(s => ms(s.end) > now && s.status !== 'ended' && runsHere(s, room));
@@ -60,6 +63,12 @@ export function marks(s, state, room, mode) {
     out.push(bi(mode, ['mark', 'mark-delayed'], l => (delay > 0 ? WORDS[l].delayed(delay, time)
       : WORDS[l].earlier(-delay, time))));
   }
+  const late = !room || s.room === room ? lateness(state, s) : null;
+  if (late) {
+    const expected = l => (late.start ? WORDS[l].expected(hhmm(ms(late.start), zone), late.minutes)
+      : WORDS[l].expectedEnd(hhmm(ms(late.end), zone)));
+    out.push(bi(mode, ['mark', 'mark-expected'], expected));
+  }
   return out.length ? el('div', { class: 'marks' }, out) : null;
 }
 
@@ -88,10 +97,11 @@ export function sessionBlock(s, state, room, mode, size) {
   (s.speakers || []).length ? bi(mode, 'speakers', l => speakerNames(s, state, l)) : null);
 }
 
-/** "Starts in 12 min", or "Starts at 13:30" when it is hours away. */
+/** "Starts in 12 min", or "Starts at 13:30" when it is hours away; from the projected start when it runs late. */
 export function countdown(s, state, now, mode) {
-  const m = minutesUntil(ms(s.start), now);
-  const time = hhmm(ms(s.start), state.event.timeZone);
+  const start = expectedStart(state, s);
+  const m = minutesUntil(start, now);
+  const time = hhmm(start, state.event.timeZone);
   return bi(mode, 'countdown', l => (m > 90 ? WORDS[l].startsAt(time) : WORDS[l].startsIn(m)));
 }
 

@@ -6,6 +6,7 @@ export const WORDS = {
   en: {
     now: 'Now', upNext: 'Up next', nowSpeaking: 'Now speaking', live: 'Live now', cancelled: 'Cancelled',
     startsIn: m => (m <= 0 ? 'Starting now' : `Starts in ${m} min`), startsAt: time => `Starts at ${time}`,
+    expected: (time, m) => `Expected ${time} (about ${m} min late)`, expectedEnd: time => `Expected to end ${time}`,
     delayed: (m, time) => `Delayed ${m} min, now ${time}`, earlier: (m, time) => `Earlier by ${m} min, now ${time}`,
     movedTo: room => `Moved to ${room}`, movedFrom: room => `Moved from ${room}`,
     over: 'Sessions have ended', overNote: 'Thank you for joining us today', between: 'Between sessions',
@@ -18,6 +19,7 @@ export const WORDS = {
   zh: {
     now: '正在进行', upNext: '即将开始', nowSpeaking: '正在演讲', live: '进行中', cancelled: '已取消',
     startsIn: m => (m <= 0 ? '即将开始' : `${m}分钟后开始`), startsAt: time => `${time} 开始`,
+    expected: (time, m) => `预计 ${time}（约晚 ${m} 分钟）`, expectedEnd: time => `预计 ${time} 结束`,
     delayed: (m, time) => `推迟${m}分钟，现${time}`, earlier: (m, time) => `提前${m}分钟，现${time}`,
     movedTo: room => `改至${room}`, movedFrom: room => `由${room}改至此处`,
     over: '今日日程已全部结束', overNote: '感谢您的参与', between: '休息中，请稍候',

@@ -289,9 +289,10 @@ class ConsoleRunOfShowBrowserTest {
         .map(c -> (JsonObject) c).filter(c -> c.getString("id").equals(id)).findFirst().orElseThrow();
   }
 
+  /** What staff did since: the hub's own running-late projections (a start late by a minute moves one) left out. */
   private List<String> kinds(long after) {
     return getAsAdmin(vertx, port, "/api/events/" + TestNode.SLUG + "/changes?after=" + after).getJsonArray("changes").stream()
-        .map(c -> ((JsonObject) c).getString("kind")).toList();
+        .map(c -> ((JsonObject) c).getString("kind")).filter(k -> !k.equals("room.running_late")).toList();
   }
 
   private void check(Browser b, String what) {

@@ -44,9 +44,6 @@ public final class Commands implements Feature {
 
   @Override
   public Future<?> stop(Vertx vertx) {
-    if (jobs != null) {
-      jobs.cancel();
-    }
-    return Future.succeededFuture();
+    return Jobs.cancel(jobs);
   }
 }

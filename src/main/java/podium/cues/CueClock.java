@@ -55,11 +55,7 @@ public final class CueClock extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    timer = vertx.setPeriodic(TICK_MS, t -> leader.leads().onSuccess(leads -> {
-      if (leads) {
-        fireDue(Instant.now());
-      }
-    }));
+    timer = leader.every(TICK_MS, () -> fireDue(Instant.now()));
     return Future.succeededFuture();
   }
 

@@ -44,12 +44,12 @@ final class Follower extends VerticleBase {
   @Override
   public Future<?> start() {
     fetch = new SourceFetch(vertx, privateSources);
-    timer = vertx.setPeriodic(TICK_MS, t -> leader.leads().onSuccess(leads -> {
-      if (leads && !busy) {
+    timer = leader.every(TICK_MS, () -> {
+      if (!busy) {
         busy = true;
         FollowTable.due(pool, PER_TICK).compose(this::pollAll).onComplete(done -> busy = false);
       }
-    }));
+    });
     return Future.succeededFuture();
   }
 

@@ -52,9 +52,7 @@ public final class Imports implements Feature {
 
   @Override
   public Future<?> stop(Vertx vertx) {
-    if (jobs != null) {
-      jobs.cancel();
-    }
+    Jobs.cancel(jobs);
     return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
   }
 }

@@ -52,9 +52,6 @@ public final class Screens implements Feature {
 
   @Override
   public Future<?> stop(Vertx vertx) {
-    if (jobs != null) {
-      jobs.cancel();
-    }
-    return Future.succeededFuture();
+    return Jobs.cancel(jobs);
   }
 }

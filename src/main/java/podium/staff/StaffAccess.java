@@ -42,9 +42,6 @@ public final class StaffAccess implements Feature {
 
   @Override
   public Future<?> stop(Vertx vertx) {
-    if (jobs != null) {
-      jobs.cancel();
-    }
-    return Future.succeededFuture();
+    return Jobs.cancel(jobs);
   }
 }

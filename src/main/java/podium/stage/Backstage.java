@@ -68,9 +68,7 @@ public final class Backstage implements Feature {
 
   @Override
   public Future<?> stop(Vertx vertx) {
-    if (jobs != null) {
-      jobs.cancel();
-    }
+    Jobs.cancel(jobs);
     Future<?> chain = Future.succeededFuture();
     for (String id : deployments) {
       chain = chain.eventually(() -> vertx.undeploy(id));

@@ -50,11 +50,7 @@ public final class LateClock extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    timer = vertx.setPeriodic(TICK_MS, t -> leader.leads().onSuccess(leads -> {
-      if (leads) {
-        publish(Instant.now());
-      }
-    }));
+    timer = leader.every(TICK_MS, () -> publish(Instant.now()));
     return Future.succeededFuture();
   }
 

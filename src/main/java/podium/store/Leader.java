@@ -47,6 +47,15 @@ public final class Leader {
     this.lock = job.lock;
   }
 
+  /** Runs job every ms on the caller's context while this node leads; answers the timer. */
+  public long every(long ms, Runnable job) {
+    return vertx.setPeriodic(ms, t -> leads().onSuccess(leads -> {
+      if (leads) {
+        job.run();
+      }
+    }));
+  }
+
   /** True while this node holds the lock; tries to take it now and then. Call on one context. */
   public Future<Boolean> leads() {
     if (leading && connection != null) {

@@ -1,5 +1,6 @@
 package podium.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,5 +26,13 @@ public final class Jobs {
   public void cancel() {
     timers.forEach(vertx::cancelTimer);
     timers.clear();
+  }
+
+  /** A feature's stop: its jobs cancelled, if it started any. */
+  public static Future<?> cancel(Jobs jobs) {
+    if (jobs != null) {
+      jobs.cancel();
+    }
+    return Future.succeededFuture();
   }
 }

@@ -46,6 +46,9 @@ class DemoConFixtureTest {
     assertThat(summary.getInteger("sessions")).isEqualTo(25);
     assertThat(summary.getInteger("speakers")).isEqualTo(18);
     assertThat(imported.warnings()).isEmpty();
+    // pretalx's slugs are the acronym, the talk's number and its title's slug: the id is the last.
+    assertThat(imported.agenda().session("accessible-venue-signage")).isPresent();
+    assertThat(imported.guids()).hasSize(25);
   }
 
   @Test

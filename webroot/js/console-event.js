@@ -1,5 +1,6 @@
 // The event itself: its settings (title, venue, zone, days), its rooms and speakers, and for admins
 // the list of events, a switch between them, a new one and a schedule file imported (console-import.js).
+// The published schedule it follows has its own panel (console-follow.js).
 import { el } from './text.js';
 import { get, post } from './console-api.js';
 import { bilingualField, field, openDialog, select } from './console-dialog.js';
@@ -8,6 +9,7 @@ import { sortedRooms } from './console-names.js';
 import { slug } from './console-session.js';
 import { openImport } from './console-import.js';
 import { importWords } from './console-import-words.js';
+import { followCard } from './console-follow.js';
 
 const ROOM_KINDS = ['hall', 'forum', 'expo', 'room'];
 
@@ -77,7 +79,7 @@ function render(app) {
         : el('a', { href: `console.html?event=${encodeURIComponent(e.slug)}` }, app.t(e.title)),
       ' ', el('span', { class: ['hint', 'mono'] }, e.slug),
       e.slug === events.imported && el('span', { class: ['badge', 'badge-imported'] }, importWords(app).justImported)))));
-  return el('div', { class: 'columns', 'data-scroll': 'event' }, settings, rooms, speakers, list);
+  return el('div', { class: 'columns', 'data-scroll': 'event' }, settings, followCard(app), rooms, speakers, list);
 
   /** An import made or replaced an event: the list is read again, and marks it. */
   function imported(answer) {

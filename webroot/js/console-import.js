@@ -150,6 +150,10 @@ export function openImport(app, { done }) {
         s.target = answer.event;
         s.diff = answer;
         loadPlace(answer.event, run);
+      } else if (s.mode === 'replace' && s.target) {
+        // Another file for the event chosen before: what this one would do to it.
+        chooseTarget(s.target);
+        return;
       }
     } catch (e) {
       if (run !== s.run) return;
@@ -322,7 +326,8 @@ export function openImport(app, { done }) {
           el('progress', { max: 100, value: pct, 'aria-label': w.uploadProgress, 'data-upload': '' }),
           el('span', { class: 'upload-pct' }, `${pct} %`)));
     } else if (s.phase === 'reading') {
-      status.replaceChildren(el('p', { class: 'reading' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), w.reading(s.file.name)));
+      status.replaceChildren(el('p', { class: 'reading' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }),
+        d.busy ? w.importing : w.reading(s.file.name)));
     } else {
       status.replaceChildren();
     }

@@ -245,6 +245,22 @@ class ConsoleImportBrowserTest {
     console.screenshot("console-import-refused-html-1366");
     click(console, "dialog[open] [data-action=cancel]");
     awaitNoDialog(console);
+
+    // In Chinese: the same file, the same refusal, in the console's words.
+    click(console, "#lang-toggle");
+    click(console, "[data-action='import-schedule']");
+    dialog(console);
+    console.until(SOON, "the dialog in Chinese", d -> console.text("[data-drop]").contains("将日程文件拖放到这里"));
+    upload("democon.json");
+    console.until(SOON, "the file read, in Chinese", d -> console.text("[data-import-summary]").contains("日程项")
+        && console.text("[data-fact='sessions']").equals("25"));
+    assertThat(console.text("[data-import-choice]")).contains("替换现有活动的议程");
+    console.screenshot("console-import-diff-zh-1366");
+    check(console, "the import dialog in Chinese");
+    click(console, "dialog[open] [data-action=cancel]");
+    awaitNoDialog(console);
+    click(console, "#lang-toggle");
+    console.until(SOON, "the console in English", d -> console.text("[data-action='import-schedule']").equals("Import a schedule…"));
     assertThat(events()).as("nothing was made").isEqualTo(before);
     assertNone();
   }

@@ -21,6 +21,10 @@ export class ApiError extends Error {
     this.version = typeof error.version === 'number' ? error.version : null;
     this.current = error.current || null;
     this.retryAfter = null;
+    /** An import refused as invalid_schedule: every problem, each with its place ({where, field, problem}). */
+    this.problems = Array.isArray(error.problems) ? error.problems : [];
+    /** A stale_release: the release that came in since. */
+    this.release = error.release || null;
   }
 
   /** Nothing is known to have happened: the same request, with the same key, may be sent again. */
@@ -60,7 +64,49 @@ export async function request(method, path, body, headers = {}) {
 export const get = path => request('GET', path);
 export const post = (path, body, headers) => request('POST', path, body, headers);
 export const patch = (path, body) => request('PATCH', path, body);
+export const put = (path, body) => request('PUT', path, body);
 export const del = path => request('DELETE', path);
+
+/**
+ * POST a file as the body, by XMLHttpRequest so that its upload can be followed:
+ * onProgress(sent, total) while it goes, onSent() once the hub has it all (it is then reading it);
+ * signal (an AbortSignal) stops it. Answers the JSON; a refusal is an ApiError as from request().
+ */
+export function upload(path, file, { contentType, onProgress, onSent, signal } = {}) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.responseType = 'text';
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (contentType) xhr.setRequestHeader('Content-Type', contentType);
+    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+    xhr.upload.addEventListener('progress', e => {
+      if (onProgress) onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    });
+    xhr.upload.addEventListener('load', () => { if (onSent) onSent(); });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'network', 'the hub did not answer')));
+    xhr.addEventListener('abort', () => reject(new ApiError(0, 'network', 'the upload was stopped')));
+    xhr.addEventListener('load', () => {
+      let json = null;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch (e) {
+        // A proxy's error page (a 413 from nginx, say): the status says enough.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(json || {});
+        return;
+      }
+      const error = (json && json.error) || {};
+      const e = new ApiError(xhr.status, error.code || `http_${xhr.status}`, error.message || `HTTP ${xhr.status}`, error);
+      e.retryAfter = Number(xhr.getResponseHeader('Retry-After')) || null;
+      if (e.code === 'unauthorized') loggedOut(e);
+      reject(e);
+    });
+    if (signal) signal.addEventListener('abort', () => xhr.abort());
+    xhr.send(file);
+  });
+}
 
 /** A random key (crypto.randomUUID needs a secure context; a console on a LAN address has none). */
 export function freshKey() {

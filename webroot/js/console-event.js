@@ -1,17 +1,21 @@
 // The event itself: its settings (title, venue, zone, days), its rooms and speakers, and for admins
-// the list of events, a switch between them and a new one.
+// the list of events, a switch between them, a new one and a schedule file imported (console-import.js).
+// The published schedule it follows has its own panel (console-follow.js).
 import { el } from './text.js';
 import { get, post } from './console-api.js';
 import { bilingualField, field, openDialog, select } from './console-dialog.js';
 import { commandDialog, FormError } from './console-command.js';
 import { sortedRooms } from './console-names.js';
 import { slug } from './console-session.js';
+import { openImport } from './console-import.js';
+import { importWords } from './console-import-words.js';
+import { followCard } from './console-follow.js';
 
 const ROOM_KINDS = ['hall', 'forum', 'expo', 'room'];
 
 export const eventView = { id: 'event', label: w => w.eventTab, render, enter: () => { events.list = null; } };
 
-const events = { list: null, loading: false };
+const events = { list: null, loading: false, imported: null, wait: 0 };
 
 async function loadEvents(app) {
   if (events.loading) return;
@@ -22,6 +26,11 @@ async function loadEvents(app) {
     events.list = events.list || [];
   } finally {
     events.loading = false;
+    // A new event reaches the list once every node has loaded it (within a second): ask again until then.
+    if (events.imported && events.wait > 0 && !events.list.some(e => e.slug === events.imported)) {
+      events.wait--;
+      setTimeout(() => { events.list = null; app.render(); }, 250);
+    }
     app.render();
   }
 }
@@ -62,12 +71,23 @@ function render(app) {
           el('td', {}, app.may('speaker.update') && el('button', { type: 'button', class: ['btn', 'btn-small'], 'data-key': `speaker-${sp.id}`, onclick: () => openSpeaker(app, sp) }, w.edit))))))));
   const list = el('section', { class: 'card', 'aria-labelledby': 'events-h' },
     el('div', { class: 'card-head' }, el('h2', { id: 'events-h' }, w.events),
-      app.me.role === 'admin' && el('button', { type: 'button', class: 'btn', 'data-action': 'create-event', onclick: () => openCreateEvent(app) }, w.createEvent)),
-    el('ul', { class: 'event-list' }, (events.list || []).map(e => el('li', {},
+      app.me.role === 'admin' && el('div', { class: 'card-actions' },
+        el('button', { type: 'button', class: 'btn', 'data-action': 'import-schedule', 'aria-haspopup': 'dialog', onclick: () => openImport(app, { done: imported }) }, importWords(app).importSchedule),
+        el('button', { type: 'button', class: 'btn', 'data-action': 'create-event', onclick: () => openCreateEvent(app) }, w.createEvent))),
+    el('ul', { class: 'event-list' }, (events.list || []).map(e => el('li', { 'data-event': e.slug },
       e.slug === app.slug ? el('strong', {}, app.t(e.title), ' ', el('span', { class: 'hint' }, w.current))
         : el('a', { href: `console.html?event=${encodeURIComponent(e.slug)}` }, app.t(e.title)),
-      ' ', el('span', { class: ['hint', 'mono'] }, e.slug)))));
-  return el('div', { class: 'columns', 'data-scroll': 'event' }, settings, rooms, speakers, list);
+      ' ', el('span', { class: ['hint', 'mono'] }, e.slug),
+      e.slug === events.imported && el('span', { class: ['badge', 'badge-imported'] }, importWords(app).justImported)))));
+  return el('div', { class: 'columns', 'data-scroll': 'event' }, settings, followCard(app), rooms, speakers, list);
+
+  /** An import made or replaced an event: the list is read again, and marks it. */
+  function imported(answer) {
+    events.imported = answer.event;
+    events.wait = 20;
+    events.list = null;
+    app.render();
+  }
 }
 
 function openEventSettings(app) {

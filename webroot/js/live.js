@@ -98,7 +98,7 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
       case 'change':
       case 'skip': return next(ws, f);
       case 'pong': return clock.pong(f);
-      case 'error': return refused(f);
+      case 'error': return refused(ws, f);
       case 'reconnect': return reconnect(ws, f);
       default: // a frame type from a newer hub: nothing to do with it
     }
@@ -149,9 +149,12 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     ws.close(1000, 'version gap');
   }
 
-  function refused(f) {
+  function refused(ws, f) {
     console.warn(`podium: the hub refused a frame: ${f.code}: ${f.message}`);
     setStatus({ error: { code: f.code, message: f.message } });
+    // An event this node does not hold yet (just imported, a rehearsal just made, the node still
+    // loading) may be there in a moment: ask again after the usual backoff, not never.
+    if (f.code === 'unknown_event') ws.close(1000, 'event not here yet');
   }
 
   // The node is going away: come back after the wait it chose (already jittered), with resume.

@@ -212,6 +212,25 @@ class LiveClientBrowserTest {
     }
   }
 
+  @Test
+  @Order(7)
+  void aPageOpenedBeforeItsEventExistsGoesLiveWhenItArrives() {
+    try (Browser early = Browser.start(390, 844)) {
+      early.open("http://localhost:" + port + "/index.html?event=not-yet");
+      early.until(SOON, "the page told the event is not here", d -> Boolean.TRUE.equals(early.js(
+          "const l = window.podiumLive; return !!l && !!l.status.error && l.status.error.code === 'unknown_event'")));
+      HttpResponse<Buffer> made = api.call(io.vertx.core.http.HttpMethod.POST, "/api/events", new JsonObject()
+          .put("slug", "not-yet").put("title", "Not Yet Con").put("timeZone", "Europe/Berlin")
+          .put("days", List.of("2026-05-01")).encode(), "Content-Type", "application/json",
+          "Authorization", "Bearer " + TestNode.ADMIN_TOKEN);
+      assertThat(made.statusCode()).as(made.bodyAsString()).isEqualTo(201);
+      // The page asks again after its backoff (about a second) rather than wait for the hub to drop a
+      // socket that never greeted (30 s): the wait is far above the one and below the other.
+      early.until(Duration.ofSeconds(20), "the event's title on the page", d -> early.text("#event-title")
+          .equals("Not Yet Con"));
+    }
+  }
+
   private String page() {
     return "http://localhost:" + port + "/index.html?event=" + TestNode.SLUG;
   }

@@ -21,6 +21,7 @@ import podium.interop.Imported;
 import podium.interop.ScheduleReader;
 import podium.store.CommandStore;
 import podium.store.EventImport;
+import podium.store.Hashes;
 
 /**
  * A followed schedule's release, read into its event as the event stands (sessions matched by
@@ -42,6 +43,14 @@ final class FollowSync {
   private final Vertx vertx;
   private final Pool pool;
   private final CommandStore commands;
+  /** Releases read lately, by their hash and the event version they were read into (a few at most). */
+  private final Map<String, Imported> readings = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Imported> eldest) {
+          return size() > 4;
+        }
+      });
 
   FollowSync(Vertx vertx, Pool pool, CommandStore commands) {
     this.vertx = vertx;
@@ -57,8 +66,14 @@ final class FollowSync {
       }
       return FollowTable.marks(pool, found.eventId()).compose(marks -> vertx.executeBlocking(() -> {
         EventImport.Existing existing = found.existing();
-        Imported imported = ScheduleReader.build(ScheduleReader.parse(body.getBytes()), slug,
-            Hints.following(existing.agenda(), existing.guids()), Instant.now(), (done, total) -> { });
+        // The same release read into the same version reads the same: consoles ask every few seconds.
+        String key = Hashes.sha256(body.getBytes()) + "@" + found.version();
+        Imported imported = readings.get(key);
+        if (imported == null) {
+          imported = ScheduleReader.build(ScheduleReader.parse(body.getBytes()), slug,
+              Hints.following(existing.agenda(), existing.guids()), Instant.now(), (done, total) -> { });
+          readings.put(key, imported);
+        }
         return new Read(found, imported, marks, existing.guids().keySet());
       }, false));
     });

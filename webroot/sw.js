@@ -6,7 +6,7 @@
 // VERSION is the first 12 hex digits of the SHA-256 of the SHELL files, in this order
 // (bin/sw-version sets it; ServiceWorkerShellTest checks it): a changed file changes this file,
 // so browsers install the new copy whole, and never mix an old module with a new one.
-const VERSION = '2376f4e64090';
+const VERSION = '577d75530a9d';
 const SHELL = [
   'index.html',
   'css/agenda.css',

@@ -75,7 +75,9 @@ public final class Bench {
     watchdog.setDaemon(true);
     watchdog.start();
     try {
-      PhoneLoad.run(options, "bin/bench " + String.join(" ", args));
+      // A long classpath given with --hub-classpath would fill the report: its files are not the figure.
+      PhoneLoad.run(options, "bin/bench " + String.join(" ", java.util.Arrays.stream(args)
+          .map(a -> a.length() > 120 ? a.substring(0, 40) + "…" : a).toList()));
       System.exit(0);
     } catch (Exception e) {
       e.printStackTrace();

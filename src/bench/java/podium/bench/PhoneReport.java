@@ -23,7 +23,7 @@ final class PhoneReport {
         load, %d run(s) of %d load(s) per page and profile, alternating; each figure is the median load
         of its run, and each ratio new / baseline is within one run.
 
-        | profile | baseline live (ms), per run | new live (ms), per run | new / baseline, per run | **median ratio** | agenda first shown (ms), median: baseline / new | round trips before live: baseline / new |
+        | profile | baseline live (ms), per run | new live (ms), per run | new / baseline, per run | **median ratio** | agenda first shown (ms), median: baseline / new | sequential round trips before live: baseline / new |
         |---|---|---|---|---|---|---|
         """, json.getString("command"), json.getString("date"), json.getString("baseline_commit").substring(0, 12),
         json.getString("new_commit").substring(0, 12), json.getBoolean("new_uncommitted_changes") ? " with uncommitted changes" : "",
@@ -75,7 +75,7 @@ final class PhoneReport {
     }
     rows.add(String.format(Locale.ROOT, "| **agenda first shown / live** | %.0f / **%.0f** | | | |",
         load.getDouble("agenda_ms"), live));
-    rows.add(String.format(Locale.ROOT, "%nSequential round trips before live: %d.%n",
+    rows.add(String.format(Locale.ROOT, "%nSequential round trips before live (requests and the socket's upgrade, ColdLoad.roundTrips): %d.%n",
         load.getInteger("round_trips_before_live")));
     return String.join("\n", rows) + "\n";
   }

@@ -140,9 +140,11 @@ public final class ColdLoad {
    * The sequential round trips before live: the longest chain of exchanges that did not overlap,
    * each starting after the one before it ended (greedy by earliest end, which finds the longest).
    * The exchanges are every request that ended before live (from the request's start, after any wait
-   * for a connection, to its last byte), each socket's upgrade (created to open) and its hello to
-   * the first frame back. Under Slow 3G every exchange takes at least its 2 s of latency, so the
-   * count is the round trips the page waited for one after another.
+   * for a connection, to its last byte) and each socket's upgrade (created to open). Under Slow 3G
+   * every one of them takes at least its 2 s of latency, so the count is the round trips the page
+   * waited for one after another. Frames on an open socket (the hello and its welcome) are left out:
+   * Chromium's emulation delays requests and upgrades by the latency, not those frames, so they cost
+   * only their bytes here (the waterfall shows them).
    */
   public static int roundTrips(JsonObject load) {
     double live = load.getDouble("live_ms");
@@ -161,14 +163,6 @@ public final class ColdLoad {
       Double open = s.getDouble("open");
       if (created != null && open != null && open <= live) {
         spans.add(new double[] {created, open});
-      }
-      JsonArray frames = s.getJsonArray("frames");
-      Double sent = s.getDouble("sent");
-      if (sent != null && frames != null && !frames.isEmpty()) {
-        double first = frames.getJsonObject(0).getDouble("at");
-        if (first <= live && first >= sent) {
-          spans.add(new double[] {sent, first});
-        }
       }
     }
     spans.sort(Comparator.comparingDouble(s -> s[1]));

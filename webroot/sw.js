@@ -6,7 +6,7 @@
 // VERSION is the first 12 hex digits of the SHA-256 of the SHELL files, in this order
 // (bin/sw-version sets it; ServiceWorkerShellTest checks it): a changed file changes this file,
 // so browsers install the new copy whole, and never mix an old module with a new one.
-const VERSION = '19afdad16484';
+const VERSION = '63e7d926df97';
 const SHELL = [
   'index.html',
   'css/agenda.css',
@@ -27,7 +27,6 @@ const SHELL = [
   'js/backoff.js',
   'js/live.js',
   'js/reload-when-idle.js',
-  'js/running-late.js',
   'js/text.js',
   'manifest.webmanifest',
   'favicon.svg',

@@ -1,26 +1,36 @@
 // The attendee page: the live state of one event on a phone, in English or Chinese. It follows
 // the hub through live.js, remembers what changed and what is starred on the device, and opens
 // offline from the service worker's copy with the last state live.js cached.
+//
+// On a phone with nothing cached, each round trip counts (3 of them before it is live; docs/BENCHMARKS.md,
+// "Phone on venue Wi-Fi"): the page, with the event's state in it (first-state); then this module
+// with live.js's (the page preloads them), which opens the socket at once; then, while the socket
+// comes up, the modules of the first paint, all asked for together. What the first paint does not
+// need (the change log and its words, alerts, Web Push, session links, the zone note) comes after
+// it, and what waits for it (the change log's entries, announcements, the push sync) is held till then.
 import { clockAt, coalesced, connectLive } from './live.js';
-import { fmtDate, fmtTime, t } from './text.js';
-import { LABELS } from './agenda-labels.js';
-import { read, write } from './agenda-store.js';
-import { renderCountdown, renderHome } from './agenda-home.js';
-import { dayOf, renderAgenda, renderStarred } from './agenda-list.js';
-import { changeLog, renderChangeList, sinceCard } from './agenda-changes.js';
-import { alerts, describe, notable, sentence, touchedBy } from './agenda-change-words.js';
-import { alerter, say } from './agenda-alerts.js';
-import { nowAndNext } from './agenda-session.js';
-import { zoneNote } from './agenda-zone.js';
-import { pushSubscription } from './agenda-push.js';
-import { pushOffer } from './agenda-push-offer.js';
-import { linkedSession, onSessionLink } from './agenda-link.js';
 
 const TABS = ['home', 'agenda', 'changes', 'starred'];
 const SEEN_AFTER_MS = 2000;
 const params = new URLSearchParams(location.search);
 // The home-screen icon opens index.html bare: it shows the event this phone last opened.
-const event = params.get('event') || read('podium.event', null) || 'baotou-2023';
+const event = params.get('event') || storedEvent() || 'baotou-2023';
+const live = connectLive({ event, channels: ['public'], first: pageState(event) });
+window.podiumLive = live;
+// What this device last saw, for "since you were last here" (not the state the page came with):
+// taken now, before the socket can bring anything newer.
+const lastSeen = live.restored ? live.state : null;
+const handOver = holdBack(live);
+
+const [{ fmtDate, fmtTime, t }, { LABELS }, { read, write }, { renderCountdown, renderHome },
+  { dayOf, renderAgenda, renderStarred }, { nowAndNext }] = await Promise.all([
+  import('./text.js'), import('./agenda-labels.js'), import('./agenda-store.js'), import('./agenda-home.js'),
+  import('./agenda-list.js'), import('./agenda-session.js')]);
+// Asked for now, so that they come right behind the first paint's.
+const afterFirstPaint = Promise.all([import('./agenda-changes.js'), import('./agenda-change-words.js'),
+  import('./agenda-alerts.js'), import('./agenda-zone.js'), import('./agenda-push.js'),
+  import('./agenda-push-offer.js'), import('./agenda-link.js')]);
+
 const keys = { stars: `podium.stars.${event}`, synced: `podium.synced.${event}` };
 const wide = matchMedia('(min-width: 1000px)');
 const $ = id => document.getElementById(id);
@@ -34,8 +44,14 @@ const prefs = {
 write('podium.event', event);
 const stars = new Set(read(keys.stars, []));
 const open = new Set(); // the details disclosures open on this visit
-const log = changeLog(event);
-let linked = linkedSession(location.hash); // the session a notification's link opens, once the state has it
+// After the first paint (afterFirstPaint): the change log, its words, alerts, Web Push, links, the zone note.
+let later = null;
+let log = null;
+let starAlerts = null;
+let push = null;
+let offer = null;
+const waiting = []; // what waits for them: changes to record, words to say
+let linked = null; // the session a notification's link opens, once the state has it
 let tab = tabOfHash();
 let fresh = new Set(); // entries unseen when this visit to "What changed" began
 let status = null;
@@ -47,31 +63,28 @@ let summary = null;
 let noticeHidden = null; // the notice the attendee hid, by its text and time
 const visibleSince = new Map(); // highlighted session id -> when it came into view
 
-const live = connectLive({ event, channels: ['public'] });
-window.podiumLive = live;
-baseline = live.state;
+baseline = lastSeen;
 baselineAt = lastSync;
 
 const words = l => LABELS[l || prefs.lang];
-const starAlerts = alerter(event, { words, lang: () => prefs.lang, onShow: showSession });
 const renderSoon = coalesced(render);
-const push = pushSubscription(event, () => live.state && { sessions: starredIds(), lang: prefs.lang });
-const offer = pushOffer(push, { words, starredCount: () => starredIds().length, onChange: () => render() });
 
-live.subscribe((state, change) => {
+handOver((state, change) => {
   const before = last;
   last = state;
-  if (before && before !== state) record(before, state, change);
+  if (before && before !== state) {
+    if (later) record(before, state, change);
+    else waiting.push({ record: [before, state, change, { v: live.version, at: live.eventNow() }] });
+  }
   caughtUp();
   renderSoon();
   if (linked) queueMicrotask(revealSession); // not now: the first state comes while this module still loads
-});
-live.onStatus(s => {
+}, s => {
   const wasOnline = status && status.online;
   status = s;
   if (s.online) {
     synced();
-    push.sync(); // what a change made while offline could not tell the hub
+    if (push) push.sync(); // what a change made while offline could not tell the hub
   }
   if (wasOnline && !s.online) {
     lastSync = s.since;
@@ -94,8 +107,10 @@ $('lang-toggle').addEventListener('click', () => {
     history.replaceState(history.state, '', url);
   }
   render();
-  starAlerts.render();
-  push.sync(); // notifications in the page's language
+  if (later) {
+    starAlerts.render();
+    push.sync(); // notifications in the page's language
+  }
 });
 $('tabs').addEventListener('click', e => {
   const link = e.target.closest('a[data-tab]');
@@ -104,13 +119,8 @@ $('tabs').addEventListener('click', e => {
   go(link.dataset.tab, true);
 });
 addEventListener('popstate', () => {
-  linked = linkedSession(location.hash);
+  linked = later ? later.linkedSession(location.hash) : null;
   go(tabOfHash(), false);
-  revealSession();
-});
-onSessionLink(event, id => {
-  linked = id;
-  history.pushState(null, '', `#agenda/${encodeURIComponent(id)}`);
   revealSession();
 });
 wide.addEventListener('change', () => go(tab, false));
@@ -127,13 +137,84 @@ $('notice-show').addEventListener('click', () => {
 // The moment a phone locks or the page is left is the last moment it was surely current.
 addEventListener('pagehide', synced);
 document.addEventListener('visibilitychange', synced);
-addEventListener('load', registerServiceWorker);
 
 let ticks = 0;
 
+/** The event named in ?event=, else the one this phone last opened (agenda-store.js's read, before that module is here). */
+function storedEvent() {
+  try {
+    return JSON.parse(localStorage.getItem('podium.event'));
+  } catch (e) {
+    return null;
+  }
+}
+
+/** The state the hub put in the page for this event (AttendeePage), or null: another event's, none, or unreadable. */
+function pageState(slug) {
+  const block = document.getElementById('first-state');
+  if (!block || !block.textContent.trim()) return null;
+  try {
+    const state = JSON.parse(block.textContent);
+    return state && state.event && state.event.slug === slug ? state : null;
+  } catch (e) {
+    console.warn('podium: ignoring an unreadable first state', e);
+    return null;
+  }
+}
+
+/**
+ * What the socket brings while the first paint's modules still load, kept in order and handed over
+ * to onState(state, change) and onStatus(status) once they are here; then straight to them.
+ */
+function holdBack(connection) {
+  let handlers = null;
+  const held = [];
+  connection.subscribe((state, change) => (handlers ? handlers.state(state, change) : held.push(() => handlers.state(state, change))));
+  connection.onStatus(s => (handlers ? handlers.status(s) : held.push(() => handlers.status(s))));
+  return (onState, onStatus) => {
+    handlers = { state: onState, status: onStatus };
+    held.splice(0).forEach(f => f());
+  };
+}
+
+/** The modules after the first paint are here: everything that waited for them runs now. */
+function withTheRest([changes, changeWords, alertsModule, zone, pushModule, offerModule, link]) {
+  later = { ...changes, ...changeWords, ...zone, ...link, say: alertsModule.say };
+  log = changes.changeLog(event);
+  starAlerts = alertsModule.alerter(event, { words, lang: () => prefs.lang, onShow: showSession });
+  push = pushModule.pushSubscription(event, () => live.state && { sessions: starredIds(), lang: prefs.lang });
+  offer = offerModule.pushOffer(push, { words, starredCount: () => starredIds().length, onChange: () => render() });
+  link.onSessionLink(event, id => {
+    linked = id;
+    history.pushState(null, '', `#agenda/${encodeURIComponent(id)}`);
+    revealSession();
+  });
+  if (mainView() === 'changes') {
+    fresh = new Set(log.entries.filter(e => !e.seen).map(e => e.id));
+    log.markAllSeen();
+  }
+  for (const w of waiting.splice(0)) {
+    if (w.record) record(...w.record);
+    else later.say(...w.say);
+  }
+  caughtUp();
+  if (status && status.online) push.sync();
+  linked = later.linkedSession(location.hash);
+  render();
+  revealSession();
+  if (live.state) starAlerts.soon(live.state, stars, live.eventNow());
+  registerServiceWorker();
+}
+
+/** Reads text out (agenda-alerts.js), once that module is here. */
+function say(...args) {
+  if (later) later.say(...args);
+  else waiting.push({ say: args });
+}
+
 function tabOfHash() {
   const h = location.hash.slice(1);
-  if (linkedSession(location.hash)) return 'agenda';
+  if (h.startsWith('agenda/')) return 'agenda'; // a session's link (agenda-link.js)
   return TABS.includes(h) ? h : 'home';
 }
 
@@ -147,7 +228,7 @@ function go(name, byUser) {
   const leaving = mainView();
   tab = name;
   const view = mainView();
-  if (view === 'changes' && leaving !== 'changes') {
+  if (log && view === 'changes' && leaving !== 'changes') {
     fresh = new Set(log.entries.filter(e => !e.seen).map(e => e.id));
     log.markAllSeen();
   }
@@ -186,12 +267,14 @@ function starredIds() {
   return live.state ? (live.state.sessions || []).filter(s => stars.has(s.id)).map(s => s.id) : [];
 }
 
-function record(before, state, change) {
+/** when: the version and the event's time it came at, for a change that waited for the modules. */
+function record(before, state, change, when = { v: live.version, at: live.eventNow() }) {
+  const { alerts, describe, notable, sentence, touchedBy } = later;
   const items = change ? describe(before, state, touchedBy(change.data || {})) : notable(describe(before, state));
   if (!items.length) return;
   const entry = {
-    id: `${live.epoch}:${change ? change.version : `s${live.version}`}`, v: live.version, kind: change ? change.kind : 'resync',
-    at: live.eventNow(), primary: change && change.data ? change.data.session || null : null,
+    id: `${live.epoch}:${change ? change.version : `s${when.v}`}`, v: when.v, kind: change ? change.kind : 'resync',
+    at: when.at, primary: change && change.data ? change.data.session || null : null,
     items, seen: false, away: !!baseline, star: items.some(i => i.k === 'session' && stars.has(i.id)),
   };
   if (mainView() === 'changes' && document.visibilityState === 'visible') {
@@ -207,9 +290,9 @@ function record(before, state, change) {
 
 /** Once the page holds the hub's version again, says what changed since the state it had before. */
 function caughtUp() {
-  if (!baseline || !status || !status.online || typeof status.hubVersion !== 'number'
+  if (!later || !baseline || !status || !status.online || typeof status.hubVersion !== 'number'
     || live.version === null || live.version < status.hubVersion || !live.state) return;
-  const items = notable(describe(baseline, live.state));
+  const items = later.notable(later.describe(baseline, live.state));
   const at = baselineAt;
   baseline = null;
   if (!items.length) return;
@@ -228,7 +311,7 @@ function context() {
   const state = live.state;
   return {
     state, lang: prefs.lang, words: words(), zone: state.event.timeZone, now: live.eventNow(), stars,
-    highlighted: log.highlight, open, onStar: toggleStar, onDetails: toggleDetails,
+    highlighted: log ? log.highlight : new Set(), open, onStar: toggleStar, onDetails: toggleDetails,
   };
 }
 
@@ -242,7 +325,7 @@ function render() {
     document.querySelectorAll('[data-label-aria]').forEach(n => n.setAttribute('aria-label', w[n.dataset.labelAria]));
     renderStatus();
     renderBadge();
-    offer.render();
+    if (offer) offer.render();
     const state = live.state;
     if (!state) {
       $('now-next').textContent = w.loading;
@@ -256,17 +339,19 @@ function render() {
       ? fmtDate(`${ev.days[0]}T12:00:00Z`, ev.timeZone, prefs.lang) : ''].filter(Boolean).join(' · ');
     // A rehearsal copy runs on its own clock: nothing on it is the real event.
     $('rehearsal').classList.toggle('hidden', !ev.rehearsalOf);
-    const note = zoneNote(ev.timeZone, ctx.now, prefs.lang, w);
+    const note = later ? later.zoneNote(ev.timeZone, ctx.now, prefs.lang, w) : null;
     $('zone-note').textContent = note || '';
     $('zone-note').classList.toggle('hidden', !note);
     renderNotice();
     renderHome(ctx);
     renderAgenda(ctx, prefs, choose);
     renderStarred(ctx);
-    renderChangeList($('change-list'), log, ctx, fresh);
-    for (const where of ['home', 'changes']) {
-      $(`since-${where}`).replaceChildren(...[sinceCard(summary, ctx, where, () => { summary = null; render(); $('main').focus(); })]
-        .filter(Boolean));
+    if (later) {
+      later.renderChangeList($('change-list'), log, ctx, fresh);
+      for (const where of ['home', 'changes']) {
+        $(`since-${where}`).replaceChildren(...[later.sinceCard(summary, ctx, where, () => { summary = null; render(); $('main').focus(); })]
+          .filter(Boolean));
+      }
     }
     watchHighlights();
     ticks = 0;
@@ -287,7 +372,7 @@ function renderStatus() {
 }
 
 function renderBadge() {
-  const n = log.unseen();
+  const n = log ? log.unseen() : 0;
   $('unseen').textContent = n ? String(n > 99 ? '99+' : n) : '';
   $('unseen').classList.toggle('empty', !n);
   $('unseen-words').textContent = n ? `, ${words().unseen(n)}` : '';
@@ -328,7 +413,7 @@ function tick() {
   if (!live.state) return;
   const ctx = context();
   renderCountdown(ctx);
-  starAlerts.soon(live.state, stars, ctx.now);
+  if (starAlerts) starAlerts.soon(live.state, stars, ctx.now);
   renderStatus();
   markSeen();
   if (status && status.online && ticks % 30 === 0) synced();
@@ -360,7 +445,7 @@ function watchHighlights() {
 
 /** A highlighted session in view for two seconds, with the page in front, has been seen. */
 function markSeen() {
-  if (document.visibilityState !== 'visible') return;
+  if (!log || document.visibilityState !== 'visible') return;
   for (const [id, since] of visibleSince) {
     if (Date.now() - since >= SEEN_AFTER_MS) {
       log.seenSession(id);
@@ -384,6 +469,7 @@ function toggleStar(id) {
   else stars.add(id);
   write(keys.stars, [...stars]);
   render();
+  if (!later) return;
   offer.starred();
   if (live.state) starAlerts.soon(live.state, stars, live.eventNow());
 }
@@ -406,11 +492,12 @@ function keepFocus(fn) {
 
 function registerServiceWorker() {
   if (!('serviceWorker' in navigator)) return;
-  // After load: the worker's copy of the page then revalidates what the browser just fetched.
+  // Once every module is here (withTheRest), not on load: the worker's copy of the page then
+  // revalidates what the browser just fetched, and its fetches never queue before the page's own.
   navigator.serviceWorker.register('sw.js').catch(e => console.warn('podium: no offline copy of the page', e));
 }
 
 // Last, after every declaration above: the first render runs synchronously.
 setInterval(tick, 1000);
 go(tab, false);
-revealSession();
+afterFirstPaint.then(withTheRest);

@@ -12,7 +12,12 @@ const PING_MS = 15_000;
 const CLOCK_SAMPLES = 8;
 const LOG_CAP = 5_000;
 
-export function connectLive({ event, channels = ['public'], token, url } = {}) {
+/**
+ * first: the event's state that came with the page (the attendee page's first-state block), a
+ * snapshot document {version, epoch, event, ...}; used only when this device has no state of its
+ * own saved, and then the hello resumes from its version, so the hub sends only what changed since.
+ */
+export function connectLive({ event, channels = ['public'], token, url, first } = {}) {
   if (!event) throw new Error('connectLive needs an event slug');
   const endpoint = url || `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`;
   const saved = savedState(`podium.live.${event}.${channels.includes('staff') ? 'staff' : 'public'}`);
@@ -60,6 +65,15 @@ export function connectLive({ event, channels = ['public'], token, url } = {}) {
     },
   };
   Object.assign(live, saved.load());
+  /** Whether the state at the start is the one this device saved (not the page's, not none). */
+  live.restored = live.state !== null;
+  if (!live.state && first && typeof first.version === 'number' && typeof first.epoch === 'string') {
+    live.state = first;
+    live.version = first.version;
+    live.epoch = first.epoch;
+    live.log.push({ type: 'first-state', version: first.version }); // where the frames go on from
+    saved.save(live);
+  }
 
   // Connect, then hello: which event, which channels, where we left off, which protocol we speak.
   function connect() {

@@ -52,13 +52,14 @@ class ServiceWorkerShellTest {
     }
   }
 
-  /** The module and every module it imports, by relative path from the webroot. */
+  /** The module and every module it imports, statically or with import(), by relative path from the webroot. */
   private static List<String> modules(String name, List<String> seen) throws IOException {
     if (seen.contains(name)) {
       return seen;
     }
     seen.add(name);
-    Matcher m = Pattern.compile("from '\\./([a-z0-9-]+\\.js)'").matcher(Files.readString(WEBROOT.resolve(name)));
+    // Static imports and the dynamic ones (agenda.js loads most of its modules with import()).
+    Matcher m = Pattern.compile("(?:from |import\\()'\\./([a-z0-9-]+\\.js)'").matcher(Files.readString(WEBROOT.resolve(name)));
     while (m.find()) {
       modules("js/" + m.group(1), seen);
     }

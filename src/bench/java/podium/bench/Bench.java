@@ -17,7 +17,12 @@ public final class Bench {
   public static void main(String[] args) {
     if (java.util.Arrays.asList(args).contains("--help")) {
       System.out.println(BenchOptions.USAGE);
+      System.out.println(PhoneOptions.USAGE);
       System.exit(0);
+    }
+    if (java.util.Arrays.asList(args).contains("--phone")) {
+      phone(args);
+      return;
     }
     BenchOptions options;
     try {
@@ -45,6 +50,34 @@ public final class Bench {
       } else {
         run(options, command);
       }
+      System.exit(0);
+    } catch (Exception e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  /** bin/bench --phone: the attendee page's cold load under network emulation (PhoneLoad). */
+  private static void phone(String[] args) {
+    PhoneOptions options;
+    try {
+      options = PhoneOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Thread watchdog = new Thread(() -> {
+      Sleep.millis(options.maxMinutes() * 60_000L);
+      System.err.println("bench: over " + options.maxMinutes() + " minutes; stopping");
+      System.exit(3);
+    }, "bench-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    try {
+      // A long classpath given with --hub-classpath would fill the report: its files are not the figure.
+      PhoneLoad.run(options, "bin/bench " + String.join(" ", java.util.Arrays.stream(args)
+          .map(a -> a.length() > 120 ? a.substring(0, 40) + "…" : a).toList()));
       System.exit(0);
     } catch (Exception e) {
       e.printStackTrace();

@@ -9,7 +9,10 @@ import podium.web.Feature;
 import podium.web.Shared;
 import podium.web.StaffAuth;
 
-/** The events and their state: the public reads (snapshots from memory), the staff's, and making events. */
+/**
+ * The events and their state: the public reads (snapshots from memory), the staff's, making events,
+ * and the attendee page served with its event's state in it.
+ */
 public final class Events implements Feature {
 
   private final Shared shared;
@@ -26,5 +29,6 @@ public final class Events implements Feature {
     router.get("/api/staff/events/:slug").handler(auth).handler(ctx -> publicApi.snapshot(ctx,
         Audience.of(ctx.<Holder>get(StaffAuth.HOLDER).role())));
     new EventsApi(shared.pool(), shared.states(), shared.credentials()).mount(router);
+    new AttendeePage(shared.states(), shared.webroot()).mount(router, vertx);
   }
 }

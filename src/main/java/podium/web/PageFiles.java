@@ -1,5 +1,8 @@
 package podium.web;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -44,6 +47,16 @@ public final class PageFiles {
    */
   private static StaticHandler fromJar() {
     return StaticHandler.create(IN_JAR).setFilesReadOnly(true);
+  }
+
+  /**
+   * One page file's bytes, from where the pages are served (webroot: a folder, or null for the copy in
+   * the jar): for a route that serves a page with something of its own in it (the attendee page's
+   * first state, podium.events).
+   */
+  public static Future<Buffer> read(Vertx vertx, String webroot, String name) {
+    String path = webroot == null ? IN_JAR + "/" + name : Path.of(webroot, name).toAbsolutePath().toString();
+    return vertx.fileSystem().readFile(path);
   }
 
   /** Whether this build carries the pages (a build by mvn does; an IDE that skips resources may not). */

@@ -21,8 +21,9 @@ public final class FrameLog {
   }
 
   /**
-   * From version {@code from} (null: from the first snapshot), each version once and in order, and a
-   * snapshot only right after a welcome.
+   * From version {@code from} (null: from the first snapshot, or from the state the page came with,
+   * live.js's {@code first-state} entry), each version once and in order, and a snapshot only right
+   * after a welcome.
    */
   public static Check check(List<Map<String, Object>> log, Long from) {
     Long version = from;
@@ -38,6 +39,8 @@ public final class FrameLog {
         if (!"welcome".equals(previous)) {
           problems.add("snapshot " + v + " after " + previous);
         }
+        version = v;
+      } else if ("first-state".equals(type)) {
         version = v;
       } else if ("change".equals(type) || "skip".equals(type)) {
         if (version == null || v != version + 1) {

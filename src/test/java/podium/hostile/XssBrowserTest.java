@@ -30,6 +30,8 @@ import podium.browser.Browser;
  * layouts and every view of the console. None may run (window.__xss stays unset), none may become
  * an element (the payloads' data-xss markers never appear in the DOM), and each shows as the text
  * it is. Browser fails the test on any page error, so a CSP refusal of an injected script fails it too.
+ * The attendee page is checked twice: with its state from the socket, and with the state the hub
+ * writes into the page itself (?event=, AttendeePage), where p6 tries to end that script block.
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,10 +44,12 @@ class XssBrowserTest {
       "<script>window.__xss=1</script><b data-xss=1>p2</b>",
       "javascript:window.__xss=1//<b data-xss=1>p3</b>",
       "<iframe srcdoc=\"<script>parent.__xss=1</script>\"></iframe><b data-xss=1>p4</b>",
-      "{{constructor.constructor('window.__xss=1')()}}<b data-xss=1>p5</b>");
+      "{{constructor.constructor('window.__xss=1')()}}<b data-xss=1>p5</b>",
+      "</script><script>window.__xss=1</script><!--<b data-xss=1>p6</b>--></SCRIPT ><b data-xss=1>&amp;</b>");
   private static final Duration SOON = Duration.ofSeconds(15);
   private static final String CHECK = "return {xss: window.__xss === 1, marks: document.querySelectorAll('[data-xss]').length,"
-      + " injected: document.querySelectorAll('img[onerror], svg[onload], iframe[srcdoc], script:not([src])').length,"
+      + " injected: document.querySelectorAll('img[onerror], svg[onload], iframe[srcdoc],"
+      + " script:not([src]):not(#first-state[type=\"application/json\"])').length,"
       + " text: document.body.innerText, version: window.podiumLive && typeof window.podiumLive.version === 'number' ? window.podiumLive.version : -1}";
 
   private HostileHub hub;
@@ -69,6 +73,7 @@ class XssBrowserTest {
             .put("affiliation", p.get(4)),
         cmd("speaker.on_stage").put("session", "opening-ceremony").put("speaker", "gan-yong").put("next", "gan-yong"),
         cmd("room.update").put("room", "main-hall").put("name", p.get(5)),
+        cmd("session.update").put("session", "welcome-speech").put("title", p.get(6)).put("description", p.get(6)),
         cmd("announcement.post").put("text", p.get(0)),
         cmd("stage.message").put("room", "main-hall").put("text", p.get(1)),
         cmd("award.update").put("award", "individual-accolades").put("name", p.get(1)),
@@ -120,6 +125,22 @@ class XssBrowserTest {
         b.open("http://localhost:" + hub.port() + "/?lang=" + lang);
         check(b, "agenda " + lang, true);
         b.screenshot("xss-agenda-" + lang);
+      }
+    }
+  }
+
+  @Test
+  void theAttendeePageWithItsStateInThePageShowsEveryPayloadAsText() {
+    for (String lang : List.of("en", "zh")) {
+      try (Browser b = Browser.start(390, 844)) {
+        b.open("http://localhost:" + hub.port() + "/?event=" + TestNode.SLUG + "&lang=" + lang);
+        Map<String, Object> found = check(b, "agenda from the page's state " + lang, true);
+        assertThat(b.js("return window.podiumLive.log[0].type")).as("started from the state in the page")
+            .isEqualTo("first-state");
+        assertThat(b.js("return document.querySelectorAll('script').length")).as("the page's own two, no other")
+            .isEqualTo(2L);
+        assertThat(String.valueOf(found.get("text"))).as("p6 shown whole, as text").contains(PAYLOADS.get(6));
+        b.screenshot("xss-agenda-first-state-" + lang);
       }
     }
   }

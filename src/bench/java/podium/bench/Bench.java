@@ -43,6 +43,8 @@ public final class Bench {
       String command = "bin/bench " + String.join(" ", args);
       if (options.burst()) {
         Burst.run(options, command);
+      } else if (options.push()) {
+        PushBench.run(options, command);
       } else if (options.soakMinutes() > 0) {
         Soak.run(options, command);
       } else if (options.compareMetrics() > 0) {
@@ -100,7 +102,8 @@ public final class Bench {
       gens.close();
       System.out.println("physical floor:");
       int floorSockets = Math.min(options.subscribers(), Floor.MAX_SOCKETS);
-      double floor = Floor.measure(options.floorSource(), options.work(), options.subscribers());
+      Floor.Result floor = Floor.measure(options.floorSource(), options.work(), options.subscribers(),
+          options.floorPasses());
       JsonObject json = Report.json(options, command, podium.figures(), raw.figures(), floor, floorSockets);
       String md = Report.markdown(json);
       Report.write(options.out(), json, md);

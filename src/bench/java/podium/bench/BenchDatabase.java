@@ -93,6 +93,15 @@ final class BenchDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * CPU used so far by the embedded PostgreSQL: the postmaster with its ended backends, and the
+   * processes alive under it, in µs; -1 with --pg (a server the bench did not start).
+   */
+  long cpuMicros() {
+    return postmaster().map(p -> ProcStat.cpuMicrosWithEndedChildren(p.pid())
+        + p.descendants().mapToLong(d -> ProcStat.cpuMicros(d.pid())).sum()).orElse(-1L);
+  }
+
   /** The environment that points podium.Main at this database. */
   Map<String, String> env() {
     return Map.of("PGHOST", connect.getHost(), "PGPORT", String.valueOf(connect.getPort()),

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 record BenchOptions(int subscribers, int nodes, int commands, int warmup, double rate, Path out, Path work, String pg,
     int perGenerator, int window, int basePort, long snapshotMillis, boolean storm, boolean jfr, boolean classArchive,
     int maxMinutes, String classpath, String hubClasspath, Path floorSource, boolean acks, int compareMetrics,
-    int soakMinutes, double slowShare, boolean burst) {
+    int soakMinutes, double slowShare, boolean burst, int floorPasses, boolean nginx, boolean push, int pushPhones,
+    int pushPerSecond) {
 
   /** The hub as deployed: the fat jar that {@code mvn package} builds (bin/bench builds it first). */
   static final Path HUB_JAR = Path.of("target/podium.jar");
@@ -17,7 +18,12 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
           [--rate 2] [--out docs/benchmarks] [--work target/bench] [--pg 127.0.0.1:5432]
           [--per-generator 8000] [--window 200] [--base-port 18080] [--snapshot-seconds 5]
           [--no-storm] [--jfr] [--no-cds] [--max-minutes 20] [--floor ../shared/tools/floor.c]
-          [--hub-classpath target/podium.jar] [--acks]
+          [--hub-classpath target/podium.jar] [--acks] [--floor-passes 5] [--no-nginx]
+      The floor (floor.c) runs --floor-passes times pinned to CPU 1 (taskset; its reader too): the
+      floor is the least CPU per write of the passes, reported with their median and most.
+      After the snapshot GETs, the same generator drives nginx (/usr/sbin/nginx, as many workers as
+      the hub has HTTP instances) serving the very bytes the hub answered for the snapshot (as is and
+      gzipped) and for schedule.json, from files, in the same run; --no-nginx skips it.
       --acks runs the fan-out a second time with every subscriber acknowledging (PROTOCOL.md "ack"),
       and reports the CPU per frame of both, as a ratio.
       --compare-metrics RUNS runs the Podium phase with the hubs' metrics off (PODIUM_METRICS=false)
@@ -30,7 +36,15 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
       one hub pinned to CPU 1, the generators (and this coordinator) to CPU 0; the readers' latency
       alone and beside stalled phones; then the stalled ones stuck for good and --commands agenda
       edits of 16 KiB at once: every healthy reader must have every version within 10 s, every stuck
-      one be cut within its grace and resume (burst.json, burst.md in --out).""";
+      one be cut within its grace and resume (burst.json, burst.md in --out).
+      --push [--push-phones 10000] [--push-per-second N] is Web Push beside the fan-out: one hub
+      (PODIUM_PUSH_PRIVATE=true; PODIUM_PUSH_PER_SECOND=N when given, else the hub's default) and a
+      push-service stand-in in this process answering 201; a bench room of 12 back-to-back sessions;
+      the fan-out (--subscribers, --commands at --rate, one of them a 30-minute cascade delay moving
+      the 12) three times: twice without push subscriptions (the second gives the run's noise), then
+      with --push-phones subscriptions made through POST /api/events/{slug}/push, each starring the 12.
+      It waits for every notice (phones x 12) and reports delivery and command p50/p99 with ÷ without,
+      the push rate, the time to the last notice and the hub's CPU per push (push.json, push.md).""";
 
   static BenchOptions parse(String... args) {
     int subscribers = 15_000;
@@ -53,7 +67,13 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
     int soakMinutes = 0;
     double slowShare = 0.1;
     boolean burst = false;
+    int floorPasses = 5;
+    boolean nginx = true;
+    boolean push = false;
+    int pushPhones = 10_000;
+    int pushPerSecond = 0;
     int maxMinutes = 20;
+    boolean maxMinutesGiven = false;
     Path floor = null;
     String hubClasspath = null;
     for (int i = 0; i < args.length; i++) {
@@ -64,6 +84,8 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
         case "--no-cds" -> classArchive = false;
         case "--acks" -> acks = true;
         case "--burst" -> burst = true;
+        case "--no-nginx" -> nginx = false;
+        case "--push" -> push = true;
         case "--help" -> throw new IllegalArgumentException(USAGE);
         default -> {
           if (i + 1 >= args.length) {
@@ -83,7 +105,13 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
             case "--window" -> window = Integer.parseInt(v);
             case "--base-port" -> basePort = Integer.parseInt(v);
             case "--snapshot-seconds" -> snapshotMillis = (long) (Double.parseDouble(v) * 1000);
-            case "--max-minutes" -> maxMinutes = Integer.parseInt(v);
+            case "--max-minutes" -> {
+              maxMinutes = Integer.parseInt(v);
+              maxMinutesGiven = true;
+            }
+            case "--floor-passes" -> floorPasses = Integer.parseInt(v);
+            case "--push-phones" -> pushPhones = Integer.parseInt(v);
+            case "--push-per-second" -> pushPerSecond = Integer.parseInt(v);
             case "--floor" -> floor = Path.of(v);
             case "--hub-classpath" -> hubClasspath = v;
             case "--compare-metrics" -> compareMetrics = Integer.parseInt(v);
@@ -97,16 +125,22 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
     if (subscribers < 1 || subscribers > 100_000 || nodes < 1 || nodes > 8 || commands < 1 || commands > 1000
         || warmup < 0 || warmup > 100 || rate <= 0 || rate > 100 || perGenerator < 1 || perGenerator > 18_000 || maxMinutes < 1
         || compareMetrics < 0 || compareMetrics > 9 || soakMinutes < 0 || soakMinutes > 240 || slowShare < 0
-        || slowShare > 0.5) {
+        || slowShare > 0.5 || floorPasses < 1 || floorPasses > 20 || pushPhones < 1 || pushPhones > 50_000
+        || pushPerSecond < 0 || pushPerSecond > 10_000) {
       throw new IllegalArgumentException("out of bounds: 1..100000 subscribers, 1..8 nodes, 1..1000 commands,"
           + " rate 0..100/s, at most 18000 sockets per generator, 0..9 metric comparisons, a soak of at most 240"
-          + " minutes with a slow share of at most 0.5\n" + USAGE);
+          + " minutes with a slow share of at most 0.5, 1..20 floor passes, 1..50000 push phones,"
+          + " 1..10000 pushes a second\n" + USAGE);
     }
     // The watchdog's limit leaves room for a soak or a comparison that takes longer by design.
     if (soakMinutes > 0) {
       maxMinutes = Math.max(maxMinutes, soakMinutes + 15);
     }
     maxMinutes = Math.max(maxMinutes, 8 * compareMetrics);
+    // Three fan-outs, then every notice at the hub's rate (200 a second by default: 10 minutes for 120,000).
+    if (push && !maxMinutesGiven) {
+      maxMinutes = Math.max(maxMinutes, 15 + 2 * pushPhones * 12 / (pushPerSecond > 0 ? pushPerSecond : 200) / 60);
+    }
     if (hubClasspath == null) {
       if (!Files.isRegularFile(HUB_JAR)) {
         throw new IllegalArgumentException(HUB_JAR.toAbsolutePath() + " not found: the hubs run from the hub jar."
@@ -116,14 +150,15 @@ record BenchOptions(int subscribers, int nodes, int commands, int warmup, double
     }
     return new BenchOptions(subscribers, nodes, commands, warmup, rate, out, work, pg, perGenerator, window, basePort,
         snapshotMillis, storm, jfr, classArchive, maxMinutes, System.getProperty("java.class.path"), hubClasspath,
-        floor != null ? floor : defaultFloor(), acks, compareMetrics, soakMinutes, slowShare, burst);
+        floor != null ? floor : defaultFloor(), acks, compareMetrics, soakMinutes, slowShare, burst, floorPasses, nginx,
+        push, pushPhones, pushPerSecond);
   }
 
-  /** The same run without the reconnect storm. */
+  /** The same run without the reconnect storm and the nginx baseline: the Podium phase alone. */
   BenchOptions noStorm() {
     return new BenchOptions(subscribers, nodes, commands, warmup, rate, out, work, pg, perGenerator, window, basePort,
         snapshotMillis, false, jfr, classArchive, maxMinutes, classpath, hubClasspath, floorSource, acks,
-        compareMetrics, soakMinutes, slowShare, burst);
+        compareMetrics, soakMinutes, slowShare, burst, floorPasses, false, push, pushPhones, pushPerSecond);
   }
 
   /** The CPU a process of this kind is pinned to in a burst run (taskset), or null when nothing is pinned. */

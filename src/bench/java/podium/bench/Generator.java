@@ -52,7 +52,8 @@ public final class Generator {
   /**
    * connect ADDRS PORTS COUNT WINDOW | status | mark | target V | reconnect on|off | acks on|off
    * | slow PAUSE_MS READ_MS (connect's optional 5th argument: every how many-th socket reads slowly)
-   * | latency V:MICROS,... | close | snapshot PORT CONNECTIONS MILLIS | quit.
+   * | latency V:MICROS,... | close | snapshot PORT CONNECTIONS MILLIS
+   * | get PORT CONNECTIONS MILLIS PATH identity|gzip | quit.
    */
   private JsonObject handle(String[] cmd) throws Exception {
     switch (cmd[0]) {
@@ -85,6 +86,11 @@ public final class Generator {
       case "snapshot" -> {
         long millis = Math.min(Long.parseLong(cmd[3]), SNAPSHOT_MAX_MS);
         return SnapshotLoad.run(vertx, Integer.parseInt(cmd[1]), "/api/events/baotou-2023",
+            Integer.parseInt(cmd[2]), millis).await();
+      }
+      case "get" -> {
+        long millis = Math.min(Long.parseLong(cmd[3]), SNAPSHOT_MAX_MS);
+        return SnapshotLoad.run(vertx, Integer.parseInt(cmd[1]), cmd[4], "gzip".equals(cmd[5]),
             Integer.parseInt(cmd[2]), millis).await();
       }
       case "quit" -> vertx.close();

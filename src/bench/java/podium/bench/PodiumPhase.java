@@ -80,6 +80,11 @@ final class PodiumPhase {
       double genCpu = (double) (gens.cpuMicros() - genCpu0) / requests;
       System.out.printf("  snapshot GET: %.0f requests/s (%d errors), CPU per request: hub %.0f µs, generator %.0f µs%n",
           snapshot.getDouble("rps"), snapshot.getLong("errors"), snapCpu, genCpu);
+      JsonObject nginx = null;
+      if (options.nginx()) {
+        System.out.println("  the same GETs from nginx, serving the hub's answers as files:");
+        nginx = NginxBaseline.run(options, gens, hub, hubs.pid(0));
+      }
 
       JsonObject figures = new JsonObject()
           .put("delivery_p50_ms", ms(fan.delivery().getValueAtPercentile(50)))
@@ -103,6 +108,10 @@ final class PodiumPhase {
           .put("frames", fan.frames()).put("lost", fan.lost()).put("gaps", fan.gaps())
           .put("duplicates", fan.duplicates()).put("fanout_s", round(fan.seconds()))
           .put("connect_s", round(connect));
+      figures.mergeIn(fan.passFigures());
+      if (nginx != null) {
+        figures.put("gets_vs_nginx", nginx);
+      }
       if (ackFigures != null) {
         figures.mergeIn(ackFigures);
       }

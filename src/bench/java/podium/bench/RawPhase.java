@@ -36,6 +36,7 @@ final class RawPhase {
           .put("connect_s", PodiumPhase.round(connect))
           .put("frames", fan.frames()).put("lost", fan.lost()).put("gaps", fan.gaps())
           .put("frame_bytes", frameBytes);
+      figures.mergeIn(fan.passFigures());
       return new PodiumPhase.Measured(figures, fan.delivery(), frameBytes);
     } finally {
       Children.kill(raw);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 class BenchSmokeTest {
 
   @Test
-  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  @Timeout(value = 240, unit = TimeUnit.SECONDS)
   void theWholePipelineRunsAndLosesNothing() throws Exception {
     Path out = Path.of("target/bench-smoke");
     BenchOptions options = BenchOptions.parse("--subscribers", "200", "--nodes", "1", "--commands", "3",
@@ -39,6 +39,10 @@ class BenchSmokeTest {
     assertThat(r.getInteger("cores")).isPositive();
     assertThat(r.getString("date")).isNotBlank();
     assertThat(r.getDouble("floor_us_per_write")).isPositive();
+    JsonObject floor = r.getJsonObject("floor");
+    assertThat(floor.getJsonArray("passes")).as("floor passes").hasSize(5);
+    assertThat(floor.getDouble("us_per_write_min")).isEqualTo(r.getDouble("floor_us_per_write"))
+        .isLessThanOrEqualTo(floor.getDouble("us_per_write_median"));
     JsonObject podium = r.getJsonObject("podium");
     for (String key : List.of("delivery_p50_ms", "delivery_p99_ms", "delivery_max_ms", "cpu_us_per_frame",
         "heap_bytes_per_idle_socket", "command_p99_ms", "snapshot_rps", "storm_resume_s")) {
@@ -49,6 +53,19 @@ class BenchSmokeTest {
     assertThat(podium.getLong("storm_gaps")).as("storm gaps").isZero();
     assertThat(podium.getLong("storm_behind")).as("sockets not back after the storm").isZero();
     assertThat(podium.getLong("frames")).isEqualTo(200L * 3);
+    assertThat(podium.getJsonArray("cpu_us_per_frame_passes")).as("one pass per command, at most 5").hasSize(3);
+    if (Files.isExecutable(NginxBaseline.BINARY)) {
+      JsonObject targets = podium.getJsonObject("gets_vs_nginx").getJsonObject("targets");
+      assertThat(targets.fieldNames()).containsExactly("snapshot", "snapshot_gzip", "schedule_json");
+      for (String t : targets.fieldNames()) {
+        JsonObject get = targets.getJsonObject(t);
+        assertThat(get.getLong("hub_rps")).as(t + " from the hub").isPositive();
+        assertThat(get.getLong("nginx_rps")).as(t + " from nginx").isPositive();
+        assertThat(get.getLong("errors")).as(t + " errors").isZero();
+        assertThat(get.getLong("nginx_body_bytes")).as(t + ": nginx sent the bytes the hub sent")
+            .isEqualTo(get.getLong("file_bytes"));
+      }
+    }
     JsonObject raw = r.getJsonObject("raw");
     for (String key : List.of("delivery_p99_ms", "cpu_us_per_frame", "connect_s")) {
       assertThat(raw.getDouble(key)).as("raw " + key).isPositive();
@@ -56,6 +73,33 @@ class BenchSmokeTest {
     assertThat(raw.getLong("lost")).as("raw frames lost").isZero();
     assertThat(Files.size(out.resolve("latest.png"))).isPositive();
     assertThat(Files.readString(out.resolve("latest.md"))).contains("delivery p99");
+  }
+
+  /** --push, small: three fan-outs, 20 phones subscribed through the API, every notice taken once. */
+  @Test
+  @Timeout(value = 180, unit = TimeUnit.SECONDS)
+  void thePushBurstBesideTheFanOutRunsAndLosesNothing() throws Exception {
+    Path out = Path.of("target/bench-smoke-push");
+    BenchOptions options = BenchOptions.parse("--push", "--subscribers", "100", "--push-phones", "20", "--commands",
+        "3", "--warmup", "1", "--rate", "5", "--window", "50", "--no-cds", "--max-minutes", "3",
+        "--base-port", String.valueOf(freePort()), "--out", out.toString(), "--work", out.resolve("work").toString(),
+        "--hub-classpath", System.getProperty("java.class.path"));
+
+    JsonObject r = PushBench.run(options, "BenchSmokeTest");
+
+    for (String run : List.of("without", "without_again", "with")) {
+      JsonObject f = r.getJsonObject("runs").getJsonObject(run);
+      assertThat(f.getLong("lost")).as(run + ": frames lost").isZero();
+      assertThat(f.getLong("gaps")).as(run + ": gaps").isZero();
+      assertThat(f.getDouble("command_p99_ms")).as(run).isPositive();
+    }
+    JsonObject push = r.getJsonObject("push");
+    assertThat(push.getLong("notices_expected")).isEqualTo(20L * 12);
+    assertThat(push.getLong("received")).as("every notice, once").isEqualTo(20L * 12);
+    assertThat(push.getLong("refused")).as(push.getString("first_problem")).isZero();
+    assertThat(push.getLong("duplicates")).isZero();
+    assertThat(push.getDouble("all_after_cascade_s")).isPositive();
+    assertThat(Files.readString(out.resolve("push.md"))).contains("with ÷ without");
   }
 
   private static int freePort() throws IOException {

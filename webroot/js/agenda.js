@@ -4,7 +4,7 @@
 //
 // On a phone with nothing cached, each round trip counts (3 of them before it is live; docs/BENCHMARKS.md,
 // "Phone on venue Wi-Fi"): the page, with the event's state in it (first-state); then this module
-// with live.js's (the page preloads them), which opens the socket at once; then, while the socket
+// with live.js's and running-late.js (the page preloads them), which opens the socket at once; then, while the socket
 // comes up, the modules of the first paint, all asked for together. What the first paint does not
 // need (the change log and its words, alerts, Web Push, session links, the zone note) comes after
 // it, and what waits for it (the change log's entries, announcements, the push sync) is held till then.

@@ -6,7 +6,7 @@
 // VERSION is the first 12 hex digits of the SHA-256 of the SHELL files, in this order
 // (bin/sw-version sets it; ServiceWorkerShellTest checks it): a changed file changes this file,
 // so browsers install the new copy whole, and never mix an old module with a new one.
-const VERSION = 'ba0f4e8b22a5';
+const VERSION = 'bd11769227b2';
 const SHELL = [
   'index.html',
   'css/agenda.css',
@@ -24,6 +24,7 @@ const SHELL = [
   'js/agenda-store.js',
   'js/agenda-zone.js',
   'js/apply-change.js',
+  'js/backoff.js',
   'js/live.js',
   'js/reload-when-idle.js',
   'js/running-late.js',

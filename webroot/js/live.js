@@ -2,7 +2,7 @@
 // in step with the hub (docs/PROTOCOL.md), survives drops and restarts, and caches the state so
 // a page renders at once while offline.
 import { applyChange } from './apply-change.js';
-import { reloadWhenIdle } from './reload-when-idle.js';
+import { backoff, gapBackoff } from './backoff.js';
 
 /** The live protocol this file speaks (docs/PROTOCOL.md, "Protocol versions"). */
 export const PROTOCOL = 1;
@@ -10,6 +10,13 @@ export const PROTOCOL = 1;
 const PING_MS = 15_000;
 const CLOCK_SAMPLES = 8;
 const LOG_CAP = 5_000;
+
+// When the page was last touched, counted from its start: a reload for a newer hub's copy
+// (reload-when-idle.js, fetched only then) waits for the person using the page.
+let lastTouch = -Infinity;
+for (const type of ['keydown', 'pointerdown', 'input', 'wheel', 'touchstart']) {
+  addEventListener(type, () => { lastTouch = Date.now(); }, { capture: true, passive: true });
+}
 
 /**
  * first: the event's state that came with the page (the attendee page's first-state block), a
@@ -123,7 +130,9 @@ export function connectLive({ event, channels = ['public'], token, url, first } 
     clock.welcome(f.serverTime);
     // A newer hub still serves this page its own protocol; the page reloads for its new copy when idle.
     const outdated = typeof f.protocol === 'number' && f.protocol > PROTOCOL;
-    if (outdated) reloadWhenIdle(`protocol ${f.protocol}`);
+    if (outdated) {
+      import('./reload-when-idle.js').then(m => m.reloadWhenIdle(`protocol ${f.protocol}`, () => lastTouch));
+    }
     // hubVersion: the hub's version at welcome; a page that reaches it has caught up after a resume.
     setStatus({ online: true, connecting: false, error: null, node: f.node, hubVersion: f.version, outdated });
   }
@@ -330,42 +339,4 @@ export function clockAt(clock, realMs) {
   const eventAnchor = Date.parse(clock.eventAnchor);
   if (clock.paused) return eventAnchor;
   return eventAnchor + Math.round((realMs - Date.parse(clock.realAnchor)) * clock.speed);
-}
-
-// How long the page waits before it connects again. Full jitter (a random wait up to a cap that
-// doubles with each attempt): a hall of phones that lost Wi-Fi together must not come back together.
-const BACKOFF_MIN_MS = 500;
-const BACKOFF_MAX_MS = 30_000;
-
-/** The one formula: a random wait in [0, cap), the cap doubling from 500 ms per attempt up to 30 s. */
-export function fullJitter(attempt, random = Math.random) {
-  return random() * Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** attempt);
-}
-
-/** Waits after drops: each one in a row doubles the cap; reset() once the hub has said welcome. */
-export function backoff(random = Math.random) {
-  let attempt = 0;
-  return {
-    next: () => fullJitter(attempt++, random),
-    reset() {
-      attempt = 0;
-    },
-  };
-}
-
-/**
- * Waits after version gaps: the first in a minute resumes at once, more back off as drops do, so
- * a misbehaving hub cannot make the page spin. A welcome does not reset it (the hub that welcomed
- * us may be the one sending the gaps).
- */
-export function gapBackoff(random = Math.random, now = Date.now, windowMs = 60_000) {
-  const times = [];
-  return {
-    next() {
-      const t = now();
-      while (times.length && t - times[0] > windowMs) times.shift();
-      times.push(t);
-      return times.length === 1 ? 0 : fullJitter(times.length - 1, random);
-    },
-  };
 }

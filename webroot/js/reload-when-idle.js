@@ -6,18 +6,13 @@ const QUIET_MS = 30_000;
 const CHECK_MS = 5_000;
 const ASKED = 'podium.reloadAsked';
 
-// From the first import, not the first request: the page must know how long it has been left alone.
-let lastTouch = -Infinity;
-for (const type of ['keydown', 'pointerdown', 'input', 'wheel', 'touchstart']) {
-  addEventListener(type, () => { lastTouch = Date.now(); }, { capture: true, passive: true });
-}
-
 /**
  * Reloads the page when it is next idle, once per tab for one reason: a page whose new copy is not
  * there yet (no network for the worker) must not reload again and again. Returns false when this
- * tab has already reloaded for it.
+ * tab has already reloaded for it. lastTouch() is when the page was last touched (live.js counts
+ * from its start: this module comes only when a newer hub asks for it).
  */
-export function reloadWhenIdle(reason) {
+export function reloadWhenIdle(reason, lastTouch) {
   try {
     if (sessionStorage.getItem(ASKED) === reason) return false;
     sessionStorage.setItem(ASKED, reason);
@@ -25,14 +20,14 @@ export function reloadWhenIdle(reason) {
     return false; // no storage: no way to know whether it has reloaded already
   }
   const later = typeof requestIdleCallback === 'function' ? requestIdleCallback : fn => setTimeout(fn, 0);
-  const check = () => (idle() ? later(() => reloadFresh()) : setTimeout(check, CHECK_MS));
+  const check = () => (idle(lastTouch) ? later(() => reloadFresh()) : setTimeout(check, CHECK_MS));
   check();
   return true;
 }
 
-function idle() {
+function idle(lastTouch) {
   if (document.querySelector('dialog[open]')) return false;
-  return document.visibilityState === 'hidden' || Date.now() - lastTouch > QUIET_MS;
+  return document.visibilityState === 'hidden' || Date.now() - lastTouch() > QUIET_MS;
 }
 
 async function reloadFresh() {

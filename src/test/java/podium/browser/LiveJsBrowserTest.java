@@ -75,7 +75,7 @@ class LiveJsBrowserTest {
   @Test
   void dropsDoubleTheCapUntilAWelcomeAndGapsBackOffOnlyWhenTheyRepeat() {
     Object caps = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-        + "import('/js/live.js').then(({ backoff, gapBackoff }) => {"
+        + "import('/js/backoff.js').then(({ backoff, gapBackoff }) => {"
         + "  const top = () => 1; const drops = backoff(top); const out = { drops: [], gaps: [] };"
         + "  for (let i = 0; i < 8; i++) out.drops.push(drops.next());"
         + "  drops.reset(); out.afterWelcome = drops.next();"

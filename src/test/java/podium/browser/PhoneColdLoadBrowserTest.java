@@ -74,7 +74,7 @@ class PhoneColdLoadBrowserTest {
     }
     assertThat(before).as("what the page needs before it is live: the page, its style, the socket's modules and"
         + " the first paint's").containsExactlyInAnyOrder("/?event=" + TestNode.SLUG, "/css/agenda.css",
-        "/js/agenda.js", "/js/live.js", "/js/apply-change.js", "/js/running-late.js", "/js/reload-when-idle.js",
+        "/js/agenda.js", "/js/live.js", "/js/apply-change.js", "/js/backoff.js", "/js/running-late.js",
         "/js/text.js", "/js/agenda-labels.js", "/js/agenda-store.js", "/js/agenda-home.js", "/js/agenda-list.js",
         "/js/agenda-session.js");
     JsonArray sockets = load.getJsonArray("sockets");

@@ -19,7 +19,7 @@ final class StaffRoutes {
   /** Public by design: the attendee reads, exports and their preflights, logins, setup, screens, health. */
   private static final Pattern PUBLIC = Pattern.compile("/api/events(/:slug)?|/api/login|/api/setup|/api/screens(/me)?"
       + "|/health(/live|/ready)?|/metrics|/api/events/:slug/(schedule\\.(json|xml|ics)|sessions/:file|calendar|push)"
-      + "|/api/push/key");
+      + "|/api/push/key|/|/index\\.html");
   /** Routes only admins may use, whatever role a valid credential has. */
   static final Pattern ADMIN_ONLY = Pattern.compile("/api/staff(/:login)?|/api/tokens(/:name)?|/api/events/import"
       + "|/api/events/:slug/(webhooks.*|rehearsal)");

@@ -4,6 +4,9 @@ import podium.web.Errors;
 import podium.web.Bodies;
 import podium.web.StaffAuth;
 import podium.web.RequestIds;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -32,11 +35,14 @@ final class CommandApi {
   private final CommandStore commands;
   private final StaffAuth auth;
   private final CommandMetrics metrics;
+  private final Context desk;
 
-  CommandApi(CommandStore commands, StaffAuth auth, CommandMetrics metrics) {
+  /** desk: where commands run between their request and their answer (Commands says why). */
+  CommandApi(CommandStore commands, StaffAuth auth, CommandMetrics metrics, Context desk) {
     this.commands = commands;
     this.auth = auth;
     this.metrics = metrics;
+    this.desk = desk;
   }
 
   void mount(Router router) {
@@ -57,25 +63,32 @@ final class CommandApi {
       Errors.send(ctx, refused);
       return;
     }
-    commands.execute(request).onComplete(done -> {
-      String type = request.command().type();
-      if (done.succeeded()) {
-        if (done.result().replayed()) {
-          ctx.response().putHeader("Idempotent-Replayed", "true");
-        }
-        answered(ctx, type, done.result().replayed() ? "replayed" : "ok", started, done.result().version());
-        ctx.json(done.result().answer());
-      } else if (done.cause() instanceof CommandRejected refused) {
-        answered(ctx, type, refused.code().wire(), started, null);
-        Errors.send(ctx, refused);
-      } else {
-        try (RequestIds.Scope logged = RequestIds.logging(ctx)) {
-          LOG.warn("command {} on {} failed: {}", type, request.slug(), done.cause().toString());
-        }
-        answered(ctx, type, ErrorCode.UNAVAILABLE.wire(), started, null);
-        Errors.send(ctx, ErrorCode.UNAVAILABLE, "the command was not applied; it is safe to retry");
+    // The round trips' answers come back to the desk, never behind a fan-out slice; only the
+    // answer itself goes back to the request's own loop (its connection is written from there).
+    Context home = Vertx.currentContext();
+    desk.runOnContext(go -> commands.execute(request).onComplete(done -> home.runOnContext(back -> answer(ctx,
+        request, started, done))));
+  }
+
+  private void answer(RoutingContext ctx, CommandStore.Request request, long started,
+      AsyncResult<CommandStore.Outcome> done) {
+    String type = request.command().type();
+    if (done.succeeded()) {
+      if (done.result().replayed()) {
+        ctx.response().putHeader("Idempotent-Replayed", "true");
       }
-    });
+      answered(ctx, type, done.result().replayed() ? "replayed" : "ok", started, done.result().version());
+      ctx.json(done.result().answer());
+    } else if (done.cause() instanceof CommandRejected refused) {
+      answered(ctx, type, refused.code().wire(), started, null);
+      Errors.send(ctx, refused);
+    } else {
+      try (RequestIds.Scope logged = RequestIds.logging(ctx)) {
+        LOG.warn("command {} on {} failed: {}", type, request.slug(), done.cause().toString());
+      }
+      answered(ctx, type, ErrorCode.UNAVAILABLE.wire(), started, null);
+      Errors.send(ctx, ErrorCode.UNAVAILABLE, "the command was not applied; it is safe to retry");
+    }
   }
 
   /** One log line and one count per command answered, with its request id and actor (MDC). */

@@ -19,6 +19,10 @@
  *   <li>Shared across a node's hubs, and safe to use from any of them: EventStates, Deliveries
  *       (acknowledgements, summed once a second), LiveMetrics, AddressLimits, and each SharedFrame
  *       (its bytes made once by whichever loop sends it first).</li>
+ *   <li>A fan-out runs in slices of 1 to 5 ms of the loop's CPU time (Fanout, LoopTurn). Staff
+ *       commands do not run on these loops between their request and their answer: they wait on
+ *       the commands feature's desk (podium.commands.Commands), so a command's round trips to
+ *       PostgreSQL never queue behind the fan-out of the change before it.</li>
  * </ul>
  *
  * <h2>Lifecycle</h2>

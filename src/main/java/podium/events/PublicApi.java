@@ -1,7 +1,9 @@
 package podium.events;
 
 import podium.web.Errors;
+import podium.web.Headers;
 import podium.web.Negotiation;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -12,6 +14,9 @@ import podium.live.EventStates;
 
 /** The public read API, served from memory: no database read per request. ETag = version. */
 final class PublicApi {
+
+  private static final CharSequence VARY = HttpHeaders.createOptimized(
+      "Authorization, Cookie, Accept-Encoding");
 
   private final EventStates states;
 
@@ -45,16 +50,16 @@ final class PublicApi {
         + (audience == Audience.PUBLIC ? "" : "-" + audience.wire().charAt(0)) + "\"";
     // The gzip bytes are another representation of the same document: a weak ETag, as nginx gives.
     String etag = gzip ? "W/" + tag : tag;
-    ctx.response().putHeader("ETag", etag)
-        .putHeader("Cache-Control", audience == Audience.PUBLIC ? "no-cache" : "private, no-cache")
-        .putHeader("Vary", "Authorization, Cookie, Accept-Encoding");
+    ctx.response().putHeader(Headers.ETAG, etag)
+        .putHeader(Headers.CACHE_CONTROL, audience == Audience.PUBLIC ? Headers.NO_CACHE : Headers.PRIVATE_NO_CACHE)
+        .putHeader(Headers.VARY, VARY);
     if (Negotiation.matches(ctx.request().getHeader("If-None-Match"), tag)) {
       ctx.response().setStatusCode(304).end();
       return;
     }
     // Either encoding is made once per version; "identity" keeps the server's compressor off it.
-    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Content-Encoding", gzip ? "gzip" : "identity")
+    ctx.response().putHeader(Headers.CONTENT_TYPE, Headers.JSON)
+        .putHeader(Headers.CONTENT_ENCODING, gzip ? Headers.GZIP : Headers.IDENTITY)
         .end(gzip ? view.gzipFor(audience) : view.bodyFor(audience));
   }
 }

@@ -1,14 +1,15 @@
 package podium.schedules;
 
 import podium.web.Errors;
+import podium.web.Headers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -35,6 +36,7 @@ final class ExportApi {
   static final int MAX_STARRED = 100;
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
   private static final String PATH = "/api/events/:slug/";
+  private static final CharSequence EXPOSED = HttpHeaders.createOptimized("ETag, Last-Modified");
 
   private final Vertx vertx;
   private final EventStates states;
@@ -100,7 +102,7 @@ final class ExportApi {
     String selection = only == null ? "" : "-" + Hashes.sha256(String.join(",", only)).substring(0, 16);
     String etag = "\"" + view.epoch() + "-" + view.version() + "-" + lang + selection + "\"";
     HttpServerResponse response = ctx.response();
-    cors(response).putHeader("ETag", etag).putHeader("Cache-Control", "no-cache");
+    cors(response).putHeader(Headers.ETAG, etag).putHeader(Headers.CACHE_CONTROL, Headers.NO_CACHE);
     if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
       response.setStatusCode(304).end();
       return;
@@ -111,16 +113,15 @@ final class ExportApi {
         Errors.send(ctx, ErrorCode.UNAVAILABLE, "the export could not be made; try again");
         return;
       }
-      String modified = DateTimeFormatter.RFC_1123_DATE_TIME.format(built.result().modified().atZone(ZoneOffset.UTC));
-      response.putHeader("Last-Modified", modified);
+      response.putHeader(Headers.LAST_MODIFIED, built.result().lastModified());
       if (ctx.request().getHeader("If-None-Match") == null && notModifiedSince(ctx, built.result())) {
         response.setStatusCode(304).end();
         return;
       }
-      response.putHeader("Content-Type", switch (format) {
-        case "json" -> "application/json; charset=utf-8";
-        case "xml" -> "application/xml; charset=utf-8";
-        default -> "text/calendar; charset=utf-8";
+      response.putHeader(Headers.CONTENT_TYPE, switch (format) {
+        case "json" -> Headers.JSON;
+        case "xml" -> Headers.XML;
+        default -> Headers.CALENDAR;
       });
       if (format.equals("ics")) {
         response.putHeader("Content-Disposition", "inline; filename=\"" + fileName(state.slug(), only) + "\"");
@@ -159,8 +160,7 @@ final class ExportApi {
   }
 
   static HttpServerResponse cors(HttpServerResponse response) {
-    return response.putHeader("Access-Control-Allow-Origin", "*")
-        .putHeader("Access-Control-Expose-Headers", "ETag, Last-Modified");
+    return response.putHeader(Headers.ALLOW_ORIGIN, Headers.ANY_ORIGIN).putHeader(Headers.EXPOSE_HEADERS, EXPOSED);
   }
 
   private static void preflight(RoutingContext ctx) {

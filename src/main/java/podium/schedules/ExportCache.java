@@ -3,6 +3,8 @@ package podium.schedules;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -16,7 +18,14 @@ import podium.live.EventState;
 final class ExportCache {
 
   /** A built export: the bytes every response shares (read, never change), and when the event last changed. */
-  record Export(Buffer body, Instant modified) { }
+  /** lastModified: the header's text, written once per export rather than per answer. */
+  record Export(Buffer body, Instant modified, String lastModified) {
+
+    Export(Buffer body, Instant modified) {
+      this(body, modified, DateTimeFormatter.RFC_1123_DATE_TIME.format(
+          modified.atZone(ZoneOffset.UTC)));
+    }
+  }
 
   /** Attendees' starred calendars are many; past this many kinds per version, they are built per request. */
   static final int MAX_PER_VERSION = 2_000;

@@ -128,6 +128,7 @@ final class Fanout {
     queue.add(delta);
     if (!pumping) {
       pumping = true;
+      metrics.fanOutStarted();
       pump();
     }
   }
@@ -143,6 +144,7 @@ final class Fanout {
       } else {
         sliceEnded = 0;
         pumping = false;
+        metrics.fanOutEnded();
       }
     }
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import podium.event.Audience;
@@ -43,6 +44,8 @@ public final class LiveMetrics {
   private final Timer fanout;
   private final Timer feedDelay;
   private final Map<Long, FeedLag> lags = new ConcurrentHashMap<>();
+  /** Loops of this node fanning a change out right now; kept with counting off too (others pace by it). */
+  private final AtomicInteger fanningOut = new AtomicInteger();
 
   /** Where the change feed of one event stands against what it has heard the database has. */
   private static final class FeedLag {
@@ -55,6 +58,8 @@ public final class LiveMetrics {
   public LiveMetrics(MeterRegistry registry, boolean on) {
     this.on = on;
     this.registry = registry;
+    Gauge.builder("podium.fanout.active", fanningOut, AtomicInteger::get)
+        .description("event loops of this node fanning a change out to their sockets right now").register(registry);
     for (Sent s : Sent.values()) {
       String kind = s.name().toLowerCase(java.util.Locale.ROOT);
       FunctionCounter.builder("podium.frames.sent", frames[s.ordinal()], LongAdder::sum).tag("kind", kind)
@@ -158,6 +163,19 @@ public final class LiveMetrics {
   }
 
   /** A hub's backlog figures, written by its sweep once a second and summed over the hubs by the gauges. */
+  /** Whether any loop of this node is fanning a change out: work that can wait (Web Push) waits for it. */
+  public boolean fanningOut() {
+    return fanningOut.get() > 0;
+  }
+
+  void fanOutStarted() {
+    fanningOut.incrementAndGet();
+  }
+
+  void fanOutEnded() {
+    fanningOut.decrementAndGet();
+  }
+
   public static final class Backlog {
     private volatile long total;
     private volatile long most;

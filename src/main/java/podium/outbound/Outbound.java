@@ -32,7 +32,7 @@ public final class Outbound implements Feature {
     this.pushSettings = pushSettings;
     this.webhooks = new WebhookDeliverer(shared.connect(), shared.states(), settings, shared.node());
     this.push = new PushDeliverer(shared.connect(), shared.states(), pushSettings, shared.node(),
-        new PushMetrics(shared.registry()));
+        new PushMetrics(shared.registry()), shared.live().metrics()::fanningOut);
     Gauge.builder("podium.webhook.outbox.depth", webhooks, WebhookDeliverer::backlog)
         .description("versions after the cursor of every active webhook endpoint").register(shared.registry());
   }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import podium.event.Agenda;
@@ -30,8 +31,9 @@ import podium.store.Database;
  * nodes (a cursor per event, claimed with SKIP LOCKED); makes "starts in 10 minutes" reminders on
  * the event clock (the projected start when the room runs late), once per session and start; and
  * sends what is due at a bounded rate (PushSettings.perSecond per node, at most IN_FLIGHT at once),
- * on its own event loop and with encryption on worker threads, so the WebSocket fan-out never waits
- * for it. 404/410 drop the subscription; 429 and 5xx are tried again later; a notice replaced by a
+ * on its own event loop and with encryption on worker threads, and takes no new notice while a loop
+ * of this node is fanning a change out: phones with the page open get it first, and the fan-out
+ * never shares the cores with a burst of encryption (the rate's allowance is kept for after). 404/410 drop the subscription; 429 and 5xx are tried again later; a notice replaced by a
  * newer one for the same phone and session is never sent.
  */
 public final class PushDeliverer extends VerticleBase {
@@ -40,6 +42,8 @@ public final class PushDeliverer extends VerticleBase {
   static final int MAX_ATTEMPTS = 8;
   static final Duration REMIND_BEFORE = Duration.ofMinutes(10);
   private static final long TICK_MS = 250;
+  /** Fan-outs one after another (a rehearsal at 20x, a storm of edits) hold notices back at most this long. */
+  private static final long MAX_WAIT_NANOS = 2_000_000_000L;
   private static final long MAX_BACKOFF_MS = 10 * 60_000;
   private static final Logger LOG = LoggerFactory.getLogger(PushDeliverer.class);
 
@@ -48,6 +52,7 @@ public final class PushDeliverer extends VerticleBase {
   private final PushSettings settings;
   private final String node;
   private final PushMetrics metrics;
+  private final BooleanSupplier fanningOut;
   /** Reminders this node has already made or seen made: "event|session|start". */
   private final Set<String> reminded = new HashSet<>();
   private Pool pool;
@@ -60,9 +65,12 @@ public final class PushDeliverer extends VerticleBase {
   private double tokens;
   private long refilled = System.nanoTime();
   private long ticks;
+  /** System.nanoTime() since when sending has waited for fan-outs; 0 when it is not waiting. */
+  private long fanOutSeen;
 
   public PushDeliverer(PgConnectOptions connect, EventStates states, PushSettings settings, String node,
-      PushMetrics metrics) {
+      PushMetrics metrics, BooleanSupplier fanningOut) {
+    this.fanningOut = fanningOut;
     this.connect = connect;
     this.states = states;
     this.settings = settings;
@@ -190,11 +198,18 @@ public final class PushDeliverer extends VerticleBase {
     return s.start();
   }
 
-  /** As many notices as the rate allows, at most IN_FLIGHT on their way at once. */
+  /**
+   * As many notices as the rate allows, at most IN_FLIGHT on their way at once: on every tick, and
+   * again as soon as half of those on their way are sent, so the rate and not the tick sets the pace.
+   */
   private void send() {
     long now = System.nanoTime();
     tokens = Math.min(settings.perSecond(), tokens + (now - refilled) / 1e9 * settings.perSecond());
     refilled = now;
+    if (fanningOut.getAsBoolean() && now - waitingSince(now) < MAX_WAIT_NANOS) {
+      return;
+    }
+    fanOutSeen = 0;
     int room = (int) Math.min(IN_FLIGHT - inFlight, Math.floor(tokens));
     if (room <= 0) {
       return;
@@ -207,9 +222,20 @@ public final class PushDeliverer extends VerticleBase {
       inFlight -= room - due.size();
       tokens += room - due.size();
       for (PushOutbox.Due d : due) {
-        sendOne(d).onComplete(v -> inFlight--);
+        sendOne(d).onComplete(v -> {
+          if (--inFlight == IN_FLIGHT / 2) {
+            send();
+          }
+        });
       }
     });
+  }
+
+  private long waitingSince(long now) {
+    if (fanOutSeen == 0) {
+      fanOutSeen = now;
+    }
+    return fanOutSeen;
   }
 
   private Future<Void> sendOne(PushOutbox.Due due) {

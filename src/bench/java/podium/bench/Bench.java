@@ -32,13 +32,7 @@ public final class Bench {
       System.exit(2);
       return;
     }
-    Thread watchdog = new Thread(() -> {
-      Sleep.millis(options.maxMinutes() * 60_000L);
-      System.err.println("bench: over " + options.maxMinutes() + " minutes; stopping");
-      System.exit(3);
-    }, "bench-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
+    watchdog(options.maxMinutes());
     try {
       String command = "bin/bench " + String.join(" ", args);
       if (options.burst()) {
@@ -59,6 +53,17 @@ public final class Bench {
     }
   }
 
+  /** Ends the bench, whatever it is waiting for, after this many minutes. */
+  private static void watchdog(int maxMinutes) {
+    Thread watchdog = new Thread(() -> {
+      Sleep.millis(maxMinutes * 60_000L);
+      System.err.println("bench: over " + maxMinutes + " minutes; stopping");
+      System.exit(3);
+    }, "bench-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
   /** bin/bench --phone: the attendee page's cold load under network emulation (PhoneLoad). */
   private static void phone(String[] args) {
     PhoneOptions options;
@@ -69,13 +74,7 @@ public final class Bench {
       System.exit(2);
       return;
     }
-    Thread watchdog = new Thread(() -> {
-      Sleep.millis(options.maxMinutes() * 60_000L);
-      System.err.println("bench: over " + options.maxMinutes() + " minutes; stopping");
-      System.exit(3);
-    }, "bench-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
+    watchdog(options.maxMinutes());
     try {
       // A long classpath given with --hub-classpath would fill the report: its files are not the figure.
       PhoneLoad.run(options, "bin/bench " + String.join(" ", java.util.Arrays.stream(args)

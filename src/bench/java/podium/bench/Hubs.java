@@ -92,6 +92,19 @@ final class Hubs {
         options.cpuOf("hub"));
   }
 
+  /** One try: whether a hub answers 200 for the demo event at this address (false while it is not listening). */
+  static boolean servesDemo(URI uri) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Ready when the node serves the demo event from memory. */
   void awaitReady(int node, int seconds) {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
@@ -100,15 +113,7 @@ final class Hubs {
       if (!nodes[node].isAlive()) {
         throw new IllegalStateException("hub " + (node + 1) + " exited; see " + options.work() + "/hub-" + (node + 1) + ".log");
       }
-      try {
-        if (HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (servesDemo(uri)) {
         return;
       }
       Sleep.millis(100);

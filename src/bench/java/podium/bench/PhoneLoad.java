@@ -5,9 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +30,6 @@ final class PhoneLoad {
 
   static final String[] PAGES = {"baseline", "new"};
   private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(90);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private PhoneLoad() {
   }
@@ -212,15 +208,7 @@ final class PhoneLoad {
     long deadline = System.nanoTime() + 120_000_000_000L;
     URI uri = URI.create("http://127.0.0.1:" + port + "/api/events/baotou-2023");
     while (System.nanoTime() < deadline) {
-      try {
-        if (HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (Hubs.servesDemo(uri)) {
         return;
       }
       Sleep.millis(100);

@@ -35,8 +35,7 @@ final class Fanout {
   private Client[] current;
   private int cursor;
   private boolean pumping;
-  /** When the last slice gave the loop back; 0 when no delivery is under way. */
-  /** The loop thread's CPU time when the last slice ended (0: none yet in this burst). */
+  /** The loop thread's CPU time when the last slice gave the loop back; 0 when no delivery is under way. */
   private long sliceEnded;
 
   /** failed: called (on this loop) with a client that threw while being written to. */

@@ -31,10 +31,12 @@ import podium.store.Database;
  * nodes (a cursor per event, claimed with SKIP LOCKED); makes "starts in 10 minutes" reminders on
  * the event clock (the projected start when the room runs late), once per session and start; and
  * sends what is due at a bounded rate (PushSettings.perSecond per node, at most IN_FLIGHT at once),
- * on its own event loop and with encryption on worker threads, and takes no new notice while a loop
- * of this node is fanning a change out: phones with the page open get it first, and the fan-out
- * never shares the cores with a burst of encryption (the rate's allowance is kept for after). 404/410 drop the subscription; 429 and 5xx are tried again later; a notice replaced by a
- * newer one for the same phone and session is never sent.
+ * on its own event loop and with encryption on worker threads. It takes no new notice while a loop
+ * of this node is fanning a change out, so the pages that are open get a change before more
+ * notices are taken (the rate's allowance is kept for after; those already on their way go on: a
+ * notice costs about 1.7 ms of CPU, docs/BENCHMARKS.md). 404/410 drop the subscription; 429 and
+ * 5xx are tried again later; a notice replaced by a newer one for the same phone and session is
+ * never sent.
  */
 public final class PushDeliverer extends VerticleBase {
 

@@ -27,9 +27,8 @@ final class Floor {
     static final Result NONE = new Result(-1, List.of(), "not measured");
 
     double median() {
-      List<Double> sorted = passes.stream().sorted().toList();
-      int n = sorted.size();
-      return n == 0 ? -1 : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+      Double median = PodiumPhase.median(passes);
+      return median == null ? -1 : median;
     }
 
     double maximum() {

@@ -74,12 +74,8 @@ final class MetricsCompare {
         values.add(n.doubleValue());
       }
     }
-    if (values.isEmpty()) {
-      return null;
-    }
-    values.sort(Double::compare);
-    int n = values.size();
-    return PodiumPhase.round(n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2);
+    Double median = PodiumPhase.median(values);
+    return median == null ? null : PodiumPhase.round(median);
   }
 
   static String markdown(JsonObject json) {

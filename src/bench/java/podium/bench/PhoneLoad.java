@@ -152,12 +152,7 @@ final class PhoneLoad {
         values.add(n.doubleValue());
       }
     }
-    if (values.isEmpty()) {
-      return null;
-    }
-    values.sort(Double::compare);
-    int n = values.size();
-    return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    return PodiumPhase.median(values);
   }
 
   private static JsonObject profiles() {

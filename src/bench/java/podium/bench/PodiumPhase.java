@@ -197,6 +197,16 @@ final class PodiumPhase {
     return round(micros / 1000.0);
   }
 
+  /** The median of these figures (the mean of the middle two for an even count); null for none. */
+  static Double median(java.util.List<Double> values) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    java.util.List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
   static double round(double v) {
     return Math.round(v * 100) / 100.0;
   }

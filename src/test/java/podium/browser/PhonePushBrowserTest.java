@@ -196,17 +196,16 @@ class PhonePushBrowserTest {
   @Order(4)
   void theServiceWorkerShowsThePushAsTheHubWroteIt() {
     JsonObject pushed = awaitPush(KEYNOTE, "delayed", "zh");
-    devTools.deliverPush(origin + "/", pushed.encode());
-    Map<String, Object> shown = awaitNotification("干勇院士主旨演讲 时间调整");
+    Map<String, Object> shown = deliverUntilShown(pushed.encode(), "干勇院士主旨演讲 时间调整");
     assertThat(shown.get("body")).isEqualTo("09:15 · 主会场");
     assertThat(shown.get("tag")).isEqualTo("podium:" + TestNode.SLUG + ":" + KEYNOTE);
     assertThat(shown.get("icon")).isEqualTo(origin + "/icons/icon-192.png");
     assertThat(shown.get("url")).isEqualTo(origin + "/?event=" + TestNode.SLUG + "#agenda/" + KEYNOTE);
 
     // Markup in a payload is shown as the text it is.
-    devTools.deliverPush(origin + "/", pushed.copy().put("title", "<b>bold</b><img src=x onerror=alert(1)>")
-        .put("tag", "podium:markup").encode());
-    assertThat(awaitNotification("<b>bold</b><img src=x onerror=alert(1)>").get("tag")).isEqualTo("podium:markup");
+    assertThat(deliverUntilShown(pushed.copy().put("title", "<b>bold</b><img src=x onerror=alert(1)>")
+        .put("tag", "podium:markup").encode(), "<b>bold</b><img src=x onerror=alert(1)>").get("tag"))
+        .isEqualTo("podium:markup");
     phone.js("return navigator.serviceWorker.ready.then(r => r.getNotifications({ tag: 'podium:markup' }))"
         + ".then(ns => ns.forEach(n => n.close()))");
   }
@@ -369,9 +368,22 @@ class PhonePushBrowserTest {
         + ".then(ns => ns.map(n => ({ title: n.title, body: n.body, tag: n.tag, icon: n.icon, url: n.data && n.data.url })))");
   }
 
-  private Map<String, Object> awaitNotification(String title) {
-    return phone.until(SOON, "the notification '" + title + "'", d -> notifications().stream()
-        .filter(n -> title.equals(n.get("title"))).findFirst().orElse(null));
+  /**
+   * Delivers a push to the page's worker, and again every 5 s until its notification shows, as a
+   * push service retries (its tag makes a second one replace the first). On a loaded machine a
+   * delivery was once seen to show nothing within 5 s; the worker's own handling is what is tested.
+   */
+  private Map<String, Object> deliverUntilShown(String payload, String title) {
+    long[] next = {0};
+    return phone.until(Duration.ofSeconds(30), "the notification '" + title + "'", d -> {
+      Map<String, Object> shown = notifications().stream().filter(n -> title.equals(n.get("title"))).findFirst()
+          .orElse(null);
+      if (shown == null && System.nanoTime() >= next[0]) {
+        devTools.deliverPush(origin + "/", payload);
+        next[0] = System.nanoTime() + 5_000_000_000L;
+      }
+      return shown;
+    });
   }
 
   /** The agenda shows the session: details open, at the top of the view, its title focused. */

@@ -24,14 +24,7 @@ public final class Bench {
       phone(args);
       return;
     }
-    BenchOptions options;
-    try {
-      options = BenchOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
+    BenchOptions options = parsed(() -> BenchOptions.parse(args));
     watchdog(options.maxMinutes());
     try {
       String command = "bin/bench " + String.join(" ", args);
@@ -53,6 +46,17 @@ public final class Bench {
     }
   }
 
+  /** The options, or exit 2 saying what is wrong with them. */
+  private static <T> T parsed(java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      throw e;
+    }
+  }
+
   /** Ends the bench, whatever it is waiting for, after this many minutes. */
   private static void watchdog(int maxMinutes) {
     Thread watchdog = new Thread(() -> {
@@ -66,14 +70,7 @@ public final class Bench {
 
   /** bin/bench --phone: the attendee page's cold load under network emulation (PhoneLoad). */
   private static void phone(String[] args) {
-    PhoneOptions options;
-    try {
-      options = PhoneOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
+    PhoneOptions options = parsed(() -> PhoneOptions.parse(args));
     watchdog(options.maxMinutes());
     try {
       // A long classpath given with --hub-classpath would fill the report: its files are not the figure.

@@ -95,6 +95,8 @@ final class PodiumPhase {
           .put("generator_cpu_us_per_frame", round(fan.generatorCpuMicrosPerFrame()))
           .put("cpu_bound_last_subscriber_ms", round(fan.cpuBoundLastSubscriberMs(n)))
           .put("heap_bytes_per_idle_socket", (heap1 - heap0) / n)
+          .put("heap_after_gc_idle_bytes", heap0)
+          .put("heap_after_gc_with_sockets_bytes", heap1)
           .put("command_p50_ms", ms(fan.post().getValueAtPercentile(50)))
           .put("command_p99_ms", ms(fan.post().getValueAtPercentile(99)))
           .put("snapshot_rps", Math.round(snapshot.getDouble("rps")))

@@ -45,9 +45,14 @@ class BenchSmokeTest {
         .isLessThanOrEqualTo(floor.getDouble("us_per_write_median"));
     JsonObject podium = r.getJsonObject("podium");
     for (String key : List.of("delivery_p50_ms", "delivery_p99_ms", "delivery_max_ms", "cpu_us_per_frame",
-        "heap_bytes_per_idle_socket", "command_p99_ms", "snapshot_rps", "storm_resume_s")) {
+        "heap_after_gc_idle_bytes", "heap_after_gc_with_sockets_bytes", "command_p99_ms", "snapshot_rps",
+        "storm_resume_s")) {
       assertThat(podium.getDouble(key)).as(key).isPositive();
     }
+    // 200 sockets hold about 1.3 MB, within what the hub's heap moves by itself between two full
+    // collections (CI once read -1,377 B per socket): the per-socket figure means something at
+    // 15,000 sockets, so here it is only checked to be a number.
+    assertThat(podium.getDouble("heap_bytes_per_idle_socket")).as("heap per idle socket").isFinite();
     assertThat(podium.getLong("lost")).as("frames lost").isZero();
     assertThat(podium.getLong("gaps")).as("gaps").isZero();
     assertThat(podium.getLong("storm_gaps")).as("storm gaps").isZero();

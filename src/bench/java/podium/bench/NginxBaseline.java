@@ -45,7 +45,8 @@ final class NginxBaseline {
   static final List<Target> TARGETS = List.of(
       new Target("snapshot", "/api/events/baotou-2023", false, "snapshot.json"),
       new Target("snapshot_gzip", "/api/events/baotou-2023", true, "snapshot.json"),
-      new Target("schedule_json", "/api/events/baotou-2023/schedule.json", false, "schedule.json"));
+      new Target("schedule_json", "/api/events/baotou-2023/schedule.json", false, "schedule.json"),
+      new Target("schedule_json_gzip", "/api/events/baotou-2023/schedule.json", true, "schedule.json"));
 
   private NginxBaseline() {
   }

@@ -2,12 +2,8 @@ package podium.live;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.zip.GZIPOutputStream;
 import podium.event.Agenda;
 import podium.event.Audience;
 import podium.event.Change;
@@ -68,20 +64,10 @@ public final class EventState {
     public Buffer gzipFor(Audience audience) {
       Buffer gz = gzips.get(audience.ordinal());
       if (gz == null) {
-        gz = gzip(bodyFor(audience));
+        gz = Gzip.of(bodyFor(audience));
         gzips.set(audience.ordinal(), gz);
       }
       return gz;
-    }
-
-    private static Buffer gzip(Buffer body) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length() / 4 + 64);
-      try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-        zip.write(body.getBytes());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return Buffer.buffer(out.toByteArray());
     }
 
     // Two threads may both encode the first time; they make the same bytes, and one is kept.

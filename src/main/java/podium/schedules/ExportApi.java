@@ -2,6 +2,7 @@ package podium.schedules;
 
 import podium.web.Errors;
 import podium.web.Headers;
+import podium.web.Negotiation;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -28,8 +29,8 @@ import podium.store.Hashes;
 
 /**
  * The public exports, live: schedule.json, schedule.xml and iCalendar, built from the public
- * projection once per version and served from memory, for any origin (CORS *), with ETag
- * ("epoch-version-…") and Last-Modified so pollers mostly get 304.
+ * projection once per version (and gzipped once) and served from memory, for any origin (CORS *),
+ * with ETag ("epoch-version-…", weak for the gzip copy) and Last-Modified so pollers mostly get 304.
  */
 final class ExportApi {
 
@@ -100,10 +101,13 @@ final class ExportApi {
     }
     EventState.View view = state.view();
     String selection = only == null ? "" : "-" + Hashes.sha256(String.join(",", only)).substring(0, 16);
-    String etag = "\"" + view.epoch() + "-" + view.version() + "-" + lang + selection + "\"";
+    String tag = "\"" + view.epoch() + "-" + view.version() + "-" + lang + selection + "\"";
+    boolean gzip = Negotiation.acceptsGzip(ctx.request().getHeader("Accept-Encoding"));
     HttpServerResponse response = ctx.response();
-    cors(response).putHeader(Headers.ETAG, etag).putHeader(Headers.CACHE_CONTROL, Headers.NO_CACHE);
-    if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
+    // The gzip bytes are another representation of the same document: a weak ETag, as for the snapshot.
+    cors(response).putHeader(Headers.ETAG, gzip ? "W/" + tag : tag).putHeader(Headers.CACHE_CONTROL, Headers.NO_CACHE)
+        .putHeader(Headers.VARY, Headers.ACCEPT_ENCODING);
+    if (Negotiation.matches(ctx.request().getHeader("If-None-Match"), tag)) {
       response.setStatusCode(304).end();
       return;
     }
@@ -126,7 +130,9 @@ final class ExportApi {
       if (format.equals("ics")) {
         response.putHeader("Content-Disposition", "inline; filename=\"" + fileName(state.slug(), only) + "\"");
       }
-      response.end(built.result().body());
+      // Either encoding was made once, where the export was built; "identity" keeps the server's compressor off it.
+      response.putHeader(Headers.CONTENT_ENCODING, gzip ? Headers.GZIP : Headers.IDENTITY)
+          .end(gzip ? built.result().gzip() : built.result().body());
     });
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import podium.live.EventState;
+import podium.live.Gzip;
 
 /**
  * Each export is built once per event version (and format, language, selection) and shared by
@@ -17,12 +18,15 @@ import podium.live.EventState;
  */
 final class ExportCache {
 
-  /** A built export: the bytes every response shares (read, never change), and when the event last changed. */
-  /** lastModified: the header's text, written once per export rather than per answer. */
-  record Export(Buffer body, Instant modified, String lastModified) {
+  /**
+   * A built export: the bytes every response shares (read, never change) and their gzip copy, both
+   * made where it is built (a worker), and when the event last changed. lastModified: the header's
+   * text, written once per export rather than per answer.
+   */
+  record Export(Buffer body, Buffer gzip, Instant modified, String lastModified) {
 
     Export(Buffer body, Instant modified) {
-      this(body, modified, DateTimeFormatter.RFC_1123_DATE_TIME.format(
+      this(body, Gzip.of(body), modified, DateTimeFormatter.RFC_1123_DATE_TIME.format(
           modified.atZone(ZoneOffset.UTC)));
     }
   }

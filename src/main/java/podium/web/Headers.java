@@ -26,6 +26,8 @@ public final class Headers {
   public static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
   public static final CharSequence IDENTITY = HttpHeaders.createOptimized("identity");
   public static final CharSequence ANY_ORIGIN = HttpHeaders.createOptimized("*");
+  /** Vary's value for an answer sent as gzip or identity by the request's Accept-Encoding. */
+  public static final CharSequence ACCEPT_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
 
   private Headers() {
   }

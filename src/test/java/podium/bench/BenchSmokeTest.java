@@ -61,7 +61,8 @@ class BenchSmokeTest {
     assertThat(podium.getJsonArray("cpu_us_per_frame_passes")).as("one pass per command, at most 5").hasSize(3);
     if (Files.isExecutable(NginxBaseline.BINARY)) {
       JsonObject targets = podium.getJsonObject("gets_vs_nginx").getJsonObject("targets");
-      assertThat(targets.fieldNames()).containsExactly("snapshot", "snapshot_gzip", "schedule_json");
+      assertThat(targets.fieldNames()).containsExactly("snapshot", "snapshot_gzip", "schedule_json",
+          "schedule_json_gzip");
       for (String t : targets.fieldNames()) {
         JsonObject get = targets.getJsonObject(t);
         assertThat(get.getLong("hub_rps")).as(t + " from the hub").isPositive();

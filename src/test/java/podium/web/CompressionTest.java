@@ -26,7 +26,8 @@ import podium.TestNode;
 /**
  * What goes out compressed, and how: the pages' files by the server's gzip with Last-Modified for a
  * 304 next time; PNGs as they are; the snapshot gzipped once per version from memory, with a weak
- * ETag; every other API answer (the exports too) as it was built, never compressed per request.
+ * ETag; the exports the same way, gzipped once where each is built; every other API answer as it was
+ * built, never compressed per request.
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -78,12 +79,41 @@ class CompressionTest {
   }
 
   @Test
-  void otherApiAnswersGoOutAsBuilt() {
-    HttpResponse<Buffer> ics = api.get(SNAPSHOT + "/schedule.ics", "Accept-Encoding", "gzip");
-    assertThat(ics.statusCode()).isEqualTo(200);
-    assertThat(ics.getHeader("Content-Encoding")).as("an export is one shared buffer: not deflated per request").isNull();
-    assertThat(ics.bodyAsString()).startsWith("BEGIN:VCALENDAR");
-    assertThat(api.get("/api/events", "Accept-Encoding", "gzip").getHeader("Content-Encoding")).isNull();
+  void theExportsAreGzippedOncePerVersionAndOtherApiAnswersGoOutAsBuilt() {
+    String path = SNAPSHOT + "/schedule.ics";
+    HttpResponse<Buffer> plain = api.get(path);
+    assertThat(plain.getHeader("Content-Encoding")).isNull();
+    assertThat(plain.getHeader("Vary")).isEqualTo("Accept-Encoding");
+    assertThat(plain.bodyAsString()).startsWith("BEGIN:VCALENDAR");
+
+    HttpResponse<Buffer> gz = api.get(path, "Accept-Encoding", "gzip");
+    assertThat(gz.statusCode()).isEqualTo(200);
+    assertThat(gz.getHeader("Content-Encoding")).isEqualTo("gzip");
+    assertThat(gz.body().length()).as("a fraction of the calendar").isLessThan(plain.body().length() / 3);
+    assertThat(gunzip(gz.body())).isEqualTo(plain.body());
+    assertThat(gz.getHeader("ETag")).isEqualTo("W/" + plain.getHeader("ETag"));
+    assertThat(gz.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
+    assertThat(api.get(path, "Accept-Encoding", "gzip").body()).as("the same bytes again").isEqualTo(gz.body());
+    assertThat(api.get(path, "Accept-Encoding", "gzip", "If-None-Match", gz.getHeader("ETag")).statusCode())
+        .isEqualTo(304);
+    assertThat(api.get(path, "If-None-Match", gz.getHeader("ETag")).statusCode()).as("either tag, either encoding")
+        .isEqualTo(304);
+
+    HttpResponse<Buffer> starred = api.get(SNAPSHOT + "/schedule.ics?sessions=opening-ceremony", "Accept-Encoding",
+        "gzip");
+    assertThat(gunzip(starred.body()).toString()).contains("BEGIN:VEVENT").contains("TZID:Asia/Shanghai");
+    HttpResponse<Buffer> json = api.get(SNAPSHOT + "/schedule.json?lang=zh", "Accept-Encoding", "gzip");
+    assertThat(new JsonObject(gunzip(json.body())).getJsonObject("schedule").getString("version")).isNotBlank();
+
+    long version = delay();
+    HttpResponse<Buffer> next = api.get(SNAPSHOT + "/schedule.json", "Accept-Encoding", "gzip");
+    assertThat(new JsonObject(gunzip(next.body())).getJsonObject("schedule").getString("version"))
+        .as("a new version, a new copy").isEqualTo(String.valueOf(version));
+
+    HttpResponse<Buffer> refused = api.get(path, "Accept-Encoding", "gzip;q=0, deflate");
+    assertThat(refused.getHeader("Content-Encoding")).as("no gzip, and no deflate made per request").isNull();
+    assertThat(api.get("/api/events", "Accept-Encoding", "gzip").getHeader("Content-Encoding"))
+        .as("a small answer built per request is not deflated per request").isNull();
   }
 
   @Test

@@ -81,24 +81,24 @@ final class SourceFetch {
       int redirects) {
     int status = resp.statusCode();
     if (status == 304) {
-      resp.request().reset();
+      drop(resp);
       return Future.succeededFuture(new Fetched(true, null, etag, lastModified, url));
     }
     String location = resp.getHeader("Location");
     if (status >= 300 && status < 400 && location != null) {
-      resp.request().reset();
+      drop(resp);
       if (redirects >= MAX_REDIRECTS) {
         return Future.failedFuture("more than " + MAX_REDIRECTS + " redirects from " + url);
       }
       return hop(URI.create(url).resolve(location).toString(), etag, lastModified, redirects + 1);
     }
     if (status != 200) {
-      resp.request().reset();
+      drop(resp);
       return Future.failedFuture(url + " answered " + status + (resp.statusMessage() == null ? "" : " " + resp.statusMessage()));
     }
     String length = resp.getHeader("Content-Length");
     if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_BYTES) {
-      resp.request().reset();
+      drop(resp);
       return Future.failedFuture(url + " is " + length + " bytes, over the " + MAX_BYTES + " a schedule may be");
     }
     Promise<Fetched> done = Promise.promise();
@@ -107,7 +107,7 @@ final class SourceFetch {
     resp.handler(chunk -> {
       if (body.length() + chunk.length() > MAX_BYTES) {
         done.tryFail(url + " sent more than the " + MAX_BYTES + " bytes a schedule may be");
-        resp.request().reset();
+        drop(resp);
       } else {
         body.appendBuffer(chunk);
       }
@@ -115,6 +115,12 @@ final class SourceFetch {
     resp.endHandler(v -> done.tryComplete(new Fetched(false, body, resp.getHeader("ETag"),
         resp.getHeader("Last-Modified"), url)));
     return done.future();
+  }
+
+  /** A body not worth reading is cut; the reset is ours, so its exception is no error to log. */
+  private static void drop(HttpClientResponse resp) {
+    resp.exceptionHandler(e -> { });
+    resp.request().reset();
   }
 
   Future<Void> close() {

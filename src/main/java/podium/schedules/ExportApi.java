@@ -3,6 +3,8 @@ package podium.schedules;
 import podium.web.Errors;
 import podium.web.Headers;
 import podium.web.Negotiation;
+import podium.web.OwnLoop;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -112,28 +114,34 @@ final class ExportApi {
       return;
     }
     String key = format + ":" + lang + ":" + (only == null ? "*" : String.join(",", only));
-    interop.cache.get(state.id(), view, key, () -> build(state.id(), view, format, lang, only)).onComplete(built -> {
-      if (built.failed()) {
-        Errors.send(ctx, ErrorCode.UNAVAILABLE, "the export could not be made; try again");
-        return;
-      }
-      response.putHeader(Headers.LAST_MODIFIED, built.result().lastModified());
-      if (ctx.request().getHeader("If-None-Match") == null && notModifiedSince(ctx, built.result())) {
-        response.setStatusCode(304).end();
-        return;
-      }
-      response.putHeader(Headers.CONTENT_TYPE, switch (format) {
-        case "json" -> Headers.JSON;
-        case "xml" -> Headers.XML;
-        default -> Headers.CALENDAR;
-      });
-      if (format.equals("ics")) {
-        response.putHeader("Content-Disposition", "inline; filename=\"" + fileName(state.slug(), only) + "\"");
-      }
-      // Either encoding was made once, where the export was built; "identity" keeps the server's compressor off it.
-      response.putHeader(Headers.CONTENT_ENCODING, gzip ? Headers.GZIP : Headers.IDENTITY)
-          .end(gzip ? built.result().gzip() : built.result().body());
+    // Shared by the requests of every loop: its outcome comes back to this request's loop to be written.
+    OwnLoop.back(interop.cache.get(state.id(), view, key, () -> build(state.id(), view, format, lang, only)))
+        .onComplete(built -> answer(ctx, built, format, gzip, state.slug(), only));
+  }
+
+  private static void answer(RoutingContext ctx, AsyncResult<ExportCache.Export> built, String format, boolean gzip,
+      String slug, List<String> only) {
+    if (built.failed()) {
+      Errors.send(ctx, ErrorCode.UNAVAILABLE, "the export could not be made; try again");
+      return;
+    }
+    HttpServerResponse response = ctx.response();
+    response.putHeader(Headers.LAST_MODIFIED, built.result().lastModified());
+    if (ctx.request().getHeader("If-None-Match") == null && notModifiedSince(ctx, built.result())) {
+      response.setStatusCode(304).end();
+      return;
+    }
+    response.putHeader(Headers.CONTENT_TYPE, switch (format) {
+      case "json" -> Headers.JSON;
+      case "xml" -> Headers.XML;
+      default -> Headers.CALENDAR;
     });
+    if (format.equals("ics")) {
+      response.putHeader("Content-Disposition", "inline; filename=\"" + fileName(slug, only) + "\"");
+    }
+    // Either encoding was made once, where the export was built; "identity" keeps the server's compressor off it.
+    response.putHeader(Headers.CONTENT_ENCODING, gzip ? Headers.GZIP : Headers.IDENTITY)
+        .end(gzip ? built.result().gzip() : built.result().body());
   }
 
   private Future<ExportCache.Export> build(long eventId, EventState.View view, String format, String lang,

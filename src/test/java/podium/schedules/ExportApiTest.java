@@ -5,12 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -127,6 +138,59 @@ class ExportApiTest {
     assertThat(links.getString("webcal")).isEqualTo("webcal://localhost:" + node.port() + EVENT + "/schedule.ics");
     assertThat(api.get(EVENT + "/calendar", "Host", "podium.example:8443").bodyAsJsonObject().getString("webcal"))
         .isEqualTo("webcal://podium.example:8443" + EVENT + "/schedule.ics");
+  }
+
+  /**
+   * Pollers on both of the node's loops share each version's export, which one of them builds. In
+   * the server's strict thread mode an answer written from the other loop's thread was never sent,
+   * and its poller hung until its own timeout: every request must be answered while new versions
+   * come (the 5 s idle timeout only turns a hang into a failure here; nothing is timed).
+   */
+  @Test
+  void everyPollerIsAnsweredWhileNewVersionsAreBuilt(Vertx vertx) {
+    HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("localhost")
+        .setDefaultPort(node.port()), new PoolOptions().setHttp1MaxSize(16));
+    AtomicBoolean polling = new AtomicBoolean(true);
+    AtomicInteger answered = new AtomicInteger();
+    List<String> problems = new CopyOnWriteArrayList<>();
+    List<Future<Void>> pollers = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      String path = EVENT + (i % 2 == 0 ? "/schedule.json" : "/schedule.ics?lang=zh");
+      pollers.add(poll(http, path, i % 4 < 2, polling, answered, problems));
+    }
+    try {
+      for (int i = 0; i < 4; i++) {
+        command("{\"type\":\"session.delay\",\"session\":\"matchmaking-meeting-2\",\"minutes\":1}");
+        podium.LiveClient.sleep(150);
+      }
+    } finally {
+      polling.set(false);
+    }
+    Future.join(pollers).await();
+    http.close().await();
+    assertThat(problems).as("requests not answered 200").isEmpty();
+    assertThat(answered.get()).as("answers").isGreaterThan(16);
+  }
+
+  /** GETs one after another until told to stop; each problem is noted and polling goes on. */
+  private static Future<Void> poll(HttpClient http, String path, boolean gzip, AtomicBoolean polling,
+      AtomicInteger answered, List<String> problems) {
+    if (!polling.get()) {
+      return Future.succeededFuture();
+    }
+    RequestOptions get = new RequestOptions().setMethod(HttpMethod.GET).setURI(path).setIdleTimeout(5_000);
+    if (gzip) {
+      get.putHeader("Accept-Encoding", "gzip");
+    }
+    return http.request(get).compose(req -> req.send()).compose(res -> res.body().map(b -> res.statusCode()))
+        .transform(done -> {
+          if (done.succeeded() && done.result() == 200) {
+            answered.incrementAndGet();
+          } else {
+            problems.add(path + (gzip ? " (gzip)" : "") + ": " + (done.succeeded() ? done.result() : done.cause()));
+          }
+          return poll(http, path, gzip, polling, answered, problems);
+        });
   }
 
   private long command(String body) {

@@ -48,7 +48,17 @@ export function openRehearse(app) {
 export async function openSwitcher(app) {
   const w = app.words;
   const list = el('ul', { class: 'event-switch-list' }, el('li', { class: 'hint' }, w.loading));
-  openDialog(app, { title: w.switchTitle, intro: w.switchIntro, body: [list], cancelLabel: w.close });
+  // Importing or creating an event lives in the Event view's list of events; admins get there from here.
+  const manage = app.me.role === 'admin' && {
+    action: 'manage-events', label: w.manageEvents,
+    run: d => {
+      d.close();
+      app.go('event');
+      const events = document.getElementById('events-h');
+      if (events) events.scrollIntoView({ block: 'start' });
+    },
+  };
+  openDialog(app, { title: w.switchTitle, intro: w.switchIntro, body: [list], cancelLabel: w.close, extra: manage || undefined });
   try {
     const { events } = await get('/api/events');
     list.replaceChildren(...(events || []).map(e => el('li', { class: ['event-switch-item', e.rehearsalOf && 'rehearsal'], 'data-event': e.slug },

@@ -224,6 +224,7 @@ const en = {
   rehearsalClock: 'Rehearsal clock', clockStart: 'Start', clockPause: 'Pause', clockJump: 'Jump', clockJumpTo: 'Jump to',
   clockSpeedLabel: s => `Speed ×${s}`, clockIsPaused: 'paused', clockRuns: s => `running ×${s}`,
   switchEvent: 'Events…', switchTitle: 'Switch event', switchIntro: 'The console runs one event at a time: choose which.',
+  manageEvents: 'Import or create an event…',
   openEvent: 'Open', eventsFailed: 'The events could not be read.', thisEvent: '(this one)',
   // delivery report
   deliveries: 'Delivery',
@@ -427,6 +428,7 @@ const zh = {
   rehearsalClock: '彩排时钟', clockStart: '开始', clockPause: '暂停', clockJump: '跳转', clockJumpTo: '跳到',
   clockSpeedLabel: s => `速度 ×${s}`, clockIsPaused: '已暂停', clockRuns: s => `运行中 ×${s}`,
   switchEvent: '活动…', switchTitle: '切换活动', switchIntro: '控制台一次运营一个活动：请选择。',
+  manageEvents: '导入或新建活动…',
   openEvent: '打开', eventsFailed: '无法读取活动列表。', thisEvent: '（当前）',
   deliveries: '送达',
   deliveryTitle: '送达报告', deliveryHint: '实时，每 1.5 秒：每次变更已到达哪些屏幕和手机。',

@@ -129,7 +129,14 @@ class ConsoleImportBrowserTest {
   @Order(1)
   void aPretalxFileIsPreviewedThenImportedIntoANewEventThatThePhoneShowsLive() {
     logIn(console, port, "chief", PASSWORD);
-    view(console, "event");
+    // A newcomer looks under "Events…" first: it leads an admin to where events are imported.
+    click(console, "#event-switch");
+    console.until(SOON, "the switcher's way to importing",
+        d -> console.text("dialog[open] [data-action='manage-events']").equals("Import or create an event…"));
+    click(console, "dialog[open] [data-action='manage-events']");
+    awaitNoDialog(console);
+    console.until(SOON, "the Event view", d -> console.find("#events-h").isDisplayed());
+    console.screenshot("console-events-from-switcher-1366");
     click(console, "[data-action='import-schedule']");
     dialog(console);
     console.until(SOON, "the drop zone", d -> console.text("[data-drop]").contains("Drop the schedule file here"));

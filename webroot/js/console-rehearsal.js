@@ -58,7 +58,7 @@ export async function openSwitcher(app) {
       if (events) events.scrollIntoView({ block: 'start' });
     },
   };
-  openDialog(app, { title: w.switchTitle, intro: w.switchIntro, body: [list], cancelLabel: w.close, extra: manage || undefined });
+  openDialog(app, { title: w.switchTitle, intro: w.switchIntro, body: [list], cancelLabel: w.close, extra: manage });
   try {
     const { events } = await get('/api/events');
     list.replaceChildren(...(events || []).map(e => el('li', { class: ['event-switch-item', e.rehearsalOf && 'rehearsal'], 'data-event': e.slug },

@@ -4,9 +4,10 @@ import podium.web.Errors;
 import podium.web.Bodies;
 import podium.web.StaffAuth;
 import podium.web.RequestIds;
+import podium.web.OwnLoop;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -65,9 +66,9 @@ final class CommandApi {
     }
     // The round trips' answers come back to the desk, never behind a fan-out slice; only the
     // answer itself goes back to the request's own loop (its connection is written from there).
-    Context home = Vertx.currentContext();
-    desk.runOnContext(go -> commands.execute(request).onComplete(done -> home.runOnContext(back -> answer(ctx,
-        request, started, done))));
+    Promise<CommandStore.Outcome> executed = Promise.promise();
+    desk.runOnContext(go -> commands.execute(request).onComplete(done -> executed.handle(done)));
+    OwnLoop.back(executed.future()).onComplete(done -> answer(ctx, request, started, done));
   }
 
   private void answer(RoutingContext ctx, CommandStore.Request request, long started,

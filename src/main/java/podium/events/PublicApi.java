@@ -50,16 +50,17 @@ final class PublicApi {
         + (audience == Audience.PUBLIC ? "" : "-" + audience.wire().charAt(0)) + "\"";
     // The gzip bytes are another representation of the same document: a weak ETag, as nginx gives.
     String etag = gzip ? "W/" + tag : tag;
-    ctx.response().putHeader(Headers.ETAG, etag)
-        .putHeader(Headers.CACHE_CONTROL, audience == Audience.PUBLIC ? Headers.NO_CACHE : Headers.PRIVATE_NO_CACHE)
-        .putHeader(Headers.VARY, VARY);
+    ctx.response().putHeader(HttpHeaders.ETAG, etag)
+        .putHeader(HttpHeaders.CACHE_CONTROL,
+            audience == Audience.PUBLIC ? Headers.NO_CACHE : Headers.PRIVATE_NO_CACHE)
+        .putHeader(HttpHeaders.VARY, VARY);
     if (Negotiation.matches(ctx.request().getHeader("If-None-Match"), tag)) {
       ctx.response().setStatusCode(304).end();
       return;
     }
     // Either encoding is made once per version; "identity" keeps the server's compressor off it.
-    ctx.response().putHeader(Headers.CONTENT_TYPE, Headers.JSON)
-        .putHeader(Headers.CONTENT_ENCODING, gzip ? Headers.GZIP : Headers.IDENTITY)
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, Headers.JSON)
+        .putHeader(HttpHeaders.CONTENT_ENCODING, gzip ? Headers.GZIP : HttpHeaders.IDENTITY)
         .end(gzip ? view.gzipFor(audience) : view.bodyFor(audience));
   }
 }

@@ -162,7 +162,6 @@ public final class LiveMetrics {
     }
   }
 
-  /** A hub's backlog figures, written by its sweep once a second and summed over the hubs by the gauges. */
   /** Whether any loop of this node is fanning a change out: work that can wait (Web Push) waits for it. */
   public boolean fanningOut() {
     return fanningOut.get() > 0;
@@ -176,6 +175,7 @@ public final class LiveMetrics {
     fanningOut.decrementAndGet();
   }
 
+  /** A hub's backlog figures, written by its sweep once a second and summed over the hubs by the gauges. */
   public static final class Backlog {
     private volatile long total;
     private volatile long most;

@@ -107,8 +107,9 @@ final class ExportApi {
     boolean gzip = Negotiation.acceptsGzip(ctx.request().getHeader("Accept-Encoding"));
     HttpServerResponse response = ctx.response();
     // The gzip bytes are another representation of the same document: a weak ETag, as for the snapshot.
-    cors(response).putHeader(Headers.ETAG, gzip ? "W/" + tag : tag).putHeader(Headers.CACHE_CONTROL, Headers.NO_CACHE)
-        .putHeader(Headers.VARY, Headers.ACCEPT_ENCODING);
+    cors(response).putHeader(HttpHeaders.ETAG, gzip ? "W/" + tag : tag)
+        .putHeader(HttpHeaders.CACHE_CONTROL, Headers.NO_CACHE)
+        .putHeader(HttpHeaders.VARY, Headers.ACCEPT_ENCODING);
     if (Negotiation.matches(ctx.request().getHeader("If-None-Match"), tag)) {
       response.setStatusCode(304).end();
       return;
@@ -126,12 +127,12 @@ final class ExportApi {
       return;
     }
     HttpServerResponse response = ctx.response();
-    response.putHeader(Headers.LAST_MODIFIED, built.result().lastModified());
+    response.putHeader(HttpHeaders.LAST_MODIFIED, built.result().lastModified());
     if (ctx.request().getHeader("If-None-Match") == null && notModifiedSince(ctx, built.result())) {
       response.setStatusCode(304).end();
       return;
     }
-    response.putHeader(Headers.CONTENT_TYPE, switch (format) {
+    response.putHeader(HttpHeaders.CONTENT_TYPE, switch (format) {
       case "json" -> Headers.JSON;
       case "xml" -> Headers.XML;
       default -> Headers.CALENDAR;
@@ -140,7 +141,7 @@ final class ExportApi {
       response.putHeader("Content-Disposition", "inline; filename=\"" + fileName(slug, only) + "\"");
     }
     // Either encoding was made once, where the export was built; "identity" keeps the server's compressor off it.
-    response.putHeader(Headers.CONTENT_ENCODING, gzip ? Headers.GZIP : Headers.IDENTITY)
+    response.putHeader(HttpHeaders.CONTENT_ENCODING, gzip ? Headers.GZIP : HttpHeaders.IDENTITY)
         .end(gzip ? built.result().gzip() : built.result().body());
   }
 
@@ -174,7 +175,8 @@ final class ExportApi {
   }
 
   static HttpServerResponse cors(HttpServerResponse response) {
-    return response.putHeader(Headers.ALLOW_ORIGIN, Headers.ANY_ORIGIN).putHeader(Headers.EXPOSE_HEADERS, EXPOSED);
+    return response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, Headers.ANY_ORIGIN)
+        .putHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
   }
 
   private static void preflight(RoutingContext ctx) {

@@ -8,9 +8,10 @@ import io.vertx.core.internal.PromiseInternal;
 
 /**
  * The HTTP server runs in strict thread mode (HttpVerticle): only its request's loop may write a
- * response, and a write from another thread throws, so that answer is never sent. A future that
- * requests on several loops share (an export built once per version) tells its listeners on the
- * loop that made it; a request served from it takes the outcome back to its own loop first.
+ * response, and a write from another thread throws, so that answer is never sent. A future
+ * completed elsewhere (a command on its desk, an export that requests on both loops share) tells
+ * its listeners on that other thread; a request answered from it takes the outcome back to its own
+ * loop first.
  */
 public final class OwnLoop {
 
